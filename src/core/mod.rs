@@ -1,0 +1,2 @@
+//! The pure core: text, embedding, index, answering, training, evaluation.
+//! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
