@@ -1,0 +1,394 @@
+//! A small multi-layer perceptron classifier: frozen embedding -> (ReLU hidden layer) -> softmax.
+//!
+//! Plain f32 loops in a fixed order, so results are bit-identical on every target. The hidden
+//! width is the capacity knob; width 0 makes it multinomial logistic regression.
+
+use super::error::TuneError;
+use super::math;
+use super::rng::SplitMix64;
+
+/// RNG stream used for weight initialisation (the trainer uses another for shuffling).
+const INIT_STREAM: u64 = 1;
+
+/// The network's weights. Layouts are input-major (`w[i * width + j]`) so the forward pass
+/// is a sequence of axpy updates that compilers may vectorise without reordering any sum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mlp {
+    input_dim: usize,
+    hidden: usize,
+    classes: usize,
+    /// Inputs are unit vectors; scaling by sqrt(dims) gives components of unit variance, so the
+    /// standard initialisations and learning rates apply.
+    input_scale: f32,
+    pub(super) w1: Vec<f32>,
+    pub(super) b1: Vec<f32>,
+    pub(super) w2: Vec<f32>,
+    pub(super) b2: Vec<f32>,
+}
+
+/// Gradients with the same shapes as an [`Mlp`]'s parameters.
+#[derive(Clone, Debug)]
+pub(super) struct Gradients {
+    pub(super) w1: Vec<f32>,
+    pub(super) b1: Vec<f32>,
+    pub(super) w2: Vec<f32>,
+    pub(super) b2: Vec<f32>,
+}
+
+impl Gradients {
+    pub(super) fn zeros_like(model: &Mlp) -> Self {
+        Self {
+            w1: vec![0.0; model.w1.len()],
+            b1: vec![0.0; model.b1.len()],
+            w2: vec![0.0; model.w2.len()],
+            b2: vec![0.0; model.b2.len()],
+        }
+    }
+
+    pub(super) fn clear(&mut self) {
+        for buffer in [&mut self.w1, &mut self.b1, &mut self.w2, &mut self.b2] {
+            buffer.iter_mut().for_each(|g| *g = 0.0);
+        }
+    }
+}
+
+/// Scratch buffers for one forward/backward pass, reused to avoid allocation per example.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    scaled_input: Vec<f32>,
+    hidden: Vec<f32>,
+    logits: Vec<f32>,
+    probabilities: Vec<f32>,
+    hidden_grad: Vec<f32>,
+}
+
+impl Mlp {
+    /// A freshly initialised network (He-uniform hidden layer, Xavier-uniform output layer,
+    /// zero biases), fixed by `seed`. `hidden == 0` means no hidden layer.
+    pub fn new(
+        input_dim: usize,
+        hidden: usize,
+        classes: usize,
+        seed: u64,
+    ) -> Result<Self, TuneError> {
+        if input_dim == 0 {
+            return Err(TuneError::InvalidConfig("input dimension must be positive"));
+        }
+        if classes == 0 {
+            return Err(TuneError::EmptyDataset);
+        }
+        let mut rng = SplitMix64::derive(seed, INIT_STREAM);
+        let (w1, b1) = if hidden > 0 {
+            let half_width = (6.0 / input_dim as f32).sqrt();
+            let w: Vec<f32> = (0..input_dim * hidden)
+                .map(|_| rng.uniform_symmetric(half_width))
+                .collect();
+            (w, vec![0.0; hidden])
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let fan_in = if hidden > 0 { hidden } else { input_dim };
+        let half_width = (6.0 / (fan_in + classes) as f32).sqrt();
+        let w2 = (0..fan_in * classes)
+            .map(|_| rng.uniform_symmetric(half_width))
+            .collect();
+        Ok(Self {
+            input_dim,
+            hidden,
+            classes,
+            input_scale: (input_dim as f32).sqrt(),
+            w1,
+            b1,
+            w2,
+            b2: vec![0.0; classes],
+        })
+    }
+
+    /// Width of the input vectors.
+    pub fn input_dim(&self) -> usize {
+        self.input_dim
+    }
+
+    /// Width of the hidden layer (0 = none).
+    pub fn hidden(&self) -> usize {
+        self.hidden
+    }
+
+    /// Number of output classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of trainable parameters (the fixed budget facts must share).
+    pub fn parameter_count(&self) -> usize {
+        self.w1.len() + self.b1.len() + self.w2.len() + self.b2.len()
+    }
+
+    /// Widens the output layer to `classes`, keeping every learned weight; new classes start
+    /// with zero weights and bias, so they begin at the same logit for every input.
+    pub fn grow_classes(&mut self, classes: usize) -> Result<(), TuneError> {
+        if classes < self.classes {
+            return Err(TuneError::CannotShrinkClasses {
+                current: self.classes,
+                requested: classes,
+            });
+        }
+        if classes == self.classes {
+            return Ok(());
+        }
+        let fan_in = self.output_fan_in();
+        let mut w2 = vec![0.0; fan_in * classes];
+        for row in 0..fan_in {
+            let old = &self.w2[row * self.classes..(row + 1) * self.classes];
+            w2[row * classes..row * classes + self.classes].copy_from_slice(old);
+        }
+        self.w2 = w2;
+        self.b2.resize(classes, 0.0);
+        self.classes = classes;
+        Ok(())
+    }
+
+    /// Class probabilities for one input vector.
+    pub fn predict_proba(&self, input: &[f32]) -> Result<Vec<f32>, TuneError> {
+        self.check_input(input)?;
+        let mut workspace = Workspace::default();
+        self.forward(input, &mut workspace);
+        Ok(workspace.probabilities)
+    }
+
+    /// A 64-bit FNV-1a hash of every parameter's bits: equal fingerprints mean bit-identical
+    /// models, which is how native and browser runs can be compared.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let shape = [self.input_dim, self.hidden, self.classes].map(|v| v as u32);
+        let params = [&self.w1, &self.b1, &self.w2, &self.b2];
+        for word in shape
+            .into_iter()
+            .chain(params.into_iter().flatten().map(|v| v.to_bits()))
+        {
+            for byte in word.to_le_bytes() {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        hash
+    }
+
+    pub(super) fn check_input(&self, input: &[f32]) -> Result<(), TuneError> {
+        if input.len() != self.input_dim {
+            return Err(TuneError::DimensionMismatch {
+                expected: self.input_dim,
+                found: input.len(),
+            });
+        }
+        if input.iter().any(|v| !v.is_finite()) {
+            return Err(TuneError::NonFiniteInput);
+        }
+        Ok(())
+    }
+
+    fn output_fan_in(&self) -> usize {
+        if self.hidden > 0 {
+            self.hidden
+        } else {
+            self.input_dim
+        }
+    }
+
+    /// Forward pass into `ws` (probabilities end up in `ws.probabilities`). Input is trusted.
+    fn forward(&self, input: &[f32], ws: &mut Workspace) {
+        ws.scaled_input.clear();
+        ws.scaled_input
+            .extend(input.iter().map(|&v| v * self.input_scale));
+        if self.hidden > 0 {
+            ws.hidden.clear();
+            ws.hidden.extend_from_slice(&self.b1);
+            for (i, &x) in ws.scaled_input.iter().enumerate() {
+                let row = &self.w1[i * self.hidden..(i + 1) * self.hidden];
+                for (h, &w) in ws.hidden.iter_mut().zip(row) {
+                    *h += x * w;
+                }
+            }
+            ws.hidden.iter_mut().for_each(|h| *h = h.max(0.0));
+        }
+        let features = if self.hidden > 0 {
+            &ws.hidden
+        } else {
+            &ws.scaled_input
+        };
+        ws.logits.clear();
+        ws.logits.extend_from_slice(&self.b2);
+        for (i, &a) in features.iter().enumerate() {
+            if a == 0.0 {
+                continue; // inactive ReLU unit: adds exactly nothing
+            }
+            let row = &self.w2[i * self.classes..(i + 1) * self.classes];
+            for (z, &w) in ws.logits.iter_mut().zip(row) {
+                *z += a * w;
+            }
+        }
+        ws.probabilities.resize(self.classes, 0.0);
+        math::softmax_into(&ws.logits, &mut ws.probabilities);
+    }
+
+    /// Forward and backward for one example: adds its cross-entropy gradient to `grads` and
+    /// returns its loss. Input and label are trusted (checked when the dataset was built).
+    pub(super) fn accumulate_gradient(
+        &self,
+        input: &[f32],
+        label: usize,
+        ws: &mut Workspace,
+        grads: &mut Gradients,
+    ) -> f32 {
+        self.forward(input, ws);
+        let loss = -math::ln(ws.probabilities[label]);
+        // d loss / d logits = p - onehot(label); reuse the probability buffer for it.
+        ws.probabilities[label] -= 1.0;
+        let logit_grad = &ws.probabilities;
+        for (g, &d) in grads.b2.iter_mut().zip(logit_grad) {
+            *g += d;
+        }
+        let features = if self.hidden > 0 {
+            &ws.hidden
+        } else {
+            &ws.scaled_input
+        };
+        for (i, &a) in features.iter().enumerate() {
+            if a == 0.0 {
+                continue;
+            }
+            let row = &mut grads.w2[i * self.classes..(i + 1) * self.classes];
+            for (g, &d) in row.iter_mut().zip(logit_grad) {
+                *g += a * d;
+            }
+        }
+        if self.hidden == 0 {
+            return loss;
+        }
+        ws.hidden_grad.clear();
+        for (j, &a) in ws.hidden.iter().enumerate() {
+            if a <= 0.0 {
+                ws.hidden_grad.push(0.0); // ReLU passes no gradient where it was inactive
+                continue;
+            }
+            let row = &self.w2[j * self.classes..(j + 1) * self.classes];
+            let mut sum = 0.0f32;
+            for (&w, &d) in row.iter().zip(logit_grad) {
+                sum += w * d;
+            }
+            ws.hidden_grad.push(sum);
+        }
+        for (g, &d) in grads.b1.iter_mut().zip(&ws.hidden_grad) {
+            *g += d;
+        }
+        for (i, &x) in ws.scaled_input.iter().enumerate() {
+            let row = &mut grads.w1[i * self.hidden..(i + 1) * self.hidden];
+            for (g, &d) in row.iter_mut().zip(&ws.hidden_grad) {
+                *g += x * d;
+            }
+        }
+        loss
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(v: &[f32]) -> Vec<f32> {
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.iter().map(|x| x / norm).collect()
+    }
+
+    /// Finite differences agree with the analytic gradient (checked on a few weights).
+    #[test]
+    fn gradient_matches_finite_differences() {
+        for hidden in [0, 5] {
+            let model = Mlp::new(4, hidden, 3, 9).unwrap();
+            let x = unit(&[0.3, -0.5, 0.8, 0.1]);
+            let mut grads = Gradients::zeros_like(&model);
+            let mut ws = Workspace::default();
+            model.accumulate_gradient(&x, 1, &mut ws, &mut grads);
+            let loss_at = |m: &Mlp| -m.predict_proba(&x).unwrap()[1].ln();
+            let eps = 1e-2;
+            for index in [0, 3, 7] {
+                let mut plus = model.clone();
+                plus.w2[index] += eps;
+                let mut minus = model.clone();
+                minus.w2[index] -= eps;
+                let numeric = (loss_at(&plus) - loss_at(&minus)) / (2.0 * eps);
+                assert!(
+                    (numeric - grads.w2[index]).abs() < 2e-2,
+                    "w2[{index}] {numeric} vs {}",
+                    grads.w2[index]
+                );
+            }
+            if hidden > 0 {
+                for index in [0, 6, 13] {
+                    let mut plus = model.clone();
+                    plus.w1[index] += eps;
+                    let mut minus = model.clone();
+                    minus.w1[index] -= eps;
+                    let numeric = (loss_at(&plus) - loss_at(&minus)) / (2.0 * eps);
+                    assert!(
+                        (numeric - grads.w1[index]).abs() < 2e-2,
+                        "w1[{index}] {numeric} vs {}",
+                        grads.w1[index]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn growing_keeps_old_weights_and_predictions_ordering() {
+        let mut model = Mlp::new(4, 3, 2, 1).unwrap();
+        let x = unit(&[1.0, 0.2, -0.3, 0.4]);
+        let before = model.predict_proba(&x).unwrap();
+        let old_w2 = model.w2.clone();
+        model.grow_classes(4).unwrap();
+        let after = model.predict_proba(&x).unwrap();
+        assert_eq!(after.len(), 4);
+        // Old logits are unchanged, so the ratio between old classes is preserved.
+        assert!((before[0] / before[1] - after[0] / after[1]).abs() < 1e-4);
+        for row in 0..3 {
+            assert_eq!(
+                &model.w2[row * 4..row * 4 + 2],
+                &old_w2[row * 2..row * 2 + 2]
+            );
+        }
+        assert_eq!(
+            model.grow_classes(1),
+            Err(TuneError::CannotShrinkClasses {
+                current: 4,
+                requested: 1
+            })
+        );
+    }
+
+    #[test]
+    fn bad_input_is_an_error() {
+        let model = Mlp::new(4, 0, 2, 1).unwrap();
+        assert_eq!(
+            model.predict_proba(&[1.0]),
+            Err(TuneError::DimensionMismatch {
+                expected: 4,
+                found: 1
+            })
+        );
+        assert_eq!(
+            model.predict_proba(&[f32::NAN, 0.0, 0.0, 0.0]),
+            Err(TuneError::NonFiniteInput)
+        );
+        assert!(Mlp::new(0, 3, 2, 1).is_err());
+    }
+
+    #[test]
+    fn fingerprint_tracks_weights_and_seed() {
+        let a = Mlp::new(8, 4, 3, 1).unwrap();
+        let b = Mlp::new(8, 4, 3, 1).unwrap();
+        let c = Mlp::new(8, 4, 3, 2).unwrap();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_ne!(a.fingerprint(), c.fingerprint());
+    }
+}
