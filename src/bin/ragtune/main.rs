@@ -1,0 +1,46 @@
+//! `ragtune`: the command-line face of the same core the browser app runs.
+//!
+//! Each subcommand lives in its own file beside this one; this file only dispatches.
+
+mod args;
+
+use args::Args;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+ragtune - RAG or fine-tuning? The explainer's core on the command line.
+
+USAGE:
+    ragtune <COMMAND> [OPTIONS]
+
+COMMANDS:
+    help        Print this help
+    version     Print the version
+
+OPTIONS:
+    -h, --help       Print this help
+    -V, --version    Print the version
+
+Everything runs locally: no LLM, no network.
+";
+
+fn main() -> ExitCode {
+    let mut args = Args::from_env();
+    let command = args.next_positional();
+    let result = match command.as_deref() {
+        None | Some("help") => Ok(print!("{HELP}")),
+        Some("version") => Ok(print_version()),
+        Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("ragtune: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_version() {
+    println!("ragtune {}", env!("CARGO_PKG_VERSION"));
+}
