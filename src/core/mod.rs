@@ -1,3 +1,4 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
+pub mod tokenizer;
 pub mod tune;
