@@ -6,15 +6,30 @@
 //! answers every question with some confidence.
 //!
 //! - [`mlp`]: the network; [`trainer`]: the resumable training loop and its settings;
+//! - [`classifier`]: the network with a label vocabulary; [`heads`]: knowledge and behaviour;
+//! - [`dataset`]: training sets (snapshot, augmentation, changes only, replay); [`report`]: the
+//!   panel's accuracies; [`synthetic`]: clustered stand-in data for tests and benchmarks;
 //! - [`rng`] and [`math`]: portable randomness and maths so runs are bit-identical everywhere.
 
 mod adam;
+pub mod classifier;
+pub mod dataset;
 pub mod error;
+pub mod heads;
 pub mod math;
 pub mod mlp;
+pub mod report;
 pub mod rng;
+pub mod synthetic;
 pub mod trainer;
 
+pub use classifier::{Classifier, ClassifierTrainer, LabelledExample, Prediction};
+pub use dataset::{
+    build_training_set, FactExamples, Scope, TrainingSet, TrainingSetCounts, TrainingSetSpec,
+};
 pub use error::TuneError;
+pub use heads::{BehaviourHead, FormatChoice, KnowledgeHead, RecalledAnswer};
 pub use mlp::Mlp;
+pub use report::{knowledge_report, KnowledgeReport, ReportSpec};
+pub use synthetic::{synthetic_world, SyntheticSpec, SyntheticWorld};
 pub use trainer::{Dataset, Progress, TrainConfig, Trainer};
