@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own file beside this one; this file only dispatches.
 
 mod args;
+mod corpus;
 
 use args::Args;
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ USAGE:
 COMMANDS:
     help        Print this help
     version     Print the version
+    corpus      The sample corpus: stats, chunks, eval listing, check
 
 OPTIONS:
     -h, --help       Print this help
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match command.as_deref() {
         None | Some("help") => Ok(print!("{HELP}")),
         Some("version") => Ok(print_version()),
+        Some("corpus") => corpus::run(args),
         Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),
     };
     match result {
