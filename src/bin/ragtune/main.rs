@@ -30,8 +30,8 @@ fn main() -> ExitCode {
     let mut args = Args::from_env();
     let command = args.next_positional();
     let result = match command.as_deref() {
-        None | Some("help") => Ok(print!("{HELP}")),
-        Some("version") => Ok(print_version()),
+        None | Some("help") => print_help(),
+        Some("version") => print_version(),
         Some("corpus") => corpus::run(args),
         Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),
     };
@@ -44,6 +44,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_version() {
+fn print_help() -> Result<(), String> {
+    print!("{HELP}");
+    Ok(())
+}
+
+fn print_version() -> Result<(), String> {
     println!("ragtune {}", env!("CARGO_PKG_VERSION"));
+    Ok(())
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check: format, lints, native tests, the release wasm
+# build, and the browser tests in headless Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy (host, all targets, -D warnings)"
+cargo clippy --all-targets -- -D warnings
+step "cargo test (native core)"
+cargo test
+step "release wasm build"
+scripts/build.sh
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,57 @@
+//! The frame every view sits in: header, navigation, main area, footer.
+
+mod nav;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::state::ViewId;
+use crate::ui::views::CurrentView;
+use nav::Nav;
+
+/// The header with the promise, the navigation, the current view and the footer.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let query = use_query_map();
+    let current = Memo::new(move |_| {
+        query
+            .read()
+            .get("view")
+            .and_then(|slug| ViewId::from_slug(&slug))
+            .unwrap_or(ViewId::DEFAULT)
+    });
+    if query.get_untracked().get("debug_panic").is_some() {
+        // Lets the browser tests prove that a panic shows the panel instead of a blank page.
+        panic!("debug_panic was set in the URL: this is a deliberate test panic");
+    }
+    Effect::new(move |_| {
+        let title = format!("{} · RAG or fine-tune?", current.get().title());
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <div class="app-header__brand">
+                <h1 class="app-header__title">"RAG or fine-tune?"</h1>
+                <p class="app-header__promise">
+                    "See when retrieval adds knowledge and when fine-tuning changes behaviour."
+                </p>
+            </div>
+        </header>
+        <div class="app-body">
+            <Nav current=current/>
+            <main id="main" class="app-main" tabindex="-1">
+                <CurrentView current=current/>
+            </main>
+        </div>
+        <footer class="app-footer">
+            <p>
+                "Runs entirely in your browser; no LLM, no network. Answers come from an extractive "
+                "reader and a small model trained here, standing in for an LLM so every effect is "
+                "visible and repeatable."
+            </p>
+        </footer>
+    }
+}
