@@ -5,7 +5,7 @@
 use rag_or_tune::core::tune::{
     build_training_set, knowledge_report, synthetic_world, BehaviourHead, Classifier,
     ClassifierTrainer, KnowledgeHead, KnowledgeReport, LabelledExample, ReportSpec, Scope,
-    SyntheticSpec, SyntheticWorld, TrainConfig, TrainingSetSpec, TuneError,
+    SyntheticSpec, SyntheticWorld, TrainConfig, TrainingSetSpec, TuneError, TuningData,
 };
 
 fn world() -> SyntheticWorld {
@@ -460,4 +460,67 @@ fn training_sets_follow_the_spec() {
         all_phrasings() * world.facts.len(),
         "augmentation is clamped"
     );
+}
+
+/// A stand-in embedder for structure tests: hashed bag of lowercase words, unit length.
+fn hashed_words(text: &str) -> Vec<f32> {
+    let mut vector = vec![0.0f32; 64];
+    for word in text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let hash = word.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        vector[(hash % 64) as usize] += if hash & 64 == 0 { 1.0 } else { -1.0 };
+    }
+    let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+    vector.iter().map(|x| x / norm).collect()
+}
+
+#[test]
+fn the_sample_corpus_becomes_tuning_data() {
+    use rag_or_tune::core::corpus::{Corpus, Split};
+    let corpus = Corpus::load_default().expect("the shipped corpus parses");
+    let data = TuningData::from_corpus(&corpus, hashed_words);
+    assert_eq!(data.version_ids, ["v1", "v2", "v3"]);
+    assert_eq!(data.version_number("v2"), Some(2));
+    assert_eq!(data.facts.len(), corpus.facts.len());
+    for (examples, fact) in data.facts.iter().zip(&corpus.facts) {
+        assert_eq!(examples.key, fact.key);
+        let count = |split| {
+            corpus
+                .questions
+                .iter()
+                .filter(|q| q.fact == fact.key && q.split == split)
+                .count()
+        };
+        assert_eq!(examples.train.len(), count(Split::Train));
+        assert_eq!(examples.heldout.len(), count(Split::Heldout));
+        for (number, id) in data.version_ids.iter().enumerate() {
+            assert_eq!(
+                examples.value_at(number + 1),
+                fact.at(id).map(|v| v.value.as_str())
+            );
+        }
+    }
+    let train_questions = corpus
+        .questions
+        .iter()
+        .filter(|q| q.split == Split::Train)
+        .count();
+    assert_eq!(
+        data.behaviour_train.len(),
+        train_questions + corpus.demonstrations.len()
+    );
+    assert!(
+        data.behaviour_train.iter().any(|e| e.label == "abstain"),
+        "abstention demonstrations are kept"
+    );
+    assert_eq!(data.unanswerable.len(), corpus.unanswerable.len());
+    assert!(!data.near_misses.is_empty() && data.near_misses.len() < data.unanswerable.len());
+    assert!(data.max_train_phrasings() >= 2, "room for augmentation");
+    // The corpus has facts that change after the snapshot, so staleness can be shown.
+    assert!(data.facts.iter().any(|f| f.changed_between(1, 2)));
 }

@@ -7,12 +7,14 @@
 //!
 //! - [`mlp`]: the network; [`trainer`]: the resumable training loop and its settings;
 //! - [`classifier`]: the network with a label vocabulary; [`heads`]: knowledge and behaviour;
+//! - [`corpus_data`]: the sample corpus embedded for tuning;
 //! - [`dataset`]: training sets (snapshot, augmentation, changes only, replay); [`report`]: the
 //!   panel's accuracies; [`synthetic`]: clustered stand-in data for tests and benchmarks;
 //! - [`rng`] and [`math`]: portable randomness and maths so runs are bit-identical everywhere.
 
 mod adam;
 pub mod classifier;
+pub mod corpus_data;
 pub mod dataset;
 pub mod error;
 pub mod heads;
@@ -24,6 +26,7 @@ pub mod synthetic;
 pub mod trainer;
 
 pub use classifier::{Classifier, ClassifierTrainer, LabelledExample, Prediction};
+pub use corpus_data::TuningData;
 pub use dataset::{
     build_training_set, FactExamples, Scope, TrainingSet, TrainingSetCounts, TrainingSetSpec,
 };
