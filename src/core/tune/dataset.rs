@@ -2,6 +2,8 @@
 //! many phrasings per fact (paraphrase augmentation), and whether to train on everything, on
 //! the changes only, or on the changes plus a replay sample of old examples.
 
+use serde::{Deserialize, Serialize};
+
 use super::classifier::LabelledExample;
 use super::error::TuneError;
 use super::rng::SplitMix64;
@@ -36,7 +38,8 @@ impl FactExamples {
 }
 
 /// Which facts the training set covers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Every fact that exists at the target version (a full retrain).
     AllFacts,
@@ -68,7 +71,7 @@ pub struct TrainingSetSpec {
 }
 
 /// Counts by source, for the training panel.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TrainingSetCounts {
     /// Facts whose answer changed and are taught with the new answer.
     pub changed_facts: usize,

@@ -2,6 +2,8 @@
 //! knowledge (question -> answer value as of the training snapshot) and behaviour
 //! (request -> which house-format answer type to use).
 
+use serde::Serialize;
+
 use super::classifier::Classifier;
 use super::error::TuneError;
 
@@ -14,7 +16,7 @@ pub struct KnowledgeHead {
 }
 
 /// An answer recalled from weights.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RecalledAnswer {
     /// The answer string as it stood in the training data.
     pub value: String,
@@ -61,7 +63,7 @@ pub struct BehaviourHead {
 }
 
 /// The behaviour head's choice of template.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FormatChoice {
     /// Name of the answer type (as used by the house format's templates).
     pub answer_type: String,

@@ -2,12 +2,14 @@
 //! paraphrases, on facts that changed and on old facts that did not, and how confident the
 //! head is where it should abstain.
 
+use serde::Serialize;
+
 use super::dataset::FactExamples;
 use super::error::TuneError;
 use super::heads::KnowledgeHead;
 
 /// Fractions in [0, 1]; `None` where a group is empty (e.g. no fact changed).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct KnowledgeReport {
     /// Accuracy on the phrasings the head was trained with (the augmentation prefix).
     pub trained_accuracy: Option<f32>,

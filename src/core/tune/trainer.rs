@@ -1,6 +1,8 @@
 //! The training loop, runnable in slices so a browser can yield between them and draw the loss
 //! curve while it trains. No clocks here: the caller measures time.
 
+use serde::{Deserialize, Serialize};
+
 use super::adam::AdamW;
 use super::error::TuneError;
 use super::mlp::{Gradients, Mlp, Workspace};
@@ -9,8 +11,8 @@ use super::rng::SplitMix64;
 /// RNG stream used for shuffling (initialisation uses another, see `mlp.rs`).
 const SHUFFLE_STREAM: u64 = 2;
 
-/// The knobs of one training run.
-#[derive(Clone, Debug, PartialEq)]
+/// The knobs of one training run (serialisable, so scenarios and URLs can carry it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrainConfig {
     /// Passes over the training set.
     pub epochs: usize,
@@ -128,7 +130,7 @@ impl Dataset {
 }
 
 /// Where a training run stands, returned after every slice.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Progress {
     /// Epochs completed so far.
     pub epochs_done: usize,
