@@ -25,10 +25,11 @@ fn err(line: usize, kind: ErrorKind, message: String) -> CorpusError {
     CorpusError::new(FACTS, line, kind, message)
 }
 
-/// Builds every fact; problems go to `errors`.
+/// Builds every fact; problems go to `errors`. `documents` is `None` when some document
+/// failed to parse: then passages cannot be checked and are not, to avoid follow-on errors.
 pub fn build_facts(
     records: &[Record],
-    documents: &[Document],
+    documents: Option<&[Document]>,
     versions: &[Version],
     errors: &mut Vec<CorpusError>,
 ) -> Vec<Fact> {
@@ -77,11 +78,12 @@ fn versioned_key(key: &str) -> Option<(&str, Vec<&str>)> {
 
 fn build_fact(
     record: &Record,
-    documents: &[Document],
+    documents: Option<&[Document]>,
     versions: &[Version],
     errors: &mut Vec<CorpusError>,
 ) -> Option<Fact> {
     let before = errors.len();
+    let mut source_errors = Vec::new();
     let key = required(record, "fact", errors).map(|f| f.value.clone());
     let type_field = required(record, "type", errors);
     let about = required(record, "about", errors).map(|f| f.value.clone());
@@ -185,16 +187,21 @@ fn build_fact(
             ));
             continue;
         };
-        check_source(
-            &key_name,
-            *line,
-            &version.id,
-            doc_id,
-            passage,
-            forms,
-            documents,
-            errors,
-        );
+        if let Some(documents) = documents {
+            let place = SourcePlace {
+                key: &key_name,
+                line: *line,
+                version: &version.id,
+            };
+            check_source(
+                &place,
+                doc_id,
+                passage,
+                forms,
+                documents,
+                &mut source_errors,
+            );
+        }
         fact_values.push(FactValue {
             version: version.id.clone(),
             value: forms[0].clone(),
@@ -204,8 +211,11 @@ fn build_fact(
         });
     }
     if errors.len() > before {
+        errors.append(&mut source_errors);
         return None;
     }
+    // A wrong passage is reported but keeps the fact, so questions about it do not also fail.
+    errors.append(&mut source_errors);
     let fact = Fact {
         key: key?,
         answer_type: answer_type?,
@@ -231,17 +241,22 @@ fn build_fact(
     Some(fact)
 }
 
-#[allow(clippy::too_many_arguments)] // one check, many named inputs; a struct would only rename them
-fn check_source(
-    key: &str,
+/// Which fact value a source check is about.
+struct SourcePlace<'a> {
+    key: &'a str,
     line: usize,
-    version: &str,
+    version: &'a str,
+}
+
+fn check_source(
+    place: &SourcePlace,
     doc_id: &str,
     passage: &str,
     forms: &[String],
     documents: &[Document],
     errors: &mut Vec<CorpusError>,
 ) {
+    let SourcePlace { key, line, version } = *place;
     let Some(doc) = documents
         .iter()
         .find(|d| d.id == doc_id && d.in_version(version))

@@ -76,6 +76,7 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Corpus, Vec<CorpusError
     let version_ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
     check_file_list(&index, index_text, files, &mut errors);
 
+    let errors_before_documents = errors.len();
     let mut documents: Vec<Document> = Vec::new();
     for path in index.files.iter().filter(|p| is_document(p)) {
         let Some(content) = find(path) else { continue };
@@ -85,6 +86,9 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Corpus, Vec<CorpusError
         }
     }
     check_documents(&documents, &versions, files, &mut errors);
+    // Passages and citations are only checked against a complete set of documents; otherwise
+    // one broken front matter would also report every fact and citation that uses it.
+    let all_documents = (errors.len() == errors_before_documents).then_some(documents.as_slice());
 
     let mut record_file = |name: &str| -> Vec<Record> {
         let Some(content) = find(name) else {
@@ -110,7 +114,7 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Corpus, Vec<CorpusError
     let unanswerable_records = record_file(UNANSWERABLE);
     let demonstration_records = record_file(DEMONSTRATIONS);
 
-    let facts = facts::build_facts(&fact_records, &documents, &versions, &mut errors);
+    let facts = facts::build_facts(&fact_records, all_documents, &versions, &mut errors);
     let mut texts = questions::SeenTexts::default();
     let questions = questions::build_questions(&question_records, &facts, &mut texts, &mut errors);
     let unanswerable =
@@ -118,7 +122,7 @@ pub fn parse_files(files: &[(String, String)]) -> Result<Corpus, Vec<CorpusError
     let demonstrations = questions::build_demonstrations(
         &demonstration_records,
         &facts,
-        &documents,
+        all_documents,
         &versions,
         &mut texts,
         &mut errors,
