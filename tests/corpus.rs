@@ -445,3 +445,54 @@ fn rejects_bad_json_missing_files_leaks_and_bad_demonstrations() {
     let e = &errors_of(&files)[0];
     assert_eq!(e.kind, ErrorKind::ValueMismatch, "{e}");
 }
+
+#[test]
+fn editing_a_fact_changes_only_that_version() {
+    let corpus = shipped();
+    let edited = corpus
+        .with_fact_value("price.pro", "v3", "$16 per user per month")
+        .unwrap();
+    let fact = edited.fact("price.pro").unwrap();
+    let doc = edited.document("pricing", "v3").unwrap();
+    assert!(doc
+        .text
+        .contains("The Pro plan costs $16 per user per month."));
+    assert!(answer_states(fact, "v3", "It is 16 dollars a seat."));
+    assert!(answer_is_stale(fact, "v3", "It is $14 a seat."));
+    assert_eq!(edited.chunks_at("v2"), corpus.chunks_at("v2"));
+    assert_ne!(edited.chunks_at("v3"), corpus.chunks_at("v3"));
+    assert_eq!(edited.gold_chunk_ids(fact, "v3").len(), 1);
+
+    let v2_doc = &corpus.document("plan-limits", "v2").unwrap().text;
+    let cut = v2_doc.replace(
+        "Pro includes 100 GB of storage per user",
+        "Pro includes storage",
+    );
+    let edit = corpus
+        .with_document_text("plan-limits", "v2", &cut)
+        .unwrap();
+    assert_eq!(edit.broken_facts, ["limit.pro-storage"]);
+    assert_eq!(
+        edit.corpus.document("plan-limits", "v2").unwrap().versions,
+        ["v2"]
+    );
+    assert_eq!(edit.corpus.chunks_at("v3"), corpus.chunks_at("v3"));
+}
+
+#[test]
+fn citations_on_the_source_line_map_back_to_documents() {
+    let corpus = shipped();
+    let demo = corpus
+        .demonstrations
+        .iter()
+        .find(|d| d.id == "d.price-pro-v3")
+        .unwrap();
+    let cited = corpus.cited_documents(&demo.answer);
+    assert_eq!(cited, [("pricing".to_string(), "v3".to_string())]);
+    let weights = corpus
+        .demonstrations
+        .iter()
+        .find(|d| d.id == "d.weights-pro")
+        .unwrap();
+    assert!(corpus.cited_documents(&weights.answer).is_empty());
+}

@@ -12,6 +12,7 @@
 
 mod chunk;
 mod document;
+mod edit;
 mod error;
 mod facts;
 mod listing;
@@ -27,6 +28,7 @@ mod disk;
 pub use chunk::{
     chunk_document, chunk_spans, markdown_sentences, Chunk, SentenceUnit, MAX_WORDS, MIN_WORDS,
 };
+pub use edit::TextEdit;
 pub use error::{CorpusError, ErrorKind};
 pub use listing::{
     Category, CorpusStats, EvalItem, FactCounts, GoldAt, QuestionCounts, VersionStats,
@@ -163,6 +165,26 @@ impl Corpus {
             detail: value.value.clone(),
             source,
         })
+    }
+
+    /// The documents a house-format answer cites on its `Source:` line, as `(doc id, version)`
+    /// pairs (matched by title at the cited version); empty for weights or no source line.
+    pub fn cited_documents(&self, answer: &str) -> Vec<(String, String)> {
+        let Some(line) = answer.lines().rev().find(|l| l.starts_with("Source: ")) else {
+            return Vec::new();
+        };
+        match crate::core::format::parse_source_line(line) {
+            Ok(AnswerSource::Documents(citations)) => citations
+                .iter()
+                .filter_map(|c| {
+                    self.documents_at(&c.version)
+                        .into_iter()
+                        .find(|d| d.title == c.title)
+                        .map(|d| (d.id.clone(), c.version.clone()))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Counts of documents, chunks, versions, facts and questions.
