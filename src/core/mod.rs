@@ -1,6 +1,7 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
 pub mod corpus;
+pub mod embed;
 pub mod format;
 pub mod text;
 pub mod tokenizer;

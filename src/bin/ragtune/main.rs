@@ -4,6 +4,7 @@
 
 mod args;
 mod corpus;
+mod embed;
 
 use args::Args;
 use std::process::ExitCode;
@@ -18,6 +19,7 @@ COMMANDS:
     help        Print this help
     version     Print the version
     corpus      The sample corpus: stats, chunks, eval listing, check
+    embed       Tokens, weights and vector of a text under the tiny model (JSON)
 
 OPTIONS:
     -h, --help       Print this help
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         None | Some("help") => print_help(),
         Some("version") => print_version(),
         Some("corpus") => corpus::run(args),
+        Some("embed") => embed::run(args),
         Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),
     };
     match result {

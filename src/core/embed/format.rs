@@ -1,0 +1,333 @@
+//! The model files' format: manifest schema, validation and decoding of `model.bin`.
+
+use std::fmt;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::core::tokenizer::TokenizerError;
+
+const MAGIC: &[u8; 8] = b"RTSEMB01";
+const HEADER_BYTES: usize = 24;
+const FORMAT: &str = "ragtune-static-embedding";
+const FORMAT_VERSION: u32 = 1;
+const MAX_DIMS: usize = 4096;
+const MAX_VOCAB: usize = 1 << 20;
+
+/// `manifest.json`: what the other two files must be.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Manifest {
+    /// Always `ragtune-static-embedding`.
+    pub format: String,
+    /// Layout version of `model.bin` (1).
+    pub format_version: u32,
+    /// Model name.
+    pub name: String,
+    /// Vector dimensions.
+    pub dims: usize,
+    /// Number of tokens (rows and vocabulary lines).
+    pub vocab_size: usize,
+    /// `int8-row-f16-scale` or `int4-row-f16-scale`.
+    pub quantisation: String,
+    /// Most tokens of one text that are pooled.
+    pub max_tokens: usize,
+    /// Size and checksum of the vocabulary and table files.
+    pub files: ManifestFiles,
+    /// Where the model comes from.
+    pub teacher: Teacher,
+    /// The tool that wrote the files.
+    pub distiller: Distiller,
+}
+
+/// The files listed in the manifest.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ManifestFiles {
+    /// `vocab.txt`.
+    pub vocab: FileEntry,
+    /// `model.bin`.
+    pub table: FileEntry,
+}
+
+/// One file's expected name, size and sha256.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FileEntry {
+    /// File name beside the manifest.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// Lowercase hex sha256.
+    pub sha256: String,
+}
+
+/// The teacher model.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Teacher {
+    /// e.g. `sentence-transformers/all-MiniLM-L6-v2`.
+    pub name: String,
+    /// e.g. `Apache-2.0`.
+    pub licence: String,
+}
+
+/// The distiller.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Distiller {
+    /// Its version.
+    pub version: String,
+}
+
+/// Why the model files could not be used. The messages are written for the app's user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelError {
+    /// A file could not be read (native loading only).
+    Io {
+        /// Which file.
+        file: String,
+        /// The system's message.
+        message: String,
+    },
+    /// `manifest.json` is not the JSON we expect.
+    Manifest(String),
+    /// The files are a different model format or version.
+    UnsupportedFormat(String),
+    /// A file's size differs from the manifest: usually an interrupted download.
+    Size {
+        /// Which file.
+        file: String,
+        /// Size the manifest promises.
+        expected: usize,
+        /// Size received.
+        actual: usize,
+    },
+    /// A file's content differs from the manifest's checksum: corrupted or mixed versions.
+    Checksum {
+        /// Which file.
+        file: String,
+    },
+    /// `model.bin` is internally inconsistent or disagrees with the manifest.
+    Table(String),
+    /// `vocab.txt` is not valid UTF-8.
+    VocabEncoding,
+    /// `vocab.txt` is not a usable WordPiece vocabulary.
+    Vocab(TokenizerError),
+    /// `vocab.txt` has a different number of tokens than the manifest says.
+    VocabCount {
+        /// Tokens the manifest promises.
+        expected: usize,
+        /// Tokens found.
+        actual: usize,
+    },
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const RELOAD: &str = "reload the page to fetch the model again";
+        match self {
+            Self::Io { file, message } => write!(f, "could not read the model file {file}: {message}"),
+            Self::Manifest(why) => write!(f, "the model manifest (manifest.json) is unreadable: {why}"),
+            Self::UnsupportedFormat(why) => {
+                write!(f, "the model files are in a format this app does not understand: {why}")
+            }
+            Self::Size { file, expected, actual } => write!(
+                f,
+                "the model file {file} has {actual} bytes but should have {expected}: \
+                 the download was probably cut off; {RELOAD}"
+            ),
+            Self::Checksum { file } => write!(
+                f,
+                "the model file {file} is damaged or from another version (its checksum does not \
+                 match the manifest); {RELOAD}"
+            ),
+            Self::Table(why) => write!(f, "the model table (model.bin) is invalid: {why}"),
+            Self::VocabEncoding => write!(f, "the model vocabulary (vocab.txt) is not UTF-8 text"),
+            Self::Vocab(e) => write!(f, "the model vocabulary (vocab.txt) is invalid: {e}"),
+            Self::VocabCount { expected, actual } => write!(
+                f,
+                "the model vocabulary (vocab.txt) has {actual} tokens but the manifest says {expected}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// The validated, decoded content of the three files.
+pub(super) struct Parsed<'a> {
+    pub manifest: Manifest,
+    pub vocab_text: &'a str,
+    pub weights: Vec<f32>,
+    pub scales: Vec<f32>,
+    pub codes: Vec<i8>,
+}
+
+/// Validates all three files against each other and decodes the table.
+pub(super) fn parse<'a>(
+    manifest: &[u8],
+    vocab: &'a [u8],
+    table: &[u8],
+) -> Result<Parsed<'a>, ModelError> {
+    let manifest: Manifest =
+        serde_json::from_slice(manifest).map_err(|e| ModelError::Manifest(e.to_string()))?;
+    check_manifest(&manifest)?;
+    check_file(&manifest.files.vocab, vocab)?;
+    check_file(&manifest.files.table, table)?;
+    let bits = match manifest.quantisation.as_str() {
+        "int8-row-f16-scale" => 8,
+        "int4-row-f16-scale" => 4,
+        other => {
+            return Err(ModelError::UnsupportedFormat(format!(
+                "quantisation {other:?}"
+            )))
+        }
+    };
+    let (weights, scales, codes) = decode_table(table, &manifest, bits)?;
+    let vocab_text = std::str::from_utf8(vocab).map_err(|_| ModelError::VocabEncoding)?;
+    Ok(Parsed {
+        manifest,
+        vocab_text,
+        weights,
+        scales,
+        codes,
+    })
+}
+
+fn check_manifest(m: &Manifest) -> Result<(), ModelError> {
+    if m.format != FORMAT || m.format_version != FORMAT_VERSION {
+        return Err(ModelError::UnsupportedFormat(format!(
+            "{:?} version {} (expected {FORMAT:?} version {FORMAT_VERSION})",
+            m.format, m.format_version
+        )));
+    }
+    if !(1..=MAX_DIMS).contains(&m.dims)
+        || !(1..=MAX_VOCAB).contains(&m.vocab_size)
+        || m.max_tokens == 0
+    {
+        return Err(ModelError::Manifest(format!(
+            "implausible sizes: {} dims, {} tokens, max {} tokens per text",
+            m.dims, m.vocab_size, m.max_tokens
+        )));
+    }
+    Ok(())
+}
+
+fn check_file(entry: &FileEntry, data: &[u8]) -> Result<(), ModelError> {
+    if data.len() != entry.bytes {
+        return Err(ModelError::Size {
+            file: entry.path.clone(),
+            expected: entry.bytes,
+            actual: data.len(),
+        });
+    }
+    let digest = Sha256::digest(data);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    if !hex.eq_ignore_ascii_case(&entry.sha256) {
+        return Err(ModelError::Checksum {
+            file: entry.path.clone(),
+        });
+    }
+    Ok(())
+}
+
+type Decoded = (Vec<f32>, Vec<f32>, Vec<i8>);
+
+fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelError> {
+    let bad = |why: String| Err(ModelError::Table(why));
+    if table.len() < HEADER_BYTES || &table[..8] != MAGIC {
+        return bad("it does not start with the RTSEMB01 header".into());
+    }
+    let word = |i: usize| {
+        u32::from_le_bytes([
+            table[8 + 4 * i],
+            table[9 + 4 * i],
+            table[10 + 4 * i],
+            table[11 + 4 * i],
+        ])
+    };
+    let (vocab, dims, code) = (word(0) as usize, word(1) as usize, word(2));
+    if vocab != m.vocab_size || dims != m.dims {
+        return bad(format!(
+            "its header says {vocab} tokens x {dims} dims, the manifest {} x {}",
+            m.vocab_size, m.dims
+        ));
+    }
+    let expected_code = if bits == 8 { 1 } else { 2 };
+    if code != expected_code {
+        return bad(format!(
+            "its quantisation code is {code}, the manifest implies {expected_code}"
+        ));
+    }
+    let row_bytes = if bits == 8 { dims } else { dims.div_ceil(2) };
+    let expected_len = HEADER_BYTES + 4 * vocab + vocab * row_bytes;
+    if table.len() != expected_len {
+        return bad(format!(
+            "it has {} bytes, its header implies {expected_len}",
+            table.len()
+        ));
+    }
+    let halves = |start: usize| -> Vec<f32> {
+        table[start..start + 2 * vocab]
+            .chunks_exact(2)
+            .map(|b| f16_to_f32(u16::from_le_bytes([b[0], b[1]])))
+            .collect()
+    };
+    let weights = halves(HEADER_BYTES);
+    let scales = halves(HEADER_BYTES + 2 * vocab);
+    if let Some(i) = weights.iter().position(|w| !w.is_finite() || *w < 0.0) {
+        return bad(format!("token {i} has weight {}", weights[i]));
+    }
+    if let Some(i) = scales.iter().position(|s| !s.is_finite() || *s < 0.0) {
+        return bad(format!("row {i} has scale {}", scales[i]));
+    }
+    let rows = &table[HEADER_BYTES + 4 * vocab..];
+    let codes = if bits == 8 {
+        rows.iter().map(|&b| b as i8).collect()
+    } else {
+        rows.chunks_exact(row_bytes)
+            .flat_map(|row| {
+                row.iter()
+                    .flat_map(|&b| [nibble(b & 0xF), nibble(b >> 4)])
+                    .take(dims)
+            })
+            .collect()
+    };
+    Ok((weights, scales, codes))
+}
+
+/// A signed 4-bit value (two's complement) widened to i8.
+fn nibble(n: u8) -> i8 {
+    ((n << 4) as i8) >> 4
+}
+
+/// IEEE 754 half precision to single precision (exact for every f16).
+pub fn f16_to_f32(h: u16) -> f32 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = i32::from((h >> 10) & 0x1F);
+    let frac = f32::from(h & 0x3FF);
+    match exp {
+        0 => sign * frac * 2f32.powi(-24),
+        31 if frac == 0.0 => sign * f32::INFINITY,
+        31 => f32::NAN,
+        _ => sign * (1.0 + frac / 1024.0) * 2f32.powi(exp - 15),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn f16_decoding() {
+        assert_eq!(f16_to_f32(0x3C00), 1.0);
+        assert_eq!(f16_to_f32(0xC000), -2.0);
+        assert_eq!(f16_to_f32(0x0001), 2f32.powi(-24));
+        assert_eq!(f16_to_f32(0x7BFF), 65504.0);
+        assert!(f16_to_f32(0x7C00).is_infinite() && f16_to_f32(0x7E00).is_nan());
+    }
+
+    #[test]
+    fn nibbles_are_signed() {
+        assert_eq!(
+            (nibble(0x7), nibble(0x8), nibble(0xF), nibble(0x0)),
+            (7, -8, -1, 0)
+        );
+    }
+}
