@@ -322,6 +322,16 @@ fn behaviour_head_learns_which_template_fits() {
             total += 1;
         }
     }
+    let ranked = head.ranked(&requests.facts[0].heldout[0]).unwrap();
+    assert_eq!(ranked.len(), 5, "every type is ranked");
+    assert_eq!(
+        ranked[0],
+        head.choose(&requests.facts[0].heldout[0]).unwrap()
+    );
+    assert!(ranked
+        .windows(2)
+        .all(|w| w[0].confidence >= w[1].confidence));
+    assert!((ranked.iter().map(|c| c.confidence).sum::<f32>() - 1.0).abs() < 1e-4);
     assert!(
         hits as f32 >= 0.8 * total as f32,
         "{hits}/{total} held-out requests got the right template"

@@ -86,6 +86,26 @@ impl BehaviourHead {
         })
     }
 
+    /// Every answer type, most probable first (ties keep vocabulary order). Lets a renderer
+    /// take the best type whose detail shape fits the value it has, as constrained decoding
+    /// would.
+    pub fn ranked(&self, request: &[f32]) -> Result<Vec<FormatChoice>, TuneError> {
+        let probabilities = self.classifier.probabilities(request)?;
+        let mut order: Vec<usize> = (0..probabilities.len()).collect();
+        order.sort_by(|&a, &b| {
+            probabilities[b]
+                .total_cmp(&probabilities[a])
+                .then(a.cmp(&b))
+        });
+        Ok(order
+            .into_iter()
+            .map(|class| FormatChoice {
+                answer_type: self.classifier.labels()[class].clone(),
+                confidence: probabilities[class],
+            })
+            .collect())
+    }
+
     /// The underlying classifier.
     pub fn classifier(&self) -> &Classifier {
         &self.classifier
