@@ -534,3 +534,120 @@ fn the_sample_corpus_becomes_tuning_data() {
     // The corpus has facts that change after the snapshot, so staleness can be shown.
     assert!(data.facts.iter().any(|f| f.changed_between(1, 2)));
 }
+
+/// The shipped corpus embedded with the shipped model: the lessons must hold on real data too.
+fn shipped_tuning_data() -> TuningData {
+    let corpus =
+        rag_or_tune::core::corpus::Corpus::load_default().expect("the shipped corpus parses");
+    let embedder =
+        rag_or_tune::core::embed::native::load_shipped().expect("the shipped model loads");
+    TuningData::from_corpus(&corpus, |text| embedder.embed(text))
+}
+
+fn corpus_model(data: &TuningData, phrasings: usize) -> Classifier {
+    let spec = TrainingSetSpec {
+        version: 1,
+        phrasings_per_fact: phrasings,
+        scope: Scope::AllFacts,
+        seed: 3,
+    };
+    let set = build_training_set(&data.facts, &spec).expect("facts at v1");
+    train(&set.examples, &TrainConfig::default(), None)
+}
+
+fn corpus_report(
+    model: &Classifier,
+    data: &TuningData,
+    gold: usize,
+    phrasings: usize,
+) -> KnowledgeReport {
+    let head = KnowledgeHead::new(model.clone(), "v1");
+    let spec = ReportSpec {
+        gold_version: gold,
+        since_version: 1,
+        phrasings_per_fact: phrasings,
+    };
+    knowledge_report(&head, &data.facts, &data.near_misses, &spec).expect("report")
+}
+
+#[test]
+fn on_the_sample_corpus_tuned_facts_are_memorised_stale_and_overconfident() {
+    let data = shipped_tuning_data();
+    let all = data.max_train_phrasings();
+    let one = corpus_report(&corpus_model(&data, 1), &data, 1, 1);
+    let model = corpus_model(&data, all);
+    let full = corpus_report(&model, &data, 1, all);
+    let (trained, heldout_one, heldout_all) = (
+        full.trained_accuracy.unwrap(),
+        one.heldout_accuracy.unwrap(),
+        full.heldout_accuracy.unwrap(),
+    );
+    assert!(trained >= 0.95, "trained phrasings {trained}");
+    assert!(
+        trained - heldout_all >= 0.4,
+        "trained {trained} vs new paraphrases {heldout_all}"
+    );
+    assert!(
+        heldout_all - heldout_one >= 0.05,
+        "augmentation: held-out {heldout_one} -> {heldout_all}"
+    );
+    let latest = data.version_ids.len();
+    let later = corpus_report(&model, &data, latest, all);
+    assert!(
+        later.changed_accuracy.unwrap() <= 0.05,
+        "stale on changed facts: {later:?}"
+    );
+    assert!(
+        later.unchanged_accuracy.unwrap() >= 0.95,
+        "right on stable facts: {later:?}"
+    );
+    let (near, answerable) = (
+        full.unanswerable_confidence.unwrap(),
+        full.answerable_confidence.unwrap(),
+    );
+    assert!(
+        near >= 0.7 * answerable,
+        "near-miss confidence {near} vs answerable {answerable}"
+    );
+}
+
+#[test]
+fn on_the_sample_corpus_changes_only_forgets_and_replay_recovers() {
+    let data = shipped_tuning_data();
+    let all = data.max_train_phrasings();
+    let latest = data.version_ids.len();
+    let v1 = corpus_model(&data, all);
+    let continue_on = |scope| {
+        let spec = TrainingSetSpec {
+            version: latest,
+            phrasings_per_fact: all,
+            scope,
+            seed: 3,
+        };
+        let set = build_training_set(&data.facts, &spec).expect("some facts changed");
+        corpus_report(
+            &train(&set.examples, &TrainConfig::default(), Some(&v1)),
+            &data,
+            latest,
+            all,
+        )
+    };
+    let forgot = continue_on(Scope::ChangesOnly { since: 1 });
+    let replayed = continue_on(Scope::ChangesWithReplay {
+        since: 1,
+        replay_fraction: 0.5,
+    });
+    assert!(forgot.changed_accuracy.unwrap() >= 0.95 && replayed.changed_accuracy.unwrap() >= 0.95);
+    let (after_forgetting, after_replay) = (
+        forgot.unchanged_accuracy.unwrap(),
+        replayed.unchanged_accuracy.unwrap(),
+    );
+    assert!(
+        after_forgetting <= 0.3,
+        "old facts after training on changes only: {after_forgetting}"
+    );
+    assert!(
+        after_replay - after_forgetting >= 0.4,
+        "replay: {after_forgetting} -> {after_replay}"
+    );
+}
