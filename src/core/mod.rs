@@ -1,8 +1,11 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
+pub mod bm25;
 pub mod corpus;
 pub mod embed;
 pub mod format;
+pub mod index;
+pub mod projection;
 pub mod text;
 pub mod tokenizer;
 pub mod tune;

@@ -1,0 +1,266 @@
+//! BM25 lexical ranking over chunk texts, and reciprocal-rank fusion to combine it with the
+//! dense ranking. The planning probe found fusion hurt good static embedders on paraphrased
+//! questions (see notes/model.md), so hybrid ranking is an option to measure, not a default.
+
+use crate::core::index::{rank_order, top_k, Hit};
+use crate::core::text::word_tokens;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The two BM25 constants.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bm25Params {
+    /// Term-frequency saturation: how quickly repeats of a word stop adding score.
+    pub k1: f32,
+    /// Length normalisation: 0 ignores document length, 1 divides fully by it.
+    pub b: f32,
+}
+
+impl Default for Bm25Params {
+    /// The usual k1 = 1.2, b = 0.75.
+    fn default() -> Self {
+        Self { k1: 1.2, b: 0.75 }
+    }
+}
+
+/// An inverted index of the texts with BM25 scoring.
+#[derive(Clone, Debug)]
+pub struct Bm25 {
+    params: Bm25Params,
+    term_ids: HashMap<String, usize>,
+    /// Per term: (document, term frequency) in document order.
+    postings: Vec<Vec<(u32, u32)>>,
+    doc_lengths: Vec<u32>,
+    average_length: f32,
+}
+
+impl Bm25 {
+    /// Indexes `texts` (document id = position) with the default constants.
+    pub fn build<S: AsRef<str>>(texts: &[S]) -> Self {
+        Self::build_with(texts, Bm25Params::default())
+    }
+
+    /// Indexes `texts` with the given constants.
+    pub fn build_with<S: AsRef<str>>(texts: &[S], params: Bm25Params) -> Self {
+        let mut term_ids: HashMap<String, usize> = HashMap::new();
+        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut doc_lengths = Vec::with_capacity(texts.len());
+        for (doc, text) in texts.iter().enumerate() {
+            let mut counts: HashMap<usize, u32> = HashMap::new();
+            let mut length = 0u32;
+            for token in words(text.as_ref()) {
+                let next_id = term_ids.len();
+                let id = *term_ids.entry(token).or_insert(next_id);
+                if id == postings.len() {
+                    postings.push(Vec::new());
+                }
+                *counts.entry(id).or_insert(0) += 1;
+                length = length.saturating_add(1);
+            }
+            // Sorted so the postings (and therefore float sums) do not depend on hash order.
+            let mut counts: Vec<(usize, u32)> = counts.into_iter().collect();
+            counts.sort_unstable();
+            for (id, tf) in counts {
+                postings[id].push((doc as u32, tf));
+            }
+            doc_lengths.push(length);
+        }
+        let total: u64 = doc_lengths.iter().map(|&l| u64::from(l)).sum();
+        let average_length = if doc_lengths.is_empty() {
+            0.0
+        } else {
+            total as f32 / doc_lengths.len() as f32
+        };
+        Self {
+            params,
+            term_ids,
+            postings,
+            doc_lengths,
+            average_length,
+        }
+    }
+
+    /// Number of indexed texts.
+    pub fn len(&self) -> usize {
+        self.doc_lengths.len()
+    }
+
+    /// True when no text is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.doc_lengths.is_empty()
+    }
+
+    /// Inverse document frequency of a word (0 for a word no text contains). The
+    /// `ln(1 + ...)` form stays positive even for words in more than half of the texts.
+    pub fn idf(&self, word: &str) -> f32 {
+        let lowered = word.to_lowercase();
+        self.term_ids
+            .get(lowered.as_str())
+            .map_or(0.0, |&id| self.idf_of(id))
+    }
+
+    /// The query's distinct words with their IDF weights, in query order (what the retrieval
+    /// inspector shows as "which words carry the lexical match").
+    pub fn term_weights(&self, query: &str) -> Vec<(String, f32)> {
+        let mut seen = HashSet::new();
+        words(query)
+            .filter(|w| seen.insert(w.clone()))
+            .map(|w| {
+                let weight = self.idf(&w);
+                (w, weight)
+            })
+            .collect()
+    }
+
+    /// The `k` best texts for `query` as `(text id, BM25 score)`, best first (ties by id).
+    /// Texts sharing no word with the query are left out.
+    pub fn scores(&self, query: &str, k: usize) -> Vec<(usize, f32)> {
+        let mut totals = vec![0.0f32; self.len()];
+        let mut touched = vec![false; self.len()];
+        let mut seen = HashSet::new();
+        for word in words(query) {
+            let Some(&id) = self.term_ids.get(word.as_str()) else {
+                continue;
+            };
+            if !seen.insert(id) {
+                continue;
+            }
+            let idf = self.idf_of(id);
+            for &(doc, tf) in &self.postings[id] {
+                let doc = doc as usize;
+                totals[doc] += idf * self.saturated_tf(tf, self.doc_lengths[doc]);
+                touched[doc] = true;
+            }
+        }
+        let hits = totals
+            .into_iter()
+            .enumerate()
+            .filter(|(doc, _)| touched[*doc])
+            .map(|(id, score)| Hit { id, score });
+        top_k(hits, k)
+            .into_iter()
+            .map(|hit| (hit.id, hit.score))
+            .collect()
+    }
+
+    fn idf_of(&self, id: usize) -> f32 {
+        let n = self.len() as f32;
+        let df = self.postings[id].len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn saturated_tf(&self, tf: u32, length: u32) -> f32 {
+        let Bm25Params { k1, b } = self.params;
+        let tf = tf as f32;
+        let relative_length = if self.average_length > 0.0 {
+            length as f32 / self.average_length
+        } else {
+            1.0
+        };
+        tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * relative_length))
+    }
+}
+
+/// Reciprocal-rank fusion: each ranking (ids, best first) gives an id `1 / (c + rank)`, rank
+/// counted from 1; the sums are ranked, best first, ties by id, and the top `k` returned.
+/// `c` = 60 is the constant from Cormack et al. (2009); it damps the weight of the top ranks.
+pub fn reciprocal_rank_fusion(rankings: &[Vec<usize>], c: f32, k: usize) -> Vec<(usize, f32)> {
+    let mut fused: HashMap<usize, f32> = HashMap::new();
+    for ranking in rankings {
+        for (rank, &id) in ranking.iter().enumerate() {
+            *fused.entry(id).or_insert(0.0) += 1.0 / (c + rank as f32 + 1.0);
+        }
+    }
+    let mut hits: Vec<Hit> = fused
+        .into_iter()
+        .map(|(id, score)| Hit { id, score })
+        .collect();
+    hits.sort_by(rank_order);
+    hits.truncate(k);
+    hits.into_iter().map(|hit| (hit.id, hit.score)).collect()
+}
+
+/// The shared word tokens (lowercase; "sign-in", "99.9" and "don't" stay whole), so BM25 and
+/// the reader agree on what a word is.
+fn words(text: &str) -> impl Iterator<Item = String> {
+    word_tokens(text).into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Vec<&'static str> {
+        vec![
+            "The Pro plan costs 49 dollars per month.",
+            "Refunds are issued within 30 days of purchase.",
+            "The Basic plan costs 9 dollars per month and the Pro plan adds priority support.",
+            "Our office dog is called Biscuit.",
+        ]
+    }
+
+    #[test]
+    fn ranks_texts_sharing_rare_query_words_first() {
+        let index = Bm25::build(&corpus());
+        let ranked = index.scores("How long do refunds take?", 10);
+        assert_eq!(ranked.first().map(|r| r.0), Some(1));
+        let ranked = index.scores("pro plan price", 10);
+        assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), vec![0, 2]);
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let index = Bm25::build(&corpus());
+        assert!(index.idf("biscuit") > index.idf("plan"));
+        assert!(index.idf("plan") > 0.0);
+        assert_eq!(index.idf("unknownword"), 0.0);
+        assert_eq!(index.idf("BISCUIT"), index.idf("biscuit"));
+    }
+
+    #[test]
+    fn no_match_empty_query_and_empty_corpus_give_nothing() {
+        let index = Bm25::build(&corpus());
+        assert!(index.scores("zebra", 5).is_empty());
+        assert!(index.scores("", 5).is_empty());
+        assert!(index.scores("!!! <b>", 5).is_empty());
+        let empty = Bm25::build::<&str>(&[]);
+        assert!(empty.is_empty());
+        assert!(empty.scores("pro plan", 5).is_empty());
+    }
+
+    #[test]
+    fn k_limits_results_and_scores_are_finite_and_descending() {
+        let index = Bm25::build(&corpus());
+        let ranked = index.scores("the plan costs dollars month", 2);
+        assert_eq!(ranked.len(), 2);
+        assert!(ranked.iter().all(|r| r.1.is_finite() && r.1 > 0.0));
+        assert!(ranked[0].1 >= ranked[1].1);
+    }
+
+    #[test]
+    fn repeated_query_words_count_once() {
+        let index = Bm25::build(&corpus());
+        assert_eq!(
+            index.scores("refunds", 3),
+            index.scores("refunds refunds refunds", 3)
+        );
+    }
+
+    #[test]
+    fn term_weights_list_distinct_query_words_in_order() {
+        let index = Bm25::build(&corpus());
+        let weights = index.term_weights("Pro pro plan zebra");
+        let names: Vec<&str> = weights.iter().map(|w| w.0.as_str()).collect();
+        assert_eq!(names, vec!["pro", "plan", "zebra"]);
+        assert_eq!(weights[2].1, 0.0);
+    }
+
+    #[test]
+    fn fusion_rewards_ids_ranked_high_in_both_lists() {
+        let fused = reciprocal_rank_fusion(&[vec![1, 2, 3], vec![3, 1, 4]], 60.0, 10);
+        let order: Vec<usize> = fused.iter().map(|f| f.0).collect();
+        assert_eq!(order, vec![1, 3, 2, 4]);
+        assert!((fused[0].1 - (1.0 / 61.0 + 1.0 / 62.0)).abs() < 1e-6);
+        assert_eq!(reciprocal_rank_fusion(&[], 60.0, 3), vec![]);
+    }
+}
