@@ -1,6 +1,7 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
 pub mod bm25;
+pub mod clock;
 pub mod corpus;
 pub mod embed;
 pub mod format;
@@ -9,3 +10,6 @@ pub mod projection;
 pub mod text;
 pub mod tokenizer;
 pub mod tune;
+pub mod workbench;
+pub mod modes;
+pub mod reader;

@@ -1,13 +1,17 @@
-//! The root component: the router, and the shell around the current view.
+//! The root component: the store, start-up loading, the router, and the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::ui::shell::Shell;
+use crate::ui::state::{loader, AppStore};
 
 /// The whole app. View state lives in the URL query, so the router sits at the top.
 #[component]
 pub fn App() -> impl IntoView {
+    let store = AppStore::new();
+    provide_context(store);
+    loader::start(store);
     view! {
         <Router>
             <Shell/>

@@ -1,6 +1,7 @@
 //! Leptos components. They render state and call `crate::core`; they never reimplement it.
 
 pub mod app;
+pub mod components;
 pub mod panic_panel;
 pub mod shell;
 pub mod state;

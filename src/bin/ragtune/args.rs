@@ -12,11 +12,12 @@ impl Args {
         Self::from_vec(std::env::args().skip(1).collect())
     }
 
-    /// Builds from explicit arguments; `--help`/`-h` and `--version`/`-V` anywhere win.
+    /// Builds from explicit arguments. `--help`/`-h` anywhere wins; `--version`/`-V` only as
+    /// the first argument, because subcommands take `--version vN` (a corpus version).
     pub fn from_vec(mut rest: Vec<String>) -> Self {
         if rest.iter().any(|a| a == "--help" || a == "-h") {
             rest = vec!["help".into()];
-        } else if rest.iter().any(|a| a == "--version" || a == "-V") {
+        } else if rest.first().is_some_and(|a| a == "--version" || a == "-V") {
             rest = vec!["version".into()];
         }
         Self { rest }
@@ -66,5 +67,39 @@ impl Args {
             None => Ok(()),
             Some(extra) => Err(format!("unexpected argument '{extra}'")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Args;
+
+    fn args(list: &[&str]) -> Args {
+        Args::from_vec(list.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn version_is_global_only_in_front() {
+        assert_eq!(
+            args(&["--version"]).next_positional().as_deref(),
+            Some("version")
+        );
+        let mut sub = args(&["corpus", "chunks", "--version", "v1"]);
+        assert_eq!(sub.next_positional().as_deref(), Some("corpus"));
+        assert_eq!(sub.value("version").as_deref(), Some("v1"));
+        assert_eq!(sub.next_positional().as_deref(), Some("chunks"));
+        assert!(sub.finish().is_ok());
+    }
+
+    #[test]
+    fn help_anywhere_wins_and_leftovers_are_errors() {
+        assert_eq!(
+            args(&["eval", "--help"]).next_positional().as_deref(),
+            Some("help")
+        );
+        let mut extra = args(&["ask", "--bogus"]);
+        extra.next_positional();
+        assert!(extra.finish().is_err());
+        assert_eq!(args(&["x", "--k=7"]).value("k").as_deref(), Some("7"));
     }
 }

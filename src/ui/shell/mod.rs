@@ -1,6 +1,7 @@
 //! The frame every view sits in: header, navigation, main area, footer.
 
 mod nav;
+mod status;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -8,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::ui::state::ViewId;
 use crate::ui::views::CurrentView;
 use nav::Nav;
+use status::LoadStatus;
 
 /// The header with the promise, the navigation, the current view and the footer.
 #[component]
@@ -43,6 +45,7 @@ pub fn Shell() -> impl IntoView {
         <div class="app-body">
             <Nav current=current/>
             <main id="main" class="app-main" tabindex="-1">
+                <LoadStatus/>
                 <CurrentView current=current/>
             </main>
         </div>

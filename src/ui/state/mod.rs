@@ -1,6 +1,11 @@
-//! Plain view state, kept out of components so native tests cover it.
+//! Plain view state, kept out of components so native tests cover it, and the app store.
 
+pub mod clock;
 pub mod fetch;
+pub mod loader;
+pub mod store;
 pub mod view_id;
 
+pub use clock::BrowserClock;
+pub use store::{AppStore, LoadState};
 pub use view_id::ViewId;

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { serveDir } from './static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-export const DIST = join(ROOT, 'dist');
-export const SHOTS = join(ROOT, 'target', 'e2e');
+export const DIST = process.env.DIST ? resolve(process.env.DIST) : join(ROOT, 'dist');
+export const SHOTS = process.env.SHOTS ? resolve(process.env.SHOTS) : join(ROOT, 'target', 'e2e');
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };

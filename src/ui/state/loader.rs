@@ -1,0 +1,86 @@
+//! Start-up: fetch the model and the corpus from the site itself, validate them, embed and
+//! index the passages, and install the workbench. Every failure becomes a readable message.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Deserialize;
+
+use super::clock::BrowserClock;
+use super::fetch::{fetch_bytes, fetch_text};
+use super::store::{AppStore, LoadState};
+use crate::core::corpus::Corpus;
+use crate::core::embed::Embedder;
+use crate::core::workbench::{TuneSettings, Workbench};
+
+const MODEL_DIR: &str = "model/";
+const CORPUS_DIR: &str = "corpus/";
+
+#[derive(Deserialize)]
+struct CorpusIndex {
+    files: Vec<String>,
+}
+
+/// Starts loading in the background; progress and the outcome land in `store.load`.
+pub fn start(store: AppStore) {
+    spawn_local(async move {
+        match load(store).await {
+            Ok(bench) => store.install(bench),
+            Err(message) => store.load.set(LoadState::Failed(message)),
+        }
+    });
+}
+
+async fn load(store: AppStore) -> Result<Workbench, String> {
+    let step = |text: &str, done: f32| store.load.set(LoadState::Loading(text.into(), done));
+    step("Loading the embedding model", 0.05);
+    let manifest = fetch_bytes(&format!("{MODEL_DIR}manifest.json")).await?;
+    let vocab = fetch_bytes(&format!("{MODEL_DIR}vocab.txt")).await?;
+    step("Loading the embedding model", 0.25);
+    let table = fetch_bytes(&format!("{MODEL_DIR}model.bin")).await?;
+    step("Checking the model", 0.5);
+    yield_now().await;
+    let embedder = Embedder::from_bytes(&manifest, &vocab, &table)
+        .map_err(|e| format!("The embedding model could not be used: {e}"))?;
+
+    step("Loading the sample documents", 0.6);
+    let index_text = fetch_text(&format!("{CORPUS_DIR}index.json")).await?;
+    let index: CorpusIndex = serde_json::from_str(&index_text)
+        .map_err(|e| format!("corpus/index.json is not valid: {e}"))?;
+    let mut files = vec![("index.json".to_string(), index_text)];
+    for path in index.files {
+        let text = fetch_text(&format!("{CORPUS_DIR}{path}")).await?;
+        files.push((path, text));
+    }
+    let corpus = Corpus::parse(&files).map_err(|errors| {
+        let first: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
+        format!(
+            "The sample documents have {} problem(s): {}",
+            errors.len(),
+            first.join("; ")
+        )
+    })?;
+
+    step("Embedding and indexing the passages", 0.75);
+    yield_now().await;
+    let mut bench = Workbench::new(embedder, corpus, &BrowserClock)
+        .map_err(|e| format!("The search index could not be built: {e}"))?;
+
+    // Every mode should answer from the first question: tune once on the v1 snapshot, as a
+    // team would have done when the documents were new.
+    step("Fine-tuning the small model on the training snapshot", 0.9);
+    yield_now().await;
+    bench
+        .train(&TuneSettings::default(), &BrowserClock)
+        .map_err(|e| format!("The small model could not be trained: {e}"))?;
+    Ok(bench)
+}
+
+/// Lets the browser paint the progress indicator before a long synchronous step.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

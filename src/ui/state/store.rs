@@ -1,0 +1,88 @@
+//! The app's one store: the live [`Workbench`] plus the few signals views share.
+//!
+//! The workbench is heavy and not reactive itself, so it sits in a `StoredValue` and a
+//! `revision` signal is bumped after every change to it; reading through [`AppStore::with`]
+//! subscribes to that signal, so views recompute exactly when the pipeline changed.
+
+use leptos::prelude::*;
+
+use crate::core::workbench::Workbench;
+
+/// Where start-up is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// Still loading; the text says which step (for the progress indicator), the number is
+    /// the share done, 0..=1.
+    Loading(String, f32),
+    /// The pipeline is ready.
+    Ready,
+    /// Start-up failed; the text says why in words a learner can act on.
+    Failed(String),
+}
+
+/// Shared state, provided as context at the root; `Copy`, so views take it by value.
+#[derive(Clone, Copy)]
+pub struct AppStore {
+    /// Start-up progress.
+    pub load: RwSignal<LoadState>,
+    bench: StoredValue<Option<Workbench>, LocalStorage>,
+    revision: RwSignal<u64>,
+    /// The question being asked (shared by Ask, the inspector and the map).
+    pub question: RwSignal<String>,
+}
+
+impl AppStore {
+    /// An empty store in the loading state.
+    pub fn new() -> Self {
+        Self {
+            load: RwSignal::new(LoadState::Loading("Starting".into(), 0.0)),
+            bench: StoredValue::new_local(None),
+            revision: RwSignal::new(0),
+            question: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The store provided by the root component.
+    pub fn use_context() -> Self {
+        expect_context::<AppStore>()
+    }
+
+    /// Installs the loaded workbench and marks the app ready.
+    pub fn install(&self, bench: Workbench) {
+        self.bench.set_value(Some(bench));
+        self.revision.update(|r| *r += 1);
+        self.load.set(LoadState::Ready);
+    }
+
+    /// Reads the workbench (reactively: re-runs when it changes). `None` while loading.
+    pub fn with<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+        self.revision.track();
+        self.bench.with_value(|b| b.as_ref().map(read))
+    }
+
+    /// Reads the workbench without subscribing (for event handlers).
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+        self.bench.with_value(|b| b.as_ref().map(read))
+    }
+
+    /// Changes the workbench and tells every reader.
+    pub fn update<R>(&self, change: impl FnOnce(&mut Workbench) -> R) -> Option<R> {
+        let out = self
+            .bench
+            .try_update_value(|b| b.as_mut().map(change))
+            .flatten();
+        self.revision.update(|r| *r += 1);
+        out
+    }
+
+    /// A number that changes whenever the workbench does (for memo keys).
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
+    }
+}
+
+impl Default for AppStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}

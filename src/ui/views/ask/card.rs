@@ -1,0 +1,187 @@
+//! One mode's answer: the text, and the badges that carry the lesson (format check, stale,
+//! citations or "from weights", time per stage).
+
+use leptos::prelude::*;
+
+use crate::core::modes::{CitedPassage, Mode, ModeAnswer};
+use crate::core::workbench::Judgement;
+use crate::ui::state::AppStore;
+
+/// A glyph per mode, so the modes differ by shape as well as colour.
+pub fn mode_glyph(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Base => "○",
+        Mode::Rag => "■",
+        Mode::Tuned => "▲",
+        Mode::Both => "◆",
+    }
+}
+
+/// Milliseconds for a badge. Browsers round `performance.now()` to 0.1 ms (or coarser), so
+/// anything below reads as "<0.1" rather than a false 0.
+fn ms(value: f64) -> String {
+    if value < 0.1 {
+        "<0.1".to_string()
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// What each mode is, in one line.
+fn mode_caption(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Base => "Retrieval off · tuned off",
+        Mode::Rag => "Retrieval on · tuned off",
+        Mode::Tuned => "Retrieval off · tuned on",
+        Mode::Both => "Retrieval on · tuned on",
+    }
+}
+
+/// One answer card.
+#[component]
+pub fn AnswerCard(
+    answer: ModeAnswer,
+    judgement: Judgement,
+    selected: Signal<bool>,
+) -> impl IntoView {
+    let mode = answer.mode;
+    let open_citation = RwSignal::new(None::<usize>);
+    let format_badge = match &answer.format {
+        Ok(kind) => view! {
+            <span class="badge badge--ok" title=format!("Follows the house format ({})", kind.key())>
+                "✓ House format"
+            </span>
+        }
+        .into_any(),
+        Err(violations) => {
+            let why = violations.first().map(|v| v.message.clone()).unwrap_or_default();
+            view! {
+                <span class="badge badge--muted" title=why.clone()>
+                    "✗ Not in house format"
+                    <span class="visually-hidden">{format!(": {why}")}</span>
+                </span>
+            }
+            .into_any()
+        }
+    };
+    let stale_badge = judgement.stale.then(|| {
+        let now = judgement.current.clone().unwrap_or_default();
+        view! {
+            <span class="badge badge--stale">"⚠ Stale: the documents now say " {now}</span>
+        }
+    });
+    let source = match (&answer.from_weights, answer.citations.is_empty()) {
+        (Some(weights), _) => view! {
+            <p class="card__source card__source--weights">
+                "From weights, as of " {weights.date.clone()} " (" {weights.trained_on.clone()} ")"
+                " · confidence " {format!("{:.0}%", weights.confidence * 100.0)}
+                " · cannot cite a source"
+            </p>
+        }
+        .into_any(),
+        (None, false) => {
+            let citations = answer.citations.clone();
+            view! {
+                <div class="card__citations">
+                    <span class="card__citations-label">"Sources:"</span>
+                    <ol>
+                        {citations
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, cited)| view! { <CitationItem index=i cited=cited open=open_citation/> })
+                            .collect_view()}
+                    </ol>
+                </div>
+            }
+            .into_any()
+        }
+        (None, true) => ().into_any(),
+    };
+    let t = answer.timings;
+    let timing = if t.total_ms() == 0.0 {
+        "No pipeline runs: nothing to time.".to_string()
+    } else {
+        format!(
+            "Time {} ms: embed {} · search {} · read {} · tuned {} · format {}",
+            ms(t.total_ms()),
+            ms(t.embed_ms),
+            ms(t.search_ms),
+            ms(t.read_ms),
+            ms(t.infer_ms),
+            ms(t.render_ms)
+        )
+    };
+    view! {
+        <article
+            class=format!("card card--{}", mode.key())
+            class:card--selected=move || selected.get()
+            aria-label=format!("{} answer", mode.title())
+        >
+            <header class="card__header">
+                <span class="card__glyph" aria-hidden="true">{mode_glyph(mode)}</span>
+                <h3 class="card__title">{mode.title()}</h3>
+                <span class="card__caption">{mode_caption(mode)}</span>
+                <Show when=move || selected.get()>
+                    <span class="badge badge--selected">"Selected"</span>
+                </Show>
+            </header>
+            <pre class="card__text">{answer.text.clone()}</pre>
+            <div class="card__badges">{format_badge} {stale_badge}</div>
+            {source}
+            <p class="card__timing">{timing}</p>
+        </article>
+    }
+}
+
+/// A citation that opens its passage with the supporting sentence highlighted.
+#[component]
+fn CitationItem(index: usize, cited: CitedPassage, open: RwSignal<Option<usize>>) -> impl IntoView {
+    let store = AppStore::use_context();
+    let label = format!(
+        "{} ({}, {})",
+        cited.citation.title, cited.citation.version, cited.citation.date
+    );
+    let chunk = cited.chunk;
+    let (from, to) = cited.sentence;
+    let passage = move || {
+        store.with_untracked(|bench| {
+            let text = bench
+                .chunks()
+                .get(chunk)
+                .map(|c| c.text.clone())
+                .unwrap_or_default();
+            let from = from.min(text.len());
+            let to = to.clamp(from, text.len());
+            let valid = text.is_char_boundary(from) && text.is_char_boundary(to);
+            if valid {
+                (
+                    text[..from].to_string(),
+                    text[from..to].to_string(),
+                    text[to..].to_string(),
+                )
+            } else {
+                (text, String::new(), String::new())
+            }
+        })
+    };
+    let is_open = move || open.get() == Some(index);
+    view! {
+        <li>
+            <button
+                type="button"
+                class="link-button"
+                aria-expanded=move || is_open().to_string()
+                on:click=move |_| open.update(|o| *o = if *o == Some(index) { None } else { Some(index) })
+            >
+                {label}
+            </button>
+            <Show when=is_open>
+                {move || passage().map(|(before, sentence, after)| view! {
+                    <blockquote class="card__passage">
+                        {before}<mark>{sentence}</mark>{after}
+                    </blockquote>
+                })}
+            </Show>
+        </li>
+    }
+}

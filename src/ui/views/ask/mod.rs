@@ -1,0 +1,130 @@
+//! Ask: one question, four answers side by side, with the two toggles of the 2x2.
+
+mod card;
+mod suggestions;
+mod tuned_status;
+
+use leptos::prelude::*;
+
+use crate::core::modes::{answer_all, Mode};
+use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::{AppStore, BrowserClock};
+use card::AnswerCard;
+use suggestions::Suggestions;
+use tuned_status::TunedStatus;
+
+/// Longest question kept, in characters: the static model reads only the first few hundred
+/// tokens anyway, and a pasted book should not stall the page.
+pub const MAX_QUESTION_CHARS: usize = 2_000;
+
+/// The Ask view.
+#[component]
+pub fn AskView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let draft = RwSignal::new(store.question.get_untracked());
+    let retrieval = RwSignal::new(true);
+    let tuned = RwSignal::new(true);
+    let selected = Memo::new(move |_| Mode::from_toggles(retrieval.get(), tuned.get()));
+
+    let answers = Memo::new(move |_| {
+        let question = store.question.get();
+        if question.trim().is_empty() {
+            return None;
+        }
+        store.with(|bench| {
+            let answers = answer_all(bench, &question, &BrowserClock);
+            answers.map(|a| {
+                let judgement = bench.judge(&question, &a.text);
+                (a, judgement)
+            })
+        })
+    });
+
+    let ask = move |text: String| {
+        let mut text = text.trim().to_string();
+        if text.chars().count() > MAX_QUESTION_CHARS {
+            text = text.chars().take(MAX_QUESTION_CHARS).collect();
+        }
+        draft.set(text.clone());
+        store.question.set(text);
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ask(draft.get_untracked());
+    };
+
+    view! {
+        <section class="view ask" aria-labelledby="ask-title">
+            <h2 id="ask-title" class="view__title">"Ask"</h2>
+            <p class="view__lead">
+                "Ask about Kettlefin Labs, a made-up company. Four systems answer: a base model, "
+                "retrieval over the company's documents, a model fine-tuned on the company's "
+                "questions, and both together."
+            </p>
+            <form class="ask__form" on:submit=on_submit>
+                <label for="ask-question" class="ask__label">"Your question"</label>
+                <div class="ask__row">
+                    <input
+                        id="ask-question"
+                        class="ask__input"
+                        type="text"
+                        autocomplete="off"
+                        maxlength=MAX_QUESTION_CHARS.to_string()
+                        placeholder="e.g. How much is the Team plan per person?"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="primary">"Ask"</button>
+                </div>
+            </form>
+            <Suggestions on_pick=Callback::new(ask)/>
+            <VersionPicker/>
+            <fieldset class="ask__toggles">
+                <legend>"Which system are you using?"</legend>
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=move || retrieval.get()
+                        on:change=move |ev| retrieval.set(event_target_checked(&ev))/>
+                    <span>"Retrieval (look it up in the documents)"</span>
+                </label>
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=move || tuned.get()
+                        on:change=move |ev| tuned.set(event_target_checked(&ev))/>
+                    <span>"Tuned weights (fine-tuned model)"</span>
+                </label>
+                <span class="ask__selected" aria-live="polite">
+                    "Selected: " <strong>{move || selected.get().title()}</strong>
+                </span>
+            </fieldset>
+            <TunedStatus/>
+            <div class="ask__answers" aria-live="polite">
+                {move || match answers.get() {
+                    None if store.with(|_| ()).is_none() => view! {
+                        <p class="view__note">"The model and documents are loading…"</p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="view__note">"Ask a question, or pick one of the suggestions above."</p>
+                    }.into_any(),
+                    Some(list) => list
+                        .into_iter()
+                        .map(|(answer, judgement)| {
+                            let mode = answer.mode;
+                            view! {
+                                <AnswerCard
+                                    answer=answer
+                                    judgement=judgement
+                                    selected=Signal::derive(move || selected.get() == mode)
+                                />
+                            }
+                        })
+                        .collect_view()
+                        .into_any(),
+                }}
+            </div>
+            <p class="ask__honesty">
+                "No LLM runs here. Retrieval answers come from an extractive reader that quotes the "
+                "best sentence it finds; tuned answers come from a small network trained in your "
+                "browser. They stand in for an LLM so every effect is visible and repeatable."
+            </p>
+        </section>
+    }
+}

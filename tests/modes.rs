@@ -1,0 +1,68 @@
+//! The four modes on the shipped model and corpus, after the default v1 training.
+
+use rag_or_tune::core::clock::NoClock;
+use rag_or_tune::core::corpus::Corpus;
+use rag_or_tune::core::embed::native::load_shipped;
+use rag_or_tune::core::modes::{answer_all, Mode, BASE_ANSWER};
+use rag_or_tune::core::workbench::{TuneSettings, Workbench};
+
+fn trained() -> Workbench {
+    let corpus = Corpus::load_default().expect("shipped corpus");
+    let mut bench = Workbench::new(load_shipped().unwrap(), corpus, &NoClock).unwrap();
+    bench.train(&TuneSettings::default(), &NoClock).unwrap();
+    bench
+}
+
+#[test]
+fn four_modes_answer_in_their_own_way() {
+    let mut bench = trained();
+    let snapshot = bench.corpus().snapshot.clone();
+    bench.set_version(&snapshot, &NoClock).unwrap();
+    let question = bench.corpus().questions[0].text.clone();
+    let [base, rag, tuned, both] = answer_all(&bench, &question, &NoClock);
+    assert_eq!([base.mode, rag.mode, tuned.mode, both.mode], Mode::ALL);
+    assert_eq!(base.text, BASE_ANSWER);
+    assert!(!base.follows_format());
+    assert!(!rag.citations.is_empty(), "rag cites: {}", rag.text);
+    assert!(
+        !rag.follows_format(),
+        "the reader quotes raw text: {}",
+        rag.text
+    );
+    assert!(tuned.follows_format(), "{}\n{:?}", tuned.text, tuned.format);
+    assert!(tuned.citations.is_empty() && tuned.from_weights.is_some());
+    assert!(tuned.text.contains("model weights"), "{}", tuned.text);
+    assert!(both.follows_format(), "{}\n{:?}", both.text, both.format);
+    assert!(!both.citations.is_empty());
+    println!(
+        "{}\n---\n{}\n---\n{}\n---\n{}",
+        base.text, rag.text, tuned.text, both.text
+    );
+}
+
+#[test]
+fn after_the_documents_change_the_tuned_answer_is_stale_and_retrieval_is_current() {
+    let bench = trained();
+    let latest = bench.corpus().latest().to_string();
+    let snapshot = bench.corpus().snapshot.clone();
+    let fact = bench
+        .corpus()
+        .facts
+        .iter()
+        .find(|f| f.changed_between(&snapshot, &latest))
+        .expect("a changed fact")
+        .clone();
+    let question = bench
+        .corpus()
+        .questions
+        .iter()
+        .find(|q| q.fact == fact.key)
+        .unwrap()
+        .text
+        .clone();
+    let [_, rag, tuned, _] = answer_all(&bench, &question, &NoClock);
+    let tuned_verdict = bench.judge_fact(&fact, &tuned.text);
+    assert!(tuned_verdict.stale, "{}\n{tuned_verdict:?}", tuned.text);
+    let rag_verdict = bench.judge_fact(&fact, &rag.text);
+    assert!(!rag_verdict.stale, "{}", rag.text);
+}
