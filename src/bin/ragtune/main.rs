@@ -3,8 +3,10 @@
 //! Each subcommand lives in its own file beside this one; this file only dispatches.
 
 mod args;
+mod ask;
 mod corpus;
 mod embed;
+mod train;
 
 use args::Args;
 use std::process::ExitCode;
@@ -20,6 +22,11 @@ COMMANDS:
     version     Print the version
     corpus      The sample corpus: stats, chunks, eval listing, check
     embed       Tokens, weights and vector of a text under the tiny model (JSON)
+    train       train --json [--epochs N --lr X --hidden N --seed N --phrasings 1-4
+                --data snapshot|current --version vN --scope fresh|changes|replay
+                --replay SHARE]: fine-tune the small model; loss, counts, accuracies, ms
+    ask         ask \"question\" [--mode base|rag|tuned|both] [--version vN]: the answer,
+                its citations or \"from weights\" line (all four modes without --mode)
 
 OPTIONS:
     -h, --help       Print this help
@@ -36,6 +43,8 @@ fn main() -> ExitCode {
         Some("version") => print_version(),
         Some("corpus") => corpus::run(args),
         Some("embed") => embed::run(args),
+        Some("train") => train::run(args),
+        Some("ask") => ask::run(args),
         Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),
     };
     match result {
