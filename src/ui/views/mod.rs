@@ -1,6 +1,9 @@
 //! One module per view. `CurrentView` picks the one the URL names.
 
 pub mod ask;
+pub mod corpus;
+pub mod inspector;
+pub mod map;
 mod placeholder;
 
 use leptos::prelude::*;
@@ -13,7 +16,9 @@ use placeholder::Placeholder;
 pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
     move || match current.get() {
         ViewId::Ask => view! { <ask::AskView/> }.into_any(),
+        ViewId::Inspector => view! { <inspector::InspectorView/> }.into_any(),
+        ViewId::Map => view! { <map::MapView/> }.into_any(),
+        ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
         view => view! { <Placeholder view=view/> }.into_any(),
     }
 }
-

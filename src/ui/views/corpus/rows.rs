@@ -1,0 +1,179 @@
+//! The corpus view's data, apart from drawing: one row per document of the current version,
+//! and the summary line of the index the documents feed.
+
+use crate::core::corpus::{DocKind, Document, Quality};
+use crate::core::workbench::{Edits, Workbench};
+
+/// One document of the current version as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocRow {
+    /// Stable document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: DocKind,
+    /// Date of this revision.
+    pub date: String,
+    /// Quality flag.
+    pub quality: Quality,
+    /// Why the flag is set, if the document is not current.
+    pub note: Option<String>,
+    /// True when the learner changed this document at this version.
+    pub edited: bool,
+    /// Passages the document gives at this version (edits applied).
+    pub passages: usize,
+}
+
+/// The rows for `docs` (the documents of `version`, edits applied) in their file order.
+/// `passages_of` counts a document's passages.
+pub fn doc_rows(
+    docs: &[Document],
+    edits: &Edits,
+    version: &str,
+    passages_of: impl Fn(&str) -> usize,
+) -> Vec<DocRow> {
+    docs.iter()
+        .map(|d| DocRow {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            kind: d.kind,
+            date: d.date.clone(),
+            quality: d.quality,
+            note: d.note.clone(),
+            edited: edits.get(&d.id, version).is_some(),
+            passages: passages_of(&d.id),
+        })
+        .collect()
+}
+
+/// The rows of the workbench's current version, sorted by title (the file order follows ids,
+/// which a learner does not see).
+pub fn current_rows(bench: &Workbench) -> Vec<DocRow> {
+    let chunks = bench.chunks();
+    let mut rows = doc_rows(&bench.documents(), bench.edits(), bench.version(), |id| {
+        chunks.iter().filter(|c| c.doc_id == id).count()
+    });
+    sort_by_title(&mut rows);
+    rows
+}
+
+/// Sorts rows by title, ignoring case, then by id so equal titles keep a fixed order.
+pub fn sort_by_title(rows: &mut [DocRow]) {
+    rows.sort_by(|a, b| {
+        a.title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// What the index built from the current documents looks like.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexStatus {
+    /// The version shown.
+    pub version: String,
+    /// Documents present in it.
+    pub documents: usize,
+    /// Passages (chunks) indexed.
+    pub passages: usize,
+    /// Milliseconds of the last rebuild (chunk + embed + graph).
+    pub rebuild_ms: f64,
+    /// Edits the learner has made, over all versions.
+    pub edits: usize,
+}
+
+impl IndexStatus {
+    /// Reads the status off the workbench.
+    pub fn of(bench: &Workbench) -> Self {
+        let t = bench.rebuild_timings();
+        Self {
+            version: bench.version().to_string(),
+            documents: bench.documents().len(),
+            passages: bench.chunks().len(),
+            rebuild_ms: t.chunk_ms + t.embed_ms + t.index_ms,
+            edits: bench.edits().len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::corpus::Corpus;
+
+    #[test]
+    fn edits_show_in_the_rows_and_status_and_survive_a_version_switch() {
+        use crate::core::clock::NoClock;
+        let mut bench = crate::ui::views::inspector::test_bench::shipped_bench();
+        let version = bench.version().to_string();
+        let rows = current_rows(&bench);
+        assert_eq!(rows.len(), bench.documents().len());
+        assert!(rows
+            .windows(2)
+            .all(|w| w[0].title.to_lowercase() <= w[1].title.to_lowercase()));
+        let total: usize = rows.iter().map(|r| r.passages).sum();
+        assert_eq!(
+            total,
+            bench.chunks().len(),
+            "every passage belongs to a listed document"
+        );
+        let status = IndexStatus::of(&bench);
+        assert_eq!(status.passages, bench.chunks().len());
+        assert_eq!(status.edits, 0);
+
+        let big =
+            "The Pro plan costs $99 per user per month. Seats are billed monthly. ".repeat(1500);
+        assert!(big.len() > 100_000);
+        assert!(bench.edit_document("pricing", big, &NoClock).unwrap());
+        let row = current_rows(&bench)
+            .into_iter()
+            .find(|r| r.id == "pricing")
+            .unwrap();
+        assert!(row.edited);
+        assert!(
+            row.passages > 100,
+            "a long text gives many passages: {}",
+            row.passages
+        );
+        // Markup and emoji with no sentence ends are one long passage, and still fine.
+        let odd = "<script>alert(1)</script> 🙂 ".repeat(4000);
+        assert!(bench.edit_document("pricing", odd, &NoClock).unwrap());
+        let row = current_rows(&bench)
+            .into_iter()
+            .find(|r| r.id == "pricing")
+            .unwrap();
+        assert!(row.edited && row.passages >= 1);
+        assert_eq!(IndexStatus::of(&bench).edits, 1);
+
+        bench.set_version("v1", &NoClock).unwrap();
+        assert!(current_rows(&bench).iter().all(|r| !r.edited));
+        bench.set_version(&version, &NoClock).unwrap();
+        assert!(current_rows(&bench)
+            .iter()
+            .any(|r| r.id == "pricing" && r.edited));
+        bench.reset_document("pricing", &NoClock).unwrap();
+        assert!(current_rows(&bench).iter().all(|r| !r.edited));
+    }
+
+    #[test]
+    fn rows_follow_the_documents_and_mark_edits_of_this_version_only() {
+        let corpus = Corpus::load_default().expect("the shipped corpus loads");
+        let version = corpus.latest().to_string();
+        let docs: Vec<Document> = corpus.documents_at(&version).into_iter().cloned().collect();
+        let first = docs[0].id.clone();
+        let mut edits = Edits::default();
+        edits.set(&first, &version, "changed".into(), &docs[0].text);
+        // An edit at another version does not mark this one.
+        edits.set(&docs[1].id, "v1", "changed".into(), "original");
+        let rows = doc_rows(&docs, &edits, &version, |id| id.len());
+        assert_eq!(rows.len(), docs.len());
+        assert_eq!(rows[0].id, first);
+        assert!(rows[0].edited);
+        assert!(!rows[1].edited);
+        assert_eq!(rows[1].passages, docs[1].id.len());
+        assert!(rows
+            .iter()
+            .any(|r| r.quality != Quality::Current && r.note.is_some()));
+    }
+}

@@ -1,0 +1,91 @@
+//! Exact search against the HNSW graph for the current question: do the lists agree, the
+//! graph's recall@k, and what each search costs.
+
+use leptos::prelude::*;
+
+use super::report::{Agreement, Comparison, TIMING_REPEATS};
+use crate::core::index::SearchMethod;
+
+/// The comparison block; `indexed` is the number of passages in the index.
+#[component]
+pub fn ComparisonBlock(comparison: Comparison, indexed: usize, k: usize) -> impl IntoView {
+    let c = comparison;
+    let verdict_class = match c.agreement {
+        Agreement::Identical => "verdict verdict--same",
+        Agreement::Reordered => "verdict verdict--reordered",
+        Agreement::Different { .. } => "verdict verdict--different",
+    };
+    let verdict_icon = match c.agreement {
+        Agreement::Identical => "✓ ",
+        Agreement::Reordered => "≈ ",
+        Agreement::Different { .. } => "≠ ",
+    };
+    let used = match c.used {
+        SearchMethod::Exact => format!(
+            "At {} passages the app scores every passage exactly (a scan is faster than walking \
+             the graph at this size); the HNSW graph is built beside it, and is what a large \
+             corpus would rely on.",
+            indexed
+        ),
+        SearchMethod::Hnsw => "The app uses the HNSW graph at this size.".to_string(),
+    };
+    let rows = c
+        .rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            view! {
+                <tr class:compare-row--differs=row.differs>
+                    <th scope="row">{i + 1}</th>
+                    <td>{row.exact}</td>
+                    <td>
+                        {row.hnsw}
+                        {row.differs.then_some(view! { <span class="compare-row__flag">" (differs)"</span> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class=verdict_class>
+            <span aria-hidden="true">{verdict_icon}</span>
+            {c.agreement.sentence()}
+        </p>
+        <dl class="facts-grid">
+            <div>
+                <dt>{format!("Recall@{k} of HNSW")}</dt>
+                <dd class="compare-recall">{format!("{:.0}%", c.recall * 100.0)}</dd>
+            </div>
+            <div>
+                <dt>"HNSW search"</dt>
+                <dd>{format!("{:.3} ms", c.hnsw_ms)}</dd>
+            </div>
+            <div>
+                <dt>"Exact search"</dt>
+                <dd>{format!("{:.3} ms", c.exact_ms)}</dd>
+            </div>
+        </dl>
+        <p class="inspector__note">
+            {format!(
+                "Recall@{k} is the share of the exact top {k} that the graph also found. Times are the \
+                 mean of {TIMING_REPEATS} runs in your browser. "
+            )}
+            {used}
+        </p>
+        <details class="compare-details">
+            <summary>"Both lists side by side"</summary>
+            <div class="table-scroll">
+                <table class="compare-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Rank"</th>
+                            <th scope="col">"Exact search"</th>
+                            <th scope="col">"HNSW graph"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,133 @@
+//! The retrieval inspector (`?view=inspector`): what retrieval found for the shared question
+//! and why, HNSW against exact search, and the question's tokens as the model weighs them.
+
+mod comparison;
+mod passages;
+pub mod question;
+pub mod report;
+mod settings;
+#[cfg(test)]
+pub(crate) mod test_bench;
+mod tokens;
+
+use leptos::prelude::*;
+
+use crate::ui::state::{AppStore, BrowserClock};
+use comparison::ComparisonBlock;
+use passages::PassageList;
+use question::QuestionBox;
+use report::{format_ms, InspectorReport};
+use settings::RetrievalSliders;
+use tokens::TokenChips;
+
+/// The inspector view.
+#[component]
+pub fn InspectorView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let report = Memo::new(move |_| {
+        let question = store.question.get();
+        store.with(|bench| InspectorReport::build(bench, &question, &BrowserClock))
+    });
+    view! {
+        <section class="view inspector" aria-labelledby="view-title">
+            <h2 id="view-title" class="view__title">"Retrieval inspector"</h2>
+            <p class="view__lead">
+                "What retrieval hands to the reader for your question: the closest passages by \
+                 meaning, with their scores. Nothing here is generated; it is all measured."
+            </p>
+            <QuestionBox id="inspector-question"/>
+            <RetrievalSliders/>
+            {move || match report.get() {
+                None => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
+                Some(r) => view! { <ReportBody report=r/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Everything below the controls, for one report.
+#[component]
+fn ReportBody(report: InspectorReport) -> impl IntoView {
+    let r = report;
+    let has_question = !r.tokens.is_empty();
+    let reader_line = match r.best_score() {
+        None => "Type a question to see what retrieval finds.".to_string(),
+        Some(best) if r.reader_answers() => format!(
+            "Best score {best:.3} is at or above the threshold {:.2}: the reader answers from these passages.",
+            r.threshold
+        ),
+        Some(best) => format!(
+            "Best score {best:.3} is below the threshold {:.2}: the reader abstains (\"The documents do not say.\").",
+            r.threshold
+        ),
+    };
+    let reader_class = if r.best_score().is_some() && !r.reader_answers() {
+        "reader-line reader-line--abstains"
+    } else {
+        "reader-line"
+    };
+    let index = r.index.clone();
+    let passages_heading = format!("Top {} passages", r.k);
+    view! {
+        <p class=reader_class role="status">{reader_line}</p>
+        <div class="inspector__grid">
+            <section class="panel inspector__passages" aria-labelledby="passages-title">
+                <h3 id="passages-title">{passages_heading}</h3>
+                {has_question.then(|| view! {
+                    <p class="inspector__note">
+                        {format!(
+                            "Score = cosine similarity between the question's vector and the passage's \
+                             (1 = same direction). The line on each bar marks the threshold. \
+                             Question embedded in {}.",
+                            format_ms(r.embed_ms)
+                        )}
+                    </p>
+                })}
+                <PassageList passages=r.passages threshold=r.threshold/>
+            </section>
+            <div class="inspector__side">
+                <section class="panel compare" aria-labelledby="compare-title">
+                    <h3 id="compare-title">"Exact search vs HNSW"</h3>
+                    {if has_question {
+                        view! { <ComparisonBlock comparison=r.comparison indexed=index.len k=r.k/> }.into_any()
+                    } else {
+                        view! { <p class="inspector__note">"Type a question to compare the two searches."</p> }.into_any()
+                    }}
+                </section>
+                <section class="panel" aria-labelledby="tokens-title">
+                    <h3 id="tokens-title">"How the model sees the question"</h3>
+                    <TokenChips tokens=r.tokens limit=r.token_limit/>
+                </section>
+                <section class="panel" aria-labelledby="index-title">
+                    <h3 id="index-title">"The index"</h3>
+                    <dl class="facts-grid">
+                        <div>
+                            <dt>"Passages"</dt>
+                            <dd class="index-size">{index.len}</dd>
+                        </div>
+                        <div>
+                            <dt>"Dimensions"</dt>
+                            <dd>{index.dims}</dd>
+                        </div>
+                        <div>
+                            <dt>"Last rebuild"</dt>
+                            <dd class="index-rebuild">{format!("{:.1} ms", index.rebuild_ms())}</dd>
+                        </div>
+                    </dl>
+                    <p class="inspector__note">
+                        {format!(
+                            "Rebuild = chunking {:.1} ms + embedding {:.1} ms + building the graph {:.1} ms. \
+                             The graph has no insert, so every document edit or version switch rebuilds it. \
+                             Graph settings: ef_construction {}, ef_search {}.",
+                            index.rebuild.chunk_ms,
+                            index.rebuild.embed_ms,
+                            index.rebuild.index_ms,
+                            index.params.ef_construction,
+                            index.params.ef_search
+                        )}
+                    </p>
+                </section>
+            </div>
+        </div>
+    }
+}

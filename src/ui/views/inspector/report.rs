@@ -1,0 +1,478 @@
+//! What the inspector shows, computed from the workbench in one pass: the ranked passages,
+//! the exact-versus-HNSW comparison and the question's tokens. Plain data, so the view only
+//! renders it and native tests cover the parts that decide something.
+
+use crate::core::clock::{timed, Clock};
+use crate::core::corpus::{Chunk, DocKind, Quality};
+use crate::core::embed::TokenWeight;
+use crate::core::index::{recall, Hit, IndexParams, SearchMethod};
+use crate::core::workbench::{RebuildTimings, Workbench};
+
+/// How often each search is repeated for its timing: one search over the sample corpus takes
+/// microseconds, below the browser clock's resolution (0.1 ms without isolation).
+pub const TIMING_REPEATS: usize = 50;
+/// Characters of a passage shown. Passages are a few sentences, but a pasted text with no
+/// sentence ends is chunked as one huge passage, which would bury the list.
+pub const PASSAGE_CHARS: usize = 1_200;
+
+/// One retrieved passage, with what the learner needs to judge it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PassageRow {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Position in [`Workbench::chunks`].
+    pub chunk: usize,
+    /// The document's title.
+    pub title: String,
+    /// The version the passage was retrieved at.
+    pub version: String,
+    /// The document's kind.
+    pub kind: DocKind,
+    /// The document's quality flag.
+    pub quality: Quality,
+    /// The document's date.
+    pub date: String,
+    /// Cosine similarity with the question.
+    pub score: f32,
+    /// The passage text (clipped to [`PASSAGE_CHARS`]).
+    pub text: String,
+    /// Characters clipped off the end of `text`.
+    pub clipped: usize,
+}
+
+impl PassageRow {
+    fn new(rank: usize, hit: Hit, chunk: &Chunk) -> Self {
+        let (text, clipped) = clip_chars(&chunk.text, PASSAGE_CHARS);
+        Self {
+            rank,
+            chunk: hit.id,
+            title: chunk.title.clone(),
+            version: chunk.version.clone(),
+            kind: chunk.kind,
+            quality: chunk.quality,
+            date: chunk.date.clone(),
+            score: hit.score,
+            text,
+            clipped,
+        }
+    }
+}
+
+/// Whether the approximate search returned what the exact one did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// The same passages in the same order.
+    Identical,
+    /// The same passages, ranked differently (ties or rounding).
+    Reordered,
+    /// HNSW missed `exact - shared` of the exact top passages.
+    Different {
+        /// Passages both lists hold.
+        shared: usize,
+        /// Length of the exact list.
+        exact: usize,
+    },
+}
+
+impl Agreement {
+    /// Compares an HNSW result with the exact result for the same query and k.
+    pub fn of(hnsw: &[Hit], exact: &[Hit]) -> Self {
+        let ids = |hits: &[Hit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
+        let (a, b) = (ids(hnsw), ids(exact));
+        if a == b {
+            return Agreement::Identical;
+        }
+        let shared = b.iter().filter(|id| a.contains(id)).count();
+        if shared == b.len() && a.len() == b.len() {
+            Agreement::Reordered
+        } else {
+            Agreement::Different {
+                shared,
+                exact: b.len(),
+            }
+        }
+    }
+
+    /// One sentence for the learner.
+    pub fn sentence(self) -> String {
+        match self {
+            Agreement::Identical => "Same passages in the same order.".into(),
+            Agreement::Reordered => "Same passages, in a slightly different order.".into(),
+            Agreement::Different { shared, exact } => format!(
+                "Different: HNSW found {shared} of the {exact} passages exact search found."
+            ),
+        }
+    }
+}
+
+/// Exact search against the HNSW graph for one query.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Chunk ids HNSW returned, in rank order.
+    pub hnsw: Vec<Hit>,
+    /// Chunk ids exact search returned, in rank order.
+    pub exact: Vec<Hit>,
+    /// Whether they agree.
+    pub agreement: Agreement,
+    /// Share of the exact top k that HNSW also found.
+    pub recall: f32,
+    /// Mean milliseconds of one HNSW search.
+    pub hnsw_ms: f64,
+    /// Mean milliseconds of one exact search.
+    pub exact_ms: f64,
+    /// The method the app itself uses at this index size.
+    pub used: SearchMethod,
+    /// The two lists side by side, rank by rank.
+    pub rows: Vec<CompareRow>,
+}
+
+/// One rank of the side-by-side table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow {
+    /// What exact search put at this rank ("Plans and pricing (part 2) · 0.612").
+    pub exact: String,
+    /// What the graph put at this rank.
+    pub hnsw: String,
+    /// True when the two passages differ.
+    pub differs: bool,
+}
+
+impl CompareRow {
+    /// Pairs the two lists rank by rank; a missing entry shows as a dash.
+    pub fn pair(exact: &[Hit], hnsw: &[Hit], chunks: &[Chunk]) -> Vec<CompareRow> {
+        (0..exact.len().max(hnsw.len()))
+            .map(|i| {
+                let (e, h) = (exact.get(i), hnsw.get(i));
+                CompareRow {
+                    exact: hit_label(e, chunks),
+                    hnsw: hit_label(h, chunks),
+                    differs: e.map(|x| x.id) != h.map(|x| x.id),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A hit as "title (part n) · score"; a dash for no hit.
+fn hit_label(hit: Option<&Hit>, chunks: &[Chunk]) -> String {
+    let Some(hit) = hit else {
+        return "—".into();
+    };
+    match chunks.get(hit.id) {
+        Some(c) => {
+            let part = c.id.rsplit('#').next().unwrap_or("?");
+            format!("{} (part {part}) · {:.3}", c.title, hit.score)
+        }
+        None => format!("passage {} · {:.3}", hit.id, hit.score),
+    }
+}
+
+/// The index the passages come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexSummary {
+    /// Number of passages indexed.
+    pub len: usize,
+    /// Vector dimensions.
+    pub dims: usize,
+    /// Build and search parameters.
+    pub params: IndexParams,
+    /// How long the last rebuild took, by stage.
+    pub rebuild: RebuildTimings,
+}
+
+impl IndexSummary {
+    /// Milliseconds of the whole last rebuild (chunk + embed + graph).
+    pub fn rebuild_ms(&self) -> f64 {
+        self.rebuild.chunk_ms + self.rebuild.embed_ms + self.rebuild.index_ms
+    }
+}
+
+/// Everything the inspector renders for one question at one workbench revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InspectorReport {
+    /// Passages handed to the reader.
+    pub k: usize,
+    /// The reader's abstention threshold.
+    pub threshold: f32,
+    /// The top-k passages as the app ranks them.
+    pub passages: Vec<PassageRow>,
+    /// Milliseconds spent embedding the question.
+    pub embed_ms: f64,
+    /// HNSW against exact search.
+    pub comparison: Comparison,
+    /// The question's tokens with their weights, as pooled.
+    pub tokens: Vec<TokenWeight>,
+    /// The most tokens that count.
+    pub token_limit: usize,
+    /// The index.
+    pub index: IndexSummary,
+}
+
+impl InspectorReport {
+    /// Retrieves `question` both ways and gathers the rest. An empty question gives no
+    /// passages (its vector is zero) and no tokens.
+    pub fn build(bench: &Workbench, question: &str, clock: &dyn Clock) -> Self {
+        let settings = bench.settings();
+        let index = bench.index();
+        let used = index.auto_method();
+        let retrieval = bench.retrieve_with(question, used, clock);
+        let k = settings.k;
+        let search = |method| {
+            index
+                .search_with(&retrieval.query, k, method)
+                .unwrap_or_default()
+        };
+        let (hnsw, hnsw_ms) = mean_time(clock, TIMING_REPEATS, || search(SearchMethod::Hnsw));
+        let (exact, exact_ms) = mean_time(clock, TIMING_REPEATS, || search(SearchMethod::Exact));
+        let chunks = bench.chunks();
+        let passages = retrieval
+            .hits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, hit)| Some(PassageRow::new(i + 1, *hit, chunks.get(hit.id)?)))
+            .collect();
+        Self {
+            k,
+            threshold: settings.threshold,
+            passages,
+            embed_ms: retrieval.embed_ms,
+            comparison: Comparison {
+                agreement: Agreement::of(&hnsw, &exact),
+                rows: CompareRow::pair(&exact, &hnsw, chunks),
+                recall: recall(&hnsw, &exact),
+                hnsw,
+                exact,
+                hnsw_ms,
+                exact_ms,
+                used,
+            },
+            tokens: bench.embedder().token_weights(question),
+            token_limit: bench.embedder().max_tokens(),
+            index: IndexSummary {
+                len: index.len(),
+                dims: index.dims(),
+                params: *index.params(),
+                rebuild: bench.rebuild_timings(),
+            },
+        }
+    }
+
+    /// The best passage's score, if any passage was found.
+    pub fn best_score(&self) -> Option<f32> {
+        self.passages.first().map(|p| p.score)
+    }
+
+    /// True when the reader would answer (the best score reaches the threshold).
+    pub fn reader_answers(&self) -> bool {
+        self.best_score().is_some_and(|s| s >= self.threshold)
+    }
+}
+
+/// Runs `work` `repeats` times (at least once) and returns its last result and the mean
+/// milliseconds per run.
+pub fn mean_time<T>(clock: &dyn Clock, repeats: usize, mut work: impl FnMut() -> T) -> (T, f64) {
+    let repeats = repeats.max(1);
+    let ((), total) = timed(clock, || {
+        for _ in 1..repeats {
+            std::hint::black_box(work());
+        }
+    });
+    let (out, last) = timed(clock, work);
+    (out, (total + last) / repeats as f64)
+}
+
+/// The first `max` characters of `text` and how many characters were left off.
+pub fn clip_chars(text: &str, max: usize) -> (String, usize) {
+    match text.char_indices().nth(max) {
+        None => (text.to_string(), 0),
+        Some((at, _)) => (text[..at].to_string(), text[at..].chars().count()),
+    }
+}
+
+/// A single timing for people: the browser clock ticks in 0.1 ms steps (without cross-origin
+/// isolation), so a zero reading means "too fast to see", not "no time".
+pub fn format_ms(ms: f64) -> String {
+    if ms <= 0.0 || !ms.is_finite() {
+        "under 0.1 ms".to_string()
+    } else {
+        format!("{ms:.2} ms")
+    }
+}
+
+/// A score in `[-1, 1]` as a bar length in `[0, 1]`: negative similarities show as empty.
+pub fn bar_fraction(score: f32) -> f32 {
+    if score.is_finite() {
+        score.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn hits(ids: &[usize]) -> Vec<Hit> {
+        ids.iter()
+            .map(|&id| Hit {
+                id,
+                score: 1.0 - id as f32 / 100.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agreement_tells_identical_reordered_and_different_apart() {
+        assert_eq!(
+            Agreement::of(&hits(&[1, 2, 3]), &hits(&[1, 2, 3])),
+            Agreement::Identical
+        );
+        assert_eq!(
+            Agreement::of(&hits(&[2, 1, 3]), &hits(&[1, 2, 3])),
+            Agreement::Reordered
+        );
+        assert_eq!(
+            Agreement::of(&hits(&[1, 2, 9]), &hits(&[1, 2, 3])),
+            Agreement::Different {
+                shared: 2,
+                exact: 3
+            }
+        );
+        // A shorter HNSW list is a difference even when all it returned is right.
+        assert_eq!(
+            Agreement::of(&hits(&[1, 2]), &hits(&[1, 2, 3])),
+            Agreement::Different {
+                shared: 2,
+                exact: 3
+            }
+        );
+        assert_eq!(Agreement::of(&[], &[]), Agreement::Identical);
+    }
+
+    #[test]
+    fn compare_rows_pair_ranks_and_flag_differences() {
+        let rows = CompareRow::pair(&hits(&[1, 2, 3]), &hits(&[1, 4]), &[]);
+        assert_eq!(rows.len(), 3);
+        assert!(!rows[0].differs);
+        assert!(rows[1].differs);
+        assert!(rows[2].differs);
+        assert_eq!(rows[2].hnsw, "—");
+        assert!(
+            rows[0].exact.starts_with("passage 1 · 0.990"),
+            "{}",
+            rows[0].exact
+        );
+    }
+
+    #[test]
+    fn agreement_sentences_name_the_counts() {
+        let s = Agreement::Different {
+            shared: 4,
+            exact: 5,
+        }
+        .sentence();
+        assert!(s.contains("4 of the 5"), "{s}");
+        assert!(Agreement::Identical.sentence().starts_with("Same"));
+    }
+
+    /// A clock that advances 1 ms per reading, so durations are countable.
+    struct TickClock(Cell<f64>);
+    impl Clock for TickClock {
+        fn now_ms(&self) -> f64 {
+            let t = self.0.get();
+            self.0.set(t + 1.0);
+            t
+        }
+    }
+
+    #[test]
+    fn mean_time_runs_the_work_the_given_number_of_times() {
+        let runs = Cell::new(0);
+        let clock = TickClock(Cell::new(0.0));
+        let (out, ms) = mean_time(&clock, 10, || {
+            runs.set(runs.get() + 1);
+            runs.get()
+        });
+        assert_eq!(runs.get(), 10);
+        assert_eq!(out, 10);
+        // Four clock readings, 1 ms apart each: two spans of 1 ms over 10 runs.
+        assert!((ms - 0.2).abs() < 1e-9, "{ms}");
+        let (_, once) = mean_time(&clock, 0, || ());
+        assert!(
+            (once - 2.0).abs() < 1e-9,
+            "zero repeats still runs once: {once}"
+        );
+    }
+
+    #[test]
+    fn a_report_ranks_k_passages_and_compares_both_searches() {
+        use crate::core::clock::NoClock;
+        let mut bench = crate::ui::views::inspector::test_bench::shipped_bench();
+        let question = "How much does the Pro plan cost?";
+        let report = InspectorReport::build(&bench, question, &NoClock);
+        let k = bench.settings().k;
+        assert_eq!(report.passages.len(), k);
+        let ranks: Vec<usize> = report.passages.iter().map(|p| p.rank).collect();
+        assert_eq!(ranks, (1..=k).collect::<Vec<_>>());
+        assert!(report.passages.windows(2).all(|w| w[0].score >= w[1].score));
+        // The list shown is the app's own retrieval.
+        let own: Vec<usize> = bench
+            .retrieve(question, &NoClock)
+            .hits
+            .iter()
+            .map(|h| h.id)
+            .collect();
+        let shown: Vec<usize> = report.passages.iter().map(|p| p.chunk).collect();
+        assert_eq!(shown, own);
+        assert_eq!(report.comparison.exact.len(), k);
+        assert_eq!(report.comparison.rows.len(), k);
+        assert!((0.0..=1.0).contains(&report.comparison.recall));
+        assert!(!report.tokens.is_empty());
+        assert_eq!(report.index.len, bench.chunks().len());
+
+        let mut settings = bench.settings();
+        settings.k = 12;
+        bench.set_settings(settings, &NoClock).unwrap();
+        let wider = InspectorReport::build(&bench, question, &NoClock);
+        assert_eq!(wider.passages.len(), 12);
+    }
+
+    #[test]
+    fn empty_and_hostile_questions_give_sensible_reports() {
+        use crate::core::clock::NoClock;
+        let bench = crate::ui::views::inspector::test_bench::shipped_bench();
+        let empty = InspectorReport::build(&bench, "", &NoClock);
+        assert!(empty.passages.is_empty());
+        assert!(empty.tokens.is_empty());
+        assert!(!empty.reader_answers());
+        assert_eq!(empty.comparison.agreement, Agreement::Identical);
+
+        let hostile = "<img src=x onerror=\"window.__pwned=1\"> 🙂🙂 ".repeat(4000);
+        let report = InspectorReport::build(&bench, &hostile, &NoClock);
+        assert!(report.tokens.len() <= report.token_limit);
+        assert!(report.passages.iter().all(|p| p.score.is_finite()));
+    }
+
+    #[test]
+    fn zero_timings_read_as_below_the_clock_resolution() {
+        assert_eq!(format_ms(0.0), "under 0.1 ms");
+        assert_eq!(format_ms(f64::NAN), "under 0.1 ms");
+        assert_eq!(format_ms(0.1), "0.10 ms");
+    }
+
+    #[test]
+    fn clip_chars_counts_characters_not_bytes() {
+        assert_eq!(clip_chars("abc", 5), ("abc".to_string(), 0));
+        assert_eq!(clip_chars("🙂🙂🙂", 2), ("🙂🙂".to_string(), 1));
+        assert_eq!(clip_chars("", 0), (String::new(), 0));
+    }
+
+    #[test]
+    fn bar_fraction_clamps_and_survives_nan() {
+        assert_eq!(bar_fraction(0.5), 0.5);
+        assert_eq!(bar_fraction(-0.3), 0.0);
+        assert_eq!(bar_fraction(1.5), 1.0);
+        assert_eq!(bar_fraction(f32::NAN), 0.0);
+    }
+}

@@ -1,0 +1,117 @@
+// The retrieval inspector: k passages for a question, the k slider changes the count, the
+// exact-vs-HNSW block reports recall, the tokens show, and markup in the question stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, assertClean, shot, DESKTOP, PHONE } from './lib/browser.mjs';
+
+const READY = { timeout: 15000 };
+let session;
+
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.stop();
+});
+
+/** Opens the inspector and waits until the workbench is loaded. */
+async function openInspector(viewport = DESKTOP) {
+  const opened = await session.open('?view=inspector', { viewport });
+  await opened.page.waitForSelector('.inspector__grid', READY);
+  return opened;
+}
+
+async function ask(page, question) {
+  await page.fill('#inspector-question', question);
+}
+
+test('a question shows k passages, and moving k changes the count', async () => {
+  const { page, problems } = await openInspector();
+  assert.equal(await page.locator('.passage').count(), 0, 'no passages before a question');
+  await ask(page, 'How much does the Pro plan cost?');
+  await page.waitForSelector('.passage');
+  const k = Number(await page.inputValue('#inspector-k'));
+  assert.equal(await page.locator('.passage').count(), k);
+  const first = page.locator('.passage').first();
+  assert.match(await first.locator('.passage__rank').textContent(), /#1/);
+  assert.match(await first.locator('.passage__score-number').textContent(), /0\.\d{3}|1\.000/);
+  assert.ok((await first.locator('.passage__title').textContent()).length > 0);
+  assert.ok((await first.locator('.passage__text').textContent()).length > 20);
+  assert.match(await page.textContent('.reader-line'), /threshold/);
+
+  await page.fill('#inspector-k', '9');
+  await page.waitForFunction(() => document.querySelectorAll('.passage').length === 9);
+  assert.match(await page.textContent('#passages-title'), /Top 9 passages/);
+  await page.fill('#inspector-k', '2');
+  await page.waitForFunction(() => document.querySelectorAll('.passage').length === 2);
+  await shot(page, 'inspector-k2-desktop');
+  assertClean(problems);
+  await page.close();
+});
+
+test('the exact-vs-HNSW block shows agreement, recall and both search times', async () => {
+  const { page, problems } = await openInspector();
+  await ask(page, 'What are the support hours?');
+  await page.waitForSelector('.compare-recall');
+  assert.match(await page.textContent('.compare-recall'), /^\d{1,3}%$/);
+  assert.match(await page.textContent('.compare .verdict'), /Same passages|Different/);
+  assert.match(await page.textContent('.compare'), /HNSW search\s*\d+\.\d{3} ms/);
+  assert.match(await page.textContent('.compare'), /Exact search\s*\d+\.\d{3} ms/);
+  await page.click('.compare-details summary');
+  const k = Number(await page.inputValue('#inspector-k'));
+  assert.equal(await page.locator('.compare-table tbody tr').count(), k);
+  // The tokens and the index facts.
+  assert.ok((await page.locator('.token').count()) >= 4, 'the question is tokenised');
+  assert.ok(Number(await page.textContent('.index-size')) > 100);
+  assert.match(await page.textContent('.index-rebuild'), /\d+\.\d ms/);
+  await shot(page, 'inspector-desktop');
+  assertClean(problems);
+  await page.close();
+});
+
+test('the threshold slider moves the reader between answering and abstaining', async () => {
+  const { page, problems } = await openInspector();
+  await ask(page, 'How much does the Pro plan cost?');
+  await page.waitForSelector('.passage');
+  await page.fill('#inspector-threshold', '0');
+  await page.waitForFunction(() => /the reader answers/.test(document.querySelector('.reader-line').textContent));
+  await page.fill('#inspector-threshold', '1');
+  await page.waitForFunction(() => /abstains/.test(document.querySelector('.reader-line').textContent));
+  assert.equal(await page.locator('.reader-line--abstains').count(), 1);
+  assertClean(problems);
+  await page.close();
+});
+
+test('markup, emoji and a 100 KB question are shown as text and run nothing', async () => {
+  const { page, problems } = await openInspector();
+  const markup = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> 🙂 pricing?';
+  await ask(page, markup);
+  await page.waitForSelector('.token');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('.app-main img').count(), 0, 'no element was made from the markup');
+  assert.equal(await page.inputValue('#inspector-question'), markup);
+  const tokens = await page.locator('.token__text').allTextContents();
+  assert.ok(tokens.includes('<') && tokens.includes('window'), `markup is tokenised as text: ${tokens}`);
+
+  await ask(page, 'How many seats does the Team plan allow? '.repeat(2500));
+  await page.waitForSelector('.passage');
+  assert.match(await page.textContent('.tokens + .inspector__note'), /Only the first \d+ tokens count/);
+  await ask(page, '');
+  await page.waitForFunction(() => document.querySelectorAll('.passage').length === 0);
+  assert.match(await page.textContent('.reader-line'), /Type a question/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assertClean(problems);
+  await page.close();
+});
+
+test('screenshots at desktop and phone width', async () => {
+  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    const { page, problems } = await openInspector(viewport);
+    await page.click('.question-box__example >> nth=0');
+    await page.waitForSelector('.passage');
+    await shot(page, `inspector-question-${size}`);
+    assertClean(problems);
+    await page.close();
+  }
+});
