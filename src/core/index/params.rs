@@ -60,21 +60,22 @@ pub struct IndexParams {
 }
 
 impl Default for IndexParams {
-    /// Chosen by measurement (see `benches/index.rs` and the report in the index notes):
-    /// simple selection with `ef_construction = 24` builds 600 x 128 vectors in about 16 ms
-    /// natively and 38 ms in wasm (17 ms with wasm SIMD), against 395 ms / 1.5 s for the
-    /// library defaults, while `ef_search = 64` keeps recall@10 at 0.997-0.9995 over four
-    /// seeds on 10,000 clustered 128-d vectors. Beware: with simple selection recall is not
-    /// monotone in `ef_construction` (32 measured 0.92-0.95 on the same data), so re-measure
-    /// any change. The diversity heuristic without kept pruned links is monotone and reaches
-    /// the same recall at `ef_construction = 32`, but builds small indexes about 1.5x slower.
+    /// Chosen by measurement (benches/index.rs; wasm figures from node 20 on this machine):
+    /// simple selection with `ef_construction = 24` rebuilds the sample corpus (155 x 128) in
+    /// 3-6 ms in wasm and 600 x 128 in 39-62 ms, where the library defaults take 1.5 s for
+    /// 600; `ef_search = 64` keeps recall@10 at 0.997-0.9995 over four seeds on 10,000
+    /// clustered 128-d vectors. With simple selection recall is not monotone in
+    /// `ef_construction` (32 measured 0.92-0.95 on the same data), so re-measure any change.
+    /// The diversity heuristic without kept pruned links reaches the same recall at
+    /// `ef_construction = 32`, monotonically, but builds small indexes about 1.5x slower.
+    /// Exact scanning is faster than the graph below about 2,000 vectors, natively and in wasm.
     fn default() -> Self {
         Self {
             ef_construction: 24,
             ef_search: 64,
             selection: NeighbourSelection::Simple,
             seed: 0x5EED,
-            exact_below: 3_000,
+            exact_below: 2_000,
         }
     }
 }
