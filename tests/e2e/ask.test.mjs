@@ -29,6 +29,8 @@ test('a suggested question gets four answers, and the retrieval one cites its pa
   await page.locator('.ask__suggestions .chip').first().click();
   await page.waitForSelector('.card--both');
   assert.equal(await page.locator('.card').count(), 4);
+  await ask(page, 'How much does the Pro plan cost?');
+  await page.waitForFunction(() => document.querySelector('#ask-question').value.startsWith('How much'));
   for (const mode of ['base', 'rag', 'tuned', 'both']) {
     assert.ok((await card(page, mode).locator('.card__text').textContent()).trim().length > 10, mode);
   }

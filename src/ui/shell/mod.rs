@@ -6,7 +6,8 @@ mod status;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::ui::state::ViewId;
+use crate::ui::state::url_sync::UrlSync;
+use crate::ui::state::{AppStore, ViewId};
 use crate::ui::views::CurrentView;
 use nav::Nav;
 use status::LoadStatus;
@@ -32,7 +33,22 @@ pub fn Shell() -> impl IntoView {
             document.set_title(&title);
         }
     });
+    let store = AppStore::use_context();
+    let notices = move || {
+        let list = store.url_notices.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <p class="url-notice" role="status">
+                    "Some settings in the link were not understood and were ignored: "
+                    {list.join(", ")} "."
+                    <button type="button" class="link-button"
+                        on:click=move |_| store.url_notices.set(Vec::new())>"Dismiss"</button>
+                </p>
+            }
+        })
+    };
     view! {
+        <UrlSync/>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <div class="app-header__brand">
@@ -46,6 +62,7 @@ pub fn Shell() -> impl IntoView {
             <Nav current=current/>
             <main id="main" class="app-main" tabindex="-1">
                 <LoadStatus/>
+                {notices}
                 <CurrentView current=current/>
             </main>
         </div>

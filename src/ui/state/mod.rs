@@ -3,7 +3,9 @@
 pub mod clock;
 pub mod fetch;
 pub mod loader;
+pub mod share;
 pub mod store;
+pub mod url_sync;
 pub mod view_id;
 
 pub use clock::BrowserClock;

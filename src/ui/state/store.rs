@@ -29,6 +29,12 @@ pub struct AppStore {
     revision: RwSignal<u64>,
     /// The question being asked (shared by Ask, the inspector and the map).
     pub question: RwSignal<String>,
+    /// The Retrieval toggle of the 2x2.
+    pub retrieval: RwSignal<bool>,
+    /// The Tuned-weights toggle of the 2x2.
+    pub tuned: RwSignal<bool>,
+    /// URL parameters that were ignored at start-up, for a small notice.
+    pub url_notices: RwSignal<Vec<String>>,
 }
 
 impl AppStore {
@@ -39,6 +45,9 @@ impl AppStore {
             bench: StoredValue::new_local(None),
             revision: RwSignal::new(0),
             question: RwSignal::new(String::new()),
+            retrieval: RwSignal::new(true),
+            tuned: RwSignal::new(true),
+            url_notices: RwSignal::new(Vec::new()),
         }
     }
 

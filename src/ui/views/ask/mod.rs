@@ -22,8 +22,10 @@ pub const MAX_QUESTION_CHARS: usize = 2_000;
 pub fn AskView() -> impl IntoView {
     let store = AppStore::use_context();
     let draft = RwSignal::new(store.question.get_untracked());
-    let retrieval = RwSignal::new(true);
-    let tuned = RwSignal::new(true);
+    // A question set elsewhere (a shared link, a tour step) shows in the box too.
+    Effect::new(move |_| draft.set(store.question.get()));
+    let retrieval = store.retrieval;
+    let tuned = store.tuned;
     let selected = Memo::new(move |_| Mode::from_toggles(retrieval.get(), tuned.get()));
 
     let answers = Memo::new(move |_| {

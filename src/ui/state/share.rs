@@ -1,0 +1,198 @@
+//! The shareable part of the app's state, as it is spelled in the URL query, so a copied link
+//! reopens exactly what the learner saw. Parsing is strict per value and forgiving overall:
+//! a malformed or unknown parameter is dropped and reported, never fatal.
+
+use std::fmt::Write;
+
+/// Query keys that belong to the router or to other features, not to this state.
+const OTHER_KEYS: &[&str] = &["view", "embed", "debug_panic"];
+
+/// Every value the URL can carry; `None` means "not in the URL: keep the default".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShareState {
+    /// `q`: the question.
+    pub question: Option<String>,
+    /// `rag`: retrieval toggle (`1`/`0`).
+    pub retrieval: Option<bool>,
+    /// `tuned`: tuned-weights toggle (`1`/`0`).
+    pub tuned: Option<bool>,
+    /// `v`: corpus version id.
+    pub version: Option<String>,
+    /// `k`: passages retrieved, 1..=20.
+    pub k: Option<usize>,
+    /// `t`: reader threshold, 0..=1.
+    pub threshold: Option<f32>,
+    /// `curated`: leave flagged documents out (`1`/`0`).
+    pub curated: Option<bool>,
+}
+
+/// The longest question a URL may carry (characters).
+pub const MAX_URL_QUESTION: usize = 2_000;
+
+impl ShareState {
+    /// Parses query pairs. Returns the state and one notice per parameter it had to ignore.
+    /// `versions` lists the known corpus version ids.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        versions: &[String],
+        extra_keys: &[&str],
+    ) -> (ShareState, Vec<String>) {
+        let mut state = ShareState::default();
+        let mut notices = Vec::new();
+        for (key, value) in pairs {
+            let ok = match key {
+                "q" => {
+                    let text: String = value.chars().take(MAX_URL_QUESTION).collect();
+                    state.question = Some(text);
+                    true
+                }
+                "rag" => set(&mut state.retrieval, flag(value)),
+                "tuned" => set(&mut state.tuned, flag(value)),
+                "curated" => set(&mut state.curated, flag(value)),
+                "v" => set(
+                    &mut state.version,
+                    versions
+                        .iter()
+                        .any(|v| v == value)
+                        .then(|| value.to_string()),
+                ),
+                "k" => set(
+                    &mut state.k,
+                    value.parse().ok().filter(|k| (1..=20).contains(k)),
+                ),
+                "t" => set(
+                    &mut state.threshold,
+                    value
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|t| t.is_finite() && (0.0..=1.0).contains(t)),
+                ),
+                other if OTHER_KEYS.contains(&other) || extra_keys.contains(&other) => true,
+                _ => false,
+            };
+            if !ok {
+                notices.push(format!("ignored {}={}", shorten(key), shorten(value)));
+            }
+        }
+        (state, notices)
+    }
+
+    /// The query pairs for this state (only what is set), in a stable order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let bit = |b: bool| if b { "1" } else { "0" }.to_string();
+        if let Some(q) = self.question.as_ref().filter(|q| !q.is_empty()) {
+            out.push(("q", q.clone()));
+        }
+        if let Some(r) = self.retrieval {
+            out.push(("rag", bit(r)));
+        }
+        if let Some(t) = self.tuned {
+            out.push(("tuned", bit(t)));
+        }
+        if let Some(v) = &self.version {
+            out.push(("v", v.clone()));
+        }
+        if let Some(k) = self.k {
+            out.push(("k", k.to_string()));
+        }
+        if let Some(t) = self.threshold {
+            let mut s = String::new();
+            let _ = write!(s, "{}", (t * 100.0).round() / 100.0);
+            out.push(("t", s));
+        }
+        if let Some(c) = self.curated {
+            out.push(("curated", bit(c)));
+        }
+        out
+    }
+}
+
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let ok = value.is_some();
+    if ok {
+        *slot = value;
+    }
+    ok
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" | "true" | "on" => Some(true),
+        "0" | "false" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// A parameter as quoted in a notice: short, and rendered as text by the caller.
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(24).collect();
+    if text.chars().count() > 24 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn versions() -> Vec<String> {
+        vec!["v1".into(), "v2".into(), "v3".into()]
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let state = ShareState {
+            question: Some("How much is Pro?".into()),
+            retrieval: Some(true),
+            tuned: Some(false),
+            version: Some("v2".into()),
+            k: Some(7),
+            threshold: Some(0.45),
+            curated: Some(true),
+        };
+        let pairs = state.to_pairs();
+        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (parsed, notices) = ShareState::from_query(borrowed, &versions(), &[]);
+        assert_eq!(parsed, state);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn malformed_and_unknown_values_are_ignored_with_a_notice() {
+        let (state, notices) = ShareState::from_query(
+            [
+                ("k", "0"),
+                ("k", "abc"),
+                ("t", "NaN"),
+                ("t", "2"),
+                ("v", "v9"),
+                ("rag", "maybe"),
+                ("zzz", "1"),
+                ("view", "ask"),
+                ("tuned", "1"),
+            ],
+            &versions(),
+            &[],
+        );
+        assert_eq!(
+            state,
+            ShareState {
+                tuned: Some(true),
+                ..ShareState::default()
+            }
+        );
+        assert_eq!(notices.len(), 7, "{notices:?}");
+        assert!(notices.iter().any(|n| n == "ignored v=v9"));
+    }
+
+    #[test]
+    fn long_questions_are_capped_and_notices_are_short() {
+        let long = "x".repeat(10_000);
+        let (state, _) = ShareState::from_query([("q", long.as_str())], &versions(), &[]);
+        assert_eq!(state.question.unwrap().chars().count(), MAX_URL_QUESTION);
+        let (_, notices) = ShareState::from_query([(long.as_str(), "1")], &versions(), &[]);
+        assert!(notices[0].chars().count() < 60);
+    }
+}

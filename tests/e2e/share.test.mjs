@@ -1,0 +1,55 @@
+// Shareable state: a link reopens the same question, modes, version and settings; malformed
+// parameters are ignored with a notice; changes are written back to the URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, assertClean } from './lib/browser.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.stop();
+});
+
+test('a link opens the state it names, and ignores what it cannot use', async () => {
+  const q = encodeURIComponent('How much does the Pro plan cost?');
+  const { page, problems } = await session.open(`?view=ask&q=${q}&v=v2&tuned=0&k=7&bogus=1&t=9`);
+  await page.waitForSelector('.card--rag', { timeout: 20000 });
+  assert.equal(await page.inputValue('#ask-question'), 'How much does the Pro plan cost?');
+  assert.match(await page.locator('.card--selected').getAttribute('class'), /card--rag/);
+  assert.equal(await page.textContent('.version-picker__option[aria-pressed="true"] .version-picker__id'), 'v2');
+  const notice = await page.textContent('.url-notice');
+  assert.match(notice, /bogus=1/);
+  assert.match(notice, /t=9/);
+  await page.getByLabel('Tuned weights (fine-tuned model)').check();
+  await page.waitForFunction(() => !location.search.includes('tuned=0'));
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('k'), '7');
+  assert.equal(url.searchParams.get('v'), 'v2');
+  assert.equal(url.searchParams.get('view'), 'ask');
+  assert.equal(url.searchParams.get('q'), 'How much does the Pro plan cost?');
+  assertClean(problems);
+  await page.close();
+});
+
+test('a copied URL reproduces the same answers', async () => {
+  const first = await session.open('?view=ask');
+  await first.page.waitForSelector('.ask__suggestions .chip', { timeout: 20000 });
+  await first.page.locator('.ask__suggestions .chip').nth(1).click();
+  await first.page.click('.version-picker__option:has-text("v1")');
+  await first.page.waitForFunction(() => location.search.includes('v=v1'));
+  const texts = await first.page.locator('.card__text').allTextContents();
+  const link = first.page.url();
+  const second = await session.open(link.slice(link.indexOf('?')));
+  await second.page.waitForSelector('.card--both', { timeout: 20000 });
+  await second.page.waitForFunction(
+    (n) => document.querySelectorAll('.card__text').length === n,
+    texts.length,
+  );
+  assert.deepEqual(await second.page.locator('.card__text').allTextContents(), texts);
+  assertClean(first.problems);
+  assertClean(second.problems);
+  await first.page.close();
+  await second.page.close();
+});
