@@ -15,5 +15,7 @@ step "cargo test (native core)"
 cargo test
 step "release wasm build"
 scripts/build.sh
+step "size budget (gzip, budget.json)"
+node scripts/size-budget.mjs dist
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
