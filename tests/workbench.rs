@@ -1,7 +1,7 @@
 //! The live pipeline on the shipped model and corpus: versions, edits, retrieval, tuning.
 
 use rag_or_tune::core::clock::NoClock;
-use rag_or_tune::core::corpus::Corpus;
+use rag_or_tune::core::corpus::{Corpus, Quality};
 use rag_or_tune::core::embed::native::load_shipped;
 use rag_or_tune::core::workbench::{FactState, TrainData, TuneSettings, Workbench};
 
@@ -15,10 +15,27 @@ fn starts_at_the_latest_version_with_every_chunk_indexed() {
     let bench = bench();
     assert_eq!(bench.version(), bench.corpus().latest());
     assert_eq!(bench.chunks().len(), bench.index().len());
+    let all = bench.corpus().chunks_at(bench.version());
+    let kept = all.iter().filter(|c| c.quality == Quality::Current).count();
+    assert!(
+        bench.settings().curated,
+        "flagged documents are left out by default"
+    );
+    assert_eq!(bench.chunks().len(), kept);
+    assert!(kept < all.len(), "the sample corpus has flagged documents");
+}
+
+#[test]
+fn switching_curation_off_brings_the_flagged_documents_back() {
+    let mut bench = bench();
+    let mut settings = bench.settings();
+    settings.curated = false;
+    bench.set_settings(settings, &NoClock).unwrap();
     assert_eq!(
         bench.chunks().len(),
         bench.corpus().chunks_at(bench.version()).len()
     );
+    assert!(bench.chunks().iter().any(|c| c.quality != Quality::Current));
 }
 
 #[test]
@@ -26,7 +43,7 @@ fn switching_versions_reindexes_that_version() {
     let mut bench = bench();
     bench.set_version("v1", &NoClock).unwrap();
     assert_eq!(bench.version(), "v1");
-    assert_eq!(bench.chunks().len(), bench.corpus().chunks_at("v1").len());
+    assert!(bench.chunks().iter().all(|c| c.version == "v1"));
     bench.set_version("no-such-version", &NoClock).unwrap();
     assert_eq!(bench.version(), "v1");
 }

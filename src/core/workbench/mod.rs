@@ -36,7 +36,9 @@ impl Default for RetrievalSettings {
             k: 5,
             threshold: 0.35,
             index: IndexParams::default(),
-            curated: false,
+            // A team building retrieval leaves documents it knows are stale or empty out;
+            // switching this off shows what they cost (the "choosing documents" lesson).
+            curated: true,
         }
     }
 }

@@ -129,7 +129,7 @@ fn current_state(store: AppStore) -> Option<ShareState> {
             k: (settings.k != defaults.k).then_some(settings.k),
             threshold: ((settings.threshold - defaults.threshold).abs() > 1e-6)
                 .then_some(settings.threshold),
-            curated: settings.curated.then_some(true),
+            curated: (settings.curated != defaults.curated).then_some(settings.curated),
         }
     })
 }
