@@ -34,7 +34,9 @@ impl Default for RetrievalSettings {
     fn default() -> Self {
         Self {
             k: 5,
-            threshold: 0.35,
+            // Measured on the eval set: 0.45 abstains on twice as many unanswerable questions as
+            // 0.35 (12/26 vs 5/26) for 8 fewer right answers out of 264.
+            threshold: 0.45,
             index: IndexParams::default(),
             // A team building retrieval leaves documents it knows are stale or empty out;
             // switching this off shows what they cost (the "choosing documents" lesson).
