@@ -1,8 +1,6 @@
-//! BM25 lexical ranking over chunk texts, and reciprocal-rank fusion to combine it with the
-//! dense ranking. The planning probe found fusion hurt good static embedders on paraphrased
-//! questions (see notes/model.md), so hybrid ranking is an option to measure, not a default.
+//! BM25 lexical ranking over chunk texts (fused with the dense ranking in `core::hybrid`).
 
-use crate::core::index::{rank_order, top_k, Hit};
+use crate::core::index::{top_k, Hit};
 use crate::core::text::word_tokens;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -161,25 +159,6 @@ impl Bm25 {
     }
 }
 
-/// Reciprocal-rank fusion: each ranking (ids, best first) gives an id `1 / (c + rank)`, rank
-/// counted from 1; the sums are ranked, best first, ties by id, and the top `k` returned.
-/// `c` = 60 is the constant from Cormack et al. (2009); it damps the weight of the top ranks.
-pub fn reciprocal_rank_fusion(rankings: &[Vec<usize>], c: f32, k: usize) -> Vec<(usize, f32)> {
-    let mut fused: HashMap<usize, f32> = HashMap::new();
-    for ranking in rankings {
-        for (rank, &id) in ranking.iter().enumerate() {
-            *fused.entry(id).or_insert(0.0) += 1.0 / (c + rank as f32 + 1.0);
-        }
-    }
-    let mut hits: Vec<Hit> = fused
-        .into_iter()
-        .map(|(id, score)| Hit { id, score })
-        .collect();
-    hits.sort_by(rank_order);
-    hits.truncate(k);
-    hits.into_iter().map(|hit| (hit.id, hit.score)).collect()
-}
-
 /// The shared word tokens (lowercase; "sign-in", "99.9" and "don't" stay whole), so BM25 and
 /// the reader agree on what a word is.
 fn words(text: &str) -> impl Iterator<Item = String> {
@@ -253,14 +232,5 @@ mod tests {
         let names: Vec<&str> = weights.iter().map(|w| w.0.as_str()).collect();
         assert_eq!(names, vec!["pro", "plan", "zebra"]);
         assert_eq!(weights[2].1, 0.0);
-    }
-
-    #[test]
-    fn fusion_rewards_ids_ranked_high_in_both_lists() {
-        let fused = reciprocal_rank_fusion(&[vec![1, 2, 3], vec![3, 1, 4]], 60.0, 10);
-        let order: Vec<usize> = fused.iter().map(|f| f.0).collect();
-        assert_eq!(order, vec![1, 3, 2, 4]);
-        assert!((fused[0].1 - (1.0 / 61.0 + 1.0 / 62.0)).abs() < 1e-6);
-        assert_eq!(reciprocal_rank_fusion(&[], 60.0, 3), vec![]);
     }
 }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod corpus;
 pub mod embed;
 pub mod format;
+pub mod hybrid;
 pub mod index;
 pub mod modes;
 pub mod projection;
