@@ -43,11 +43,11 @@ class Config:
     dims: int = 128
     vocab_size: int = 15000
     sentences: int = 0  # 0 = all training sentences
-    sif_kind: str = "zipf"
-    sif_a: float = 1e-4
+    sif_kind: str = "freq"
+    sif_a: float = 1e-3
     train_weighting: str = "sif"  # "sif" (consistent with inference) or "uniform"
     vocab_rank: str = "mix"  # rank tokens for pruning by "corpus" counts, "wordfreq", or "mix"
-    lambdas: list[float] = field(default_factory=lambda: [0.3, 1.0, 3.0])
+    lambdas: list[float] = field(default_factory=lambda: [0.1, 0.3, 1.0])
     iters: int = 60
     bits: int = 8
 

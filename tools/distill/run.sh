@@ -30,7 +30,8 @@ fi
 if has debs; then
   mkdir -p "$WORK/debs" && cd "$WORK/debs"
   apt-get download wordnet-base=1:3.0-37 fortunes=1:1.99.1-7.3 fortunes-min=1:1.99.1-7.3 \
-    debian-faq=11.1 debian-reference-en=2.100
+    debian-faq=11.1 debian-reference-en=2.100 gnome-user-docs=43.0-2 \
+    libreoffice-help-en-us=4:7.4.7-1+deb12u14 debian-handbook=11.20220922
   sha256sum -c "$HERE/debs.sha256"
   rm -rf "$WORK/pkgs"
   for deb in *.deb; do dpkg -x "$deb" "$WORK/pkgs"; done

@@ -1,9 +1,10 @@
 """Build the general-English sentence set used to refit the token table.
 
 The text comes only from Debian packages unpacked with `dpkg -x` (see run.sh):
-WordNet glosses and usage examples, BSD fortunes, and the prose of the Debian
-FAQ and Debian Reference (instructional text, closer to product docs than
-dictionary glosses). Never from the app's corpus or evaluation questions.
+WordNet glosses and usage examples, BSD fortunes, the prose of the Debian
+FAQ and Debian Reference, and task-oriented help (GNOME user help, LibreOffice
+help, the Debian Administrator's Handbook), which is the packaged English
+closest to product docs and FAQs. Never from the app's corpus or evaluation questions.
 
 Output order is deterministic: sources are read in a fixed order, sentences
 are de-duplicated, then shuffled with a fixed seed.
@@ -78,11 +79,23 @@ def debian_docs(root: Path) -> list[str]:
     return out
 
 
+def product_docs(root: Path) -> list[str]:
+    """Task-oriented help text, the closest packaged English to product docs and FAQs:
+    GNOME user help (Mallard pages), LibreOffice help and the Debian Administrator's Handbook."""
+    out: list[str] = []
+    paths = sorted((root / "usr/share/help/C").rglob("*.page"))
+    paths += sorted((root / "usr/share/libreoffice/help/en-US").rglob("*.html"))
+    paths += sorted((root / "usr/share/doc/debian-handbook/html/en-US").glob("*.html"))
+    for path in paths:
+        out.extend(_html_sentences(path.read_text(encoding="utf-8", errors="replace")))
+    return out
+
+
 def build(root: Path) -> list[str]:
     """All sentences, filtered by length, de-duplicated, shuffled with SEED."""
     seen: set[str] = set()
     kept: list[str] = []
-    for source in (wordnet, fortunes, debian_docs):
+    for source in (wordnet, fortunes, debian_docs, product_docs):
         for s in source(root):
             if not (MIN_CHARS <= len(s) <= MAX_CHARS):
                 continue
