@@ -6,6 +6,9 @@ mod status;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::ui::components::share_bar::ShareBar;
+use crate::ui::state::embed::EmbedFlags;
+use crate::ui::state::host_api::HostApi;
 use crate::ui::state::url_sync::UrlSync;
 use crate::ui::state::{AppStore, ViewId};
 use crate::ui::views::CurrentView;
@@ -33,6 +36,19 @@ pub fn Shell() -> impl IntoView {
             document.set_title(&title);
         }
     });
+    Effect::new(move |_| {
+        // Embed mode and hide flags become one attribute on <html>; the stylesheet hides by it.
+        let pairs: Vec<(String, String)> = query
+            .get()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        let flags = EmbedFlags::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hide", &flags.attribute());
+        }
+    });
+    crate::ui::state::service_worker::register();
     let store = AppStore::use_context();
     let notices = move || {
         let list = store.url_notices.get();
@@ -49,6 +65,7 @@ pub fn Shell() -> impl IntoView {
     };
     view! {
         <UrlSync/>
+        <HostApi/>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <div class="app-header__brand">
@@ -57,6 +74,7 @@ pub fn Shell() -> impl IntoView {
                     "See when retrieval adds knowledge and when fine-tuning changes behaviour."
                 </p>
             </div>
+            <ShareBar current=current/>
         </header>
         <div class="app-body">
             <Nav current=current/>

@@ -24,6 +24,7 @@ pub fn Nav(current: Memo<ViewId>) -> impl IntoView {
                     <li>
                         <a
                             class="app-nav__link"
+                            data-view=view.slug()
                             href=move || href(view)
                             aria-current=move || (current.get() == view).then_some("page")
                         >

@@ -3,7 +3,9 @@
 pub mod clock;
 pub mod embed;
 pub mod fetch;
+pub mod host_api;
 pub mod loader;
+pub mod service_worker;
 pub mod share;
 pub mod store;
 pub mod url_sync;

@@ -1,0 +1,90 @@
+//! The iframe code for the current state: pure text building, tested natively.
+
+/// The iframe height suggested for a view, in CSS pixels: tall enough for its main content
+/// on a laptop; hosts that listen for `resize` messages can follow the real height.
+pub fn suggested_height(view_slug: &str) -> u32 {
+    match view_slug {
+        "ask" => 900,
+        "map" | "inspector" => 820,
+        "concepts" | "guide" => 760,
+        _ => 800,
+    }
+}
+
+/// The query string for the embedded app: the current one, with `embed=1` set.
+/// `query` may start with `?`; pairs are kept verbatim (they are already URL-encoded).
+pub fn embed_query(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && *pair != "embed" && !pair.starts_with("embed="))
+        .collect();
+    let mut out = String::from("?");
+    for pair in kept {
+        out.push_str(pair);
+        out.push('&');
+    }
+    out.push_str("embed=1");
+    out
+}
+
+/// The `<iframe>` element a host page can paste, with the source URL escaped for an
+/// attribute.
+pub fn iframe_code(page_without_query: &str, query: &str, height: u32) -> String {
+    let src = format!("{page_without_query}{}", embed_query(query));
+    format!(
+        "<iframe src=\"{}\" title=\"RAG or fine-tune? An interactive explainer\" \
+         width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\" \
+         loading=\"lazy\"></iframe>",
+        escape_attribute(&src)
+    )
+}
+
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_flag_is_added_once() {
+        assert_eq!(
+            embed_query("?view=map&q=a%20b"),
+            "?view=map&q=a%20b&embed=1"
+        );
+        assert_eq!(embed_query("?embed=0&view=ask"), "?view=ask&embed=1");
+        assert_eq!(embed_query(""), "?embed=1");
+        assert_eq!(embed_query("?"), "?embed=1");
+    }
+
+    #[test]
+    fn iframe_code_escapes_the_url() {
+        let code = iframe_code("https://example.test/app/", "?view=ask&q=%22x%22", 900);
+        assert!(code.starts_with(
+            "<iframe src=\"https://example.test/app/?view=ask&amp;q=%22x%22&amp;embed=1\""
+        ));
+        assert!(code.contains("height=\"900\""));
+        assert!(code.ends_with("></iframe>"));
+        let hostile = iframe_code("https://x.test/\"><script>", "", 800);
+        assert!(!hostile.contains("<script>"));
+        assert!(hostile.contains("x.test/&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn every_view_gets_a_height() {
+        assert_eq!(suggested_height("ask"), 900);
+        assert_eq!(suggested_height("nowhere"), 800);
+    }
+}

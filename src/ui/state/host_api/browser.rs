@@ -1,0 +1,164 @@
+//! The browser side of the host API: finds the parent window, posts the outgoing messages,
+//! listens for `setState`, and watches the content height.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::{HostCommand, HostMessage, OutMessage};
+use crate::ui::state::share::ShareState;
+use crate::ui::state::url_sync::apply;
+use crate::ui::state::{AppStore, LoadState};
+
+/// Query keys reported in `stateChanged` (the view and the shareable state).
+const REPORTED_KEYS: &[&str] = &["view", "q", "rag", "tuned", "v", "k", "t", "curated"];
+
+/// The page around the app, when it runs in a frame; `None` at the top level.
+fn host_window() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// Posts `message` to the host page (nothing happens at the top level). The target origin
+/// is `*` because the app cannot know where it is embedded; the messages carry only what
+/// the URL already shows.
+fn post(message: &OutMessage) {
+    let Some(host) = host_window() else {
+        return;
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(value) = message.serialize(&serializer) {
+        let _ = host.post_message(&value, "*");
+    }
+}
+
+/// Tells the host page that the learner completed the guided tour. Safe to call anywhere;
+/// does nothing when the app is not in a frame.
+pub fn notify_tour_completed() {
+    post(&OutMessage::tour_completed());
+}
+
+/// Mounted once inside the router when the app runs in a frame; renders nothing.
+#[component]
+pub fn HostApi() -> impl IntoView {
+    let Some(host) = host_window() else {
+        return;
+    };
+    let store = AppStore::use_context();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let pending = RwSignal::new(None::<HostCommand>);
+    if let Some(root) = document().document_element() {
+        // Lets the stylesheet drop the full-viewport minimum height, so the height is the content's.
+        let _ = root.set_attribute("data-framed", "");
+    }
+
+    Effect::new(move |sent: Option<bool>| {
+        if sent == Some(true) {
+            return true;
+        }
+        let ready = store.load.get() == LoadState::Ready;
+        if ready {
+            post(&OutMessage::ready());
+        }
+        ready
+    });
+
+    Effect::new(move |previous: Option<Vec<(String, String)>>| {
+        let pairs: Vec<(String, String)> = query
+            .get()
+            .into_iter()
+            .filter(|(k, _)| REPORTED_KEYS.contains(&k.as_ref()))
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        if store.load.get() == LoadState::Ready && previous.as_ref() != Some(&pairs) {
+            post(&OutMessage::state_changed(pairs.clone()));
+            return pairs;
+        }
+        previous.unwrap_or_default()
+    });
+
+    let listener = window_event_listener(leptos::ev::message, move |event| {
+        let from_host = event
+            .source()
+            .is_some_and(|source| js_sys::Object::is(&source, &host));
+        if !from_host {
+            return;
+        }
+        let Ok(message) = serde_wasm_bindgen::from_value::<HostMessage>(event.data()) else {
+            return;
+        };
+        if let Some(command) = message.command() {
+            pending.set(Some(command));
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    Effect::new(move |_| {
+        if store.load.get() != LoadState::Ready {
+            return;
+        }
+        let Some(HostCommand::SetState { view, pairs }) = pending.get() else {
+            return;
+        };
+        pending.set(None);
+        let versions = store
+            .with_untracked(|b| {
+                b.corpus()
+                    .versions
+                    .iter()
+                    .map(|v| v.id.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let (state, _ignored) = ShareState::from_query(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            &versions,
+            &[],
+        );
+        apply(store, &state);
+        if let Some(view) = view {
+            let mut params = query.get_untracked();
+            params.replace("view", view.slug().to_string());
+            for (key, value) in state.to_pairs() {
+                params.replace(key, value);
+            }
+            navigate(
+                &params.to_query_string(),
+                NavigateOptions {
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    });
+
+    watch_height();
+}
+
+/// Reports the content height whenever it changes (a `ResizeObserver` on the body).
+fn watch_height() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let last = StoredValue::new(0u32);
+    let measured = body.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil().max(0.0) as u32;
+        if height != last.get_value() {
+            last.set_value(height);
+            post(&OutMessage::resize(height));
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // Kept observing for the page's lifetime, like the callback below.
+        std::mem::forget(observer);
+    }
+    // The observer holds the callback for the page's lifetime (the shell never unmounts).
+    callback.forget();
+}
