@@ -90,6 +90,37 @@ pub fn Shell() -> impl IntoView {
                 "reader and a small model trained here, standing in for an LLM so every effect is "
                 "visible and repeatable."
             </p>
+            {move || store.with(|b| {
+                let info = b.embedder().info();
+                view! {
+                    <p class="app-footer__model">
+                        "Embedding model: "
+                        {format!(
+                            "{} tokens x {} dims, {}, {:.1} MB, distilled from {} ({}). ",
+                            group_thousands(info.vocab_size),
+                            info.dims,
+                            info.quantisation_short(),
+                            info.bytes as f64 / 1_000_000.0,
+                            info.teacher,
+                            info.teacher_licence,
+                        )}
+                        <a href="model/MODEL_CARD.md">"Model card"</a>
+                    </p>
+                }
+            })}
         </footer>
     }
+}
+
+/// 15000 -> "15,000".
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
