@@ -1,0 +1,176 @@
+// Browser benchmark: cold load to first answer, start-up stages (from the loader's
+// performance marks), question -> four answers p50/p90, full evaluation, retrain and JS heap,
+// in headless Chromium on localhost. Writes bench/results/browser.json. Run by scripts/bench.sh.
+import { writeFile, readFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSession } from '../lib/browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const OUT = join(ROOT, 'bench', 'results', 'browser.json');
+const QUESTION = 'How much does the Pro plan cost?';
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 30);
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const round = (x) => (x == null ? null : Math.round(x * 100) / 100);
+
+async function machine() {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const nproc = Number(execFileSync('nproc').toString().trim());
+  const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim();
+  return { nproc, cpu: model, chromium, node: process.version };
+}
+
+/** The loader's marks as durations between stages (ms). */
+async function stages(page) {
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  );
+  const span = (a, b) => (marks[a] != null && marks[b] != null ? marks[b] - marks[a] : null);
+  return {
+    // From the loader's first line: wasm download, compile and app start come before it.
+    fetch_model_ms: span('ragtune:load-start', 'ragtune:model-fetched'),
+    model_parse_ms: span('ragtune:model-fetched', 'ragtune:model-parsed'),
+    corpus_fetch_parse_ms: span('ragtune:model-parsed', 'ragtune:index-start'),
+    index_rebuild_ms: span('ragtune:index-start', 'ragtune:index-built'),
+    startup_train_ms: span('ragtune:train-start', 'ragtune:train-done'),
+    load_start_at_ms: marks['ragtune:load-start'] ?? null,
+    ready_at_ms: marks['ragtune:train-done'] ?? null,
+  };
+}
+
+async function coldLoad() {
+  // A fresh session is a fresh profile with an empty cache.
+  const session = await startSession({ dir: process.env.DIST });
+  try {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => { globalThis.__benchWasm = e.detail.wasm; }),
+    );
+    const query = `?view=ask&q=${encodeURIComponent(QUESTION)}`;
+    const started = Date.now();
+    await page.goto(session.url + query);
+    await page.locator('.card--both .card__text').waitFor({ state: 'visible', timeout: 60000 });
+    const firstAnswerMs = Date.now() - started;
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      const res = performance.getEntriesByType('resource');
+      return {
+        dom_content_loaded_ms: n?.domContentLoadedEventEnd ?? null,
+        transferred_bytes: res.reduce((s, r) => s + (r.transferSize || 0), 0) + (n?.transferSize || 0),
+        wasm_fetch_ms: res.filter((r) => r.name.endsWith('.wasm')).map((r) => r.duration)[0] ?? null,
+        model_fetch_ms: res.filter((r) => r.name.endsWith('model.bin')).map((r) => r.duration)[0] ?? null,
+      };
+    });
+    const fromNavigationStart = await page.evaluate(() => performance.now());
+    return { first_answer_wall_ms: firstAnswerMs, ...nav, ...(await stages(page)), page_age_ms: fromNavigationStart, session, page, cdp };
+  } catch (e) {
+    await session.stop();
+    throw e;
+  }
+}
+
+async function askTimings(page) {
+  const fourCards = [];
+  const bothCard = [];
+  const wall = [];
+  for (let i = 0; i < REPEATS; i += 1) {
+    // Alternate two questions so each submit re-runs the pipeline and the answers change.
+    const text = i % 2 ? QUESTION : 'Which plan includes single sign-on?';
+    const previous = await page.locator('.card--both .card__text').textContent();
+    await page.fill('#ask-question', text);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click('.ask__form button[type=submit]');
+    await page.waitForFunction(
+      (old) => document.querySelector('.card--both .card__text')?.textContent !== old,
+      previous,
+    );
+    wall.push((await page.evaluate(() => performance.now())) - t0);
+    const shown = await page.locator('.card__timing').allTextContents();
+    const ms = shown.map((t) => Number(/Time ([\d.]+) ms/.exec(t)?.[1] ?? 0));
+    fourCards.push(ms.reduce((a, b) => a + b, 0));
+    const both = await page.locator('.card--both .card__timing').textContent();
+    bothCard.push(Number(/Time ([\d.]+) ms/.exec(both)?.[1] ?? 0));
+  }
+  return {
+    repeats: REPEATS,
+    four_answers_pipeline_ms_p50: round(quantile(fourCards, 0.5)),
+    four_answers_pipeline_ms_p90: round(quantile(fourCards, 0.9)),
+    both_card_pipeline_ms_p50: round(quantile(bothCard, 0.5)),
+    both_card_pipeline_ms_p90: round(quantile(bothCard, 0.9)),
+    click_to_painted_cards_wall_ms_p50: round(quantile(wall, 0.5)),
+    click_to_painted_cards_wall_ms_p90: round(quantile(wall, 0.9)),
+  };
+}
+
+async function evaluation(session) {
+  const page = await session.context.newPage();
+  await page.goto(session.url + '?view=tradeoff');
+  const handle = await page.waitForFunction(
+    () => /Re-evaluated (\d+) questions in all four modes in (\d+) ms/.exec(document.body.innerText),
+    null,
+    { timeout: 120000 },
+  );
+  const [, questions, ms] = await handle.jsonValue();
+  await page.close();
+  return { questions: Number(questions), full_evaluation_ms: Number(ms) };
+}
+
+async function retrain(session) {
+  const page = await session.context.newPage();
+  await page.goto(session.url + '?view=training');
+  const button = page.locator('.training-run__train');
+  await button.waitFor({ timeout: 60000 });
+  const before = await page.evaluate(() => (document.body.innerText.match(/Trained in \d+ ms/g) ?? []).length);
+  await button.click();
+  const handle = await page.waitForFunction(
+    (n) => {
+      const all = document.body.innerText.match(/Trained in (\d+) ms: (\d+) ms of computing/g) ?? [];
+      return all.length > n || (n > 0 && all.length === n && document.querySelector('.training-run__train:not([disabled])')) ? all[all.length - 1] : null;
+    },
+    before,
+    { timeout: 120000 },
+  );
+  const text = await handle.jsonValue();
+  const [, wall, compute] = /Trained in (\d+) ms: (\d+) ms of computing/.exec(text);
+  await page.close();
+  return { retrain_wall_ms: Number(wall), retrain_compute_ms: Number(compute) };
+}
+
+async function heap(page, cdp) {
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+  const memory = await page.evaluate(() => performance.memory ? { used: performance.memory.usedJSHeapSize, total: performance.memory.totalJSHeapSize } : null);
+  // The wasm linear memory is not in the JS heap figures; the init script kept the instance.
+  const wasmPages = await page.evaluate(() => globalThis.__benchWasm?.memory?.buffer?.byteLength ?? null);
+  return {
+    js_heap_used_bytes: get('JSHeapUsedSize') ?? memory?.used ?? null,
+    js_heap_total_bytes: get('JSHeapTotalSize') ?? memory?.total ?? null,
+    wasm_linear_memory_bytes: wasmPages,
+  };
+}
+
+const started = new Date().toISOString();
+const cold = await coldLoad();
+const { session, page, cdp, ...load } = cold;
+const results = { started, machine: await machine(), load: Object.fromEntries(Object.entries(load).map(([k, v]) => [k, round(v)])) };
+try {
+  results.ask = await askTimings(page);
+  results.memory = await heap(page, cdp);
+  try { results.evaluation = await evaluation(session); } catch (e) { results.evaluation = { error: String(e.message).slice(0, 200) }; }
+  try { results.retrain = await retrain(session); } catch (e) { results.retrain = { error: String(e.message).slice(0, 200) }; }
+} finally {
+  await session.stop();
+}
+await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+await writeFile(OUT, JSON.stringify(results, null, 2) + '\n');
+console.log(JSON.stringify(results, null, 2));
