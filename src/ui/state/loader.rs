@@ -32,15 +32,18 @@ pub fn start(store: AppStore) {
 
 async fn load(store: AppStore) -> Result<Workbench, String> {
     let step = |text: &str, done: f32| store.load.set(LoadState::Loading(text.into(), done));
+    mark("ragtune:load-start");
     step("Loading the embedding model", 0.05);
     let manifest = fetch_bytes(&format!("{MODEL_DIR}manifest.json")).await?;
     let vocab = fetch_bytes(&format!("{MODEL_DIR}vocab.txt")).await?;
     step("Loading the embedding model", 0.25);
     let table = fetch_bytes(&format!("{MODEL_DIR}model.bin")).await?;
+    mark("ragtune:model-fetched");
     step("Checking the model", 0.5);
     yield_now().await;
     let embedder = Embedder::from_bytes(&manifest, &vocab, &table)
         .map_err(|e| format!("The embedding model could not be used: {e}"))?;
+    mark("ragtune:model-parsed");
 
     step("Loading the sample documents", 0.6);
     let index_text = fetch_text(&format!("{CORPUS_DIR}index.json")).await?;
@@ -51,6 +54,7 @@ async fn load(store: AppStore) -> Result<Workbench, String> {
         let text = fetch_text(&format!("{CORPUS_DIR}{path}")).await?;
         files.push((path, text));
     }
+    mark("ragtune:corpus-fetched");
     let corpus = Corpus::parse(&files).map_err(|errors| {
         let first: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
         format!(
@@ -62,17 +66,28 @@ async fn load(store: AppStore) -> Result<Workbench, String> {
 
     step("Embedding and indexing the passages", 0.75);
     yield_now().await;
+    mark("ragtune:index-start");
     let mut bench = Workbench::new(embedder, corpus, &BrowserClock)
         .map_err(|e| format!("The search index could not be built: {e}"))?;
+    mark("ragtune:index-built");
 
     // Every mode should answer from the first question: tune once on the v1 snapshot, as a
     // team would have done when the documents were new.
     step("Fine-tuning the small model on the training snapshot", 0.9);
     yield_now().await;
+    mark("ragtune:train-start");
     bench
         .train(&TuneSettings::default(), &BrowserClock)
         .map_err(|e| format!("The small model could not be trained: {e}"))?;
+    mark("ragtune:train-done");
     Ok(bench)
+}
+
+/// Records a `performance` mark so the browser benchmark can time the start-up stages.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Lets the browser paint the progress indicator before a long synchronous step.
