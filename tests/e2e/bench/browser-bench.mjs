@@ -23,7 +23,11 @@ async function machine() {
   const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
   const nproc = Number(execFileSync('nproc').toString().trim());
   const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim();
-  return { nproc, cpu: model, chromium, node: process.version };
+  // The build comes from the work tree: record the commit and any uncommitted source changes.
+  const git = (args) => execFileSync('git', args, { cwd: ROOT }).toString().trimEnd();
+  const dirty = git(['status', '--porcelain', '--', 'src', 'public', 'index.html', 'Cargo.toml'])
+    .split('\n').filter(Boolean);
+  return { nproc, cpu: model, chromium, node: process.version, commit: git(['rev-parse', '--short', 'HEAD']), uncommitted_sources: dirty };
 }
 
 /** The loader's marks as durations between stages (ms). */
@@ -37,6 +41,8 @@ async function stages(page) {
     fetch_model_ms: span('ragtune:load-start', 'ragtune:model-fetched'),
     model_parse_ms: span('ragtune:model-fetched', 'ragtune:model-parsed'),
     corpus_fetch_parse_ms: span('ragtune:model-parsed', 'ragtune:index-start'),
+    corpus_fetch_ms: span('ragtune:model-parsed', 'ragtune:corpus-fetched'),
+    corpus_parse_ms: span('ragtune:corpus-fetched', 'ragtune:index-start'),
     index_rebuild_ms: span('ragtune:index-start', 'ragtune:index-built'),
     startup_train_ms: span('ragtune:train-start', 'ragtune:train-done'),
     load_start_at_ms: marks['ragtune:load-start'] ?? null,
