@@ -49,10 +49,17 @@ async fn load(store: AppStore) -> Result<Workbench, String> {
     let index_text = fetch_text(&format!("{CORPUS_DIR}index.json")).await?;
     let index: CorpusIndex = serde_json::from_str(&index_text)
         .map_err(|e| format!("corpus/index.json is not valid: {e}"))?;
+    // All files at once: round trips, not bytes, dominate this step.
+    let texts = futures::future::join_all(
+        index
+            .files
+            .iter()
+            .map(|path| async move { fetch_text(&format!("{CORPUS_DIR}{path}")).await }),
+    )
+    .await;
     let mut files = vec![("index.json".to_string(), index_text)];
-    for path in index.files {
-        let text = fetch_text(&format!("{CORPUS_DIR}{path}")).await?;
-        files.push((path, text));
+    for (path, text) in index.files.into_iter().zip(texts) {
+        files.push((path, text?));
     }
     mark("ragtune:corpus-fetched");
     let corpus = Corpus::parse(&files).map_err(|errors| {
