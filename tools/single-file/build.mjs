@@ -63,9 +63,9 @@ window.__ragtuneAsset = (path) =>
   Object.prototype.hasOwnProperty.call(__ragtuneData, path) ? __ragtuneDecode(__ragtuneData[path]) : undefined;
 window.__ragtuneWasm = ${JSON.stringify(wasm)};`;
 const moduleScript = `${glue}
-const wasm = await __wbg_init({ module_or_path: __ragtuneDecode(window.__ragtuneWasm) });
+const __ragtuneExports = await __wbg_init({ module_or_path: __ragtuneDecode(window.__ragtuneWasm) });
 delete window.__ragtuneWasm;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));`;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __ragtuneExports } }));`;
 const style = styles.join('\n');
 
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
