@@ -52,7 +52,7 @@ async function inspectorPassages(page, question) {
 
 test('switching the version lists that version\'s documents', async () => {
   const { page, problems } = await openCorpus();
-  assert.match(await page.textContent('.corpus-status__counts'), /^v3: \d+ documents, \d+ passages indexed\. Last rebuild \d+\.\d ms\./);
+  assert.match(await page.textContent('.corpus-status__counts'), /^v3: \d+ documents \(\d+ flagged left out\), \d+ passages indexed\. Last rebuild \d+\.\d ms\./);
   const v3 = await titles(page);
   assert.ok(v3.includes('Data residency and regions'), 'a document added in v3 is listed');
   assert.equal(await page.locator('.version-option').count(), 3);
@@ -64,9 +64,15 @@ test('switching the version lists that version\'s documents', async () => {
   assert.ok(!v1.includes('Data residency and regions'), 'the v3 document is absent in v1');
   assert.ok(!v1.includes('Whiteboards'), 'the v2 feature is absent in v1');
   assert.notDeepEqual(v1, v3);
-  // A flagged document shows its badge and why.
+  // A flagged document shows its badge and why, and is left out while curation is on.
   assert.ok(await page.locator('.doc-item .quality-badge').count() > 0);
   assert.ok(await page.locator('.doc-item__note').count() > 0);
+  assert.ok(await page.locator('.doc-item__meta', { hasText: 'not indexed (curated out)' }).count() > 0);
+  await page.locator('.curation-toggle input').uncheck();
+  await page.waitForFunction(() => !document.body.textContent.includes('curated out'));
+  assert.match(await page.textContent('.corpus-status__message'), /Curation off: every document indexed/);
+  await page.locator('.curation-toggle input').check();
+  await page.waitForFunction(() => document.body.textContent.includes('curated out'));
   await shot(page, 'corpus-v1-desktop');
   await switchVersion(page, 'v3');
   assert.deepEqual(await titles(page), v3);

@@ -37,7 +37,8 @@ test('a question shows k passages, and moving k changes the count', async () => 
   assert.match(await first.locator('.passage__score-number').textContent(), /0\.\d{3}|1\.000/);
   assert.ok((await first.locator('.passage__title').textContent()).length > 0);
   assert.ok((await first.locator('.passage__text').textContent()).length > 20);
-  assert.match(await page.textContent('.reader-line'), /threshold/);
+  assert.match(await page.textContent('.reader-line'), /The reader answers: .*threshold .*“.+”/);
+  assert.equal(await page.locator('.passage--picked').count(), 1, 'the quoted passage is marked');
 
   await page.fill('#inspector-k', '9');
   await page.waitForFunction(() => document.querySelectorAll('.passage').length === 9);
@@ -74,10 +75,29 @@ test('the threshold slider moves the reader between answering and abstaining', a
   await ask(page, 'How much does the Pro plan cost?');
   await page.waitForSelector('.passage');
   await page.fill('#inspector-threshold', '0');
-  await page.waitForFunction(() => /the reader answers/.test(document.querySelector('.reader-line').textContent));
+  await page.waitForFunction(() => /The reader answers/.test(document.querySelector('.reader-line').textContent));
   await page.fill('#inspector-threshold', '1');
-  await page.waitForFunction(() => /abstains/.test(document.querySelector('.reader-line').textContent));
+  await page.waitForFunction(() => /The reader abstains/.test(document.querySelector('.reader-line').textContent));
   assert.equal(await page.locator('.reader-line--abstains').count(), 1);
+  assert.equal(await page.locator('.passage--picked').count(), 0, 'nothing is quoted');
+  assertClean(problems);
+  await page.close();
+});
+
+test('with curation off, outdated documents are retrieved and carry a badge', async () => {
+  const { page, problems } = await openInspector();
+  await ask(page, 'How much does the Pro plan cost?');
+  await page.waitForSelector('.passage');
+  assert.equal(await page.locator('.curation-toggle input').isChecked(), true, 'curated by default');
+  assert.equal(await page.locator('.passage .quality-badge').count(), 0, 'flagged documents are left out');
+  const before = Number(await page.textContent('.index-size'));
+  await page.locator('.curation-toggle input').uncheck();
+  await page.waitForSelector('.passage .quality-badge');
+  assert.ok(Number(await page.textContent('.index-size')) > before, 'more passages are indexed');
+  assert.match(await page.textContent('.passage .quality-badge >> nth=0'), /Outdated|Low signal/);
+  await shot(page, 'inspector-uncurated-desktop');
+  await page.locator('.curation-toggle input').check();
+  await page.waitForFunction(() => document.querySelectorAll('.passage .quality-badge').length === 0);
   assertClean(problems);
   await page.close();
 });

@@ -167,7 +167,7 @@ pub fn DocumentPanel() -> impl IntoView {
             <h3 class="doc-panel__title">{row.title}</h3>
             <div class="doc-panel__meta">
                 <KindTag kind=row.kind/>
-                <span>{format!("{} · {}", version.get(), row.date)}</span>
+                <span>{format!("{} · dated {}", version.get(), row.date)}</span>
                 <QualityBadge quality=row.quality/>
                 {edited.then(|| view! { <EditedBadge/> })}
             </div>

@@ -46,11 +46,15 @@ pub fn DocumentList() -> impl IntoView {
                 let open_id = row.id.clone();
                 let is_open = move || state.open.get().as_deref() == Some(open_id.as_str());
                 let is_open_too = is_open.clone();
-                let passages = format!(
-                    "{} passage{}",
-                    row.passages,
-                    if row.passages == 1 { "" } else { "s" }
-                );
+                let passages = if row.curated_out {
+                    "not indexed (curated out)".to_string()
+                } else {
+                    format!(
+                        "{} passage{}",
+                        row.passages,
+                        if row.passages == 1 { "" } else { "s" }
+                    )
+                };
                 view! {
                     <li class="doc-item" class:doc-item--open=is_open_too>
                         <button

@@ -2,6 +2,7 @@
 //! and quality, open one to read it, edit and save it (the index rebuilds), or reset it.
 
 pub mod badges;
+pub mod curation;
 mod document;
 mod list;
 pub mod rows;
@@ -10,6 +11,7 @@ mod versions;
 use leptos::prelude::*;
 
 use crate::ui::state::AppStore;
+use curation::CurationToggle;
 use document::DocumentPanel;
 use list::DocumentList;
 use rows::IndexStatus;
@@ -54,6 +56,7 @@ pub fn CorpusView() -> impl IntoView {
             {move || if ready.get() {
                 view! {
                     <VersionSwitcher/>
+                    <CurationToggle/>
                     <StatusLine status=status/>
                     <div class="corpus__layout">
                         <DocumentList/>
@@ -73,8 +76,13 @@ fn StatusLine(status: Memo<Option<IndexStatus>>) -> impl IntoView {
     let state = expect_context::<CorpusState>();
     let counts = move || {
         status.get().map(|s| {
+            let left_out = if s.curated && s.flagged > 0 {
+                format!(" ({} flagged left out)", s.flagged)
+            } else {
+                String::new()
+            };
             format!(
-                "{}: {} documents, {} passages indexed. Last rebuild {:.1} ms.",
+                "{}: {} documents{left_out}, {} passages indexed. Last rebuild {:.1} ms.",
                 s.version, s.documents, s.passages, s.rebuild_ms
             )
         })

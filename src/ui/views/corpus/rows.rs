@@ -23,14 +23,18 @@ pub struct DocRow {
     pub edited: bool,
     /// Passages the document gives at this version (edits applied).
     pub passages: usize,
+    /// True when curation leaves this (flagged) document out of the index.
+    pub curated_out: bool,
 }
 
 /// The rows for `docs` (the documents of `version`, edits applied) in their file order.
-/// `passages_of` counts a document's passages.
+/// `passages_of` counts a document's indexed passages; `curated` says whether flagged
+/// documents are left out of the index.
 pub fn doc_rows(
     docs: &[Document],
     edits: &Edits,
     version: &str,
+    curated: bool,
     passages_of: impl Fn(&str) -> usize,
 ) -> Vec<DocRow> {
     docs.iter()
@@ -43,6 +47,7 @@ pub fn doc_rows(
             note: d.note.clone(),
             edited: edits.get(&d.id, version).is_some(),
             passages: passages_of(&d.id),
+            curated_out: curated && d.quality != Quality::Current,
         })
         .collect()
 }
@@ -51,9 +56,14 @@ pub fn doc_rows(
 /// which a learner does not see).
 pub fn current_rows(bench: &Workbench) -> Vec<DocRow> {
     let chunks = bench.chunks();
-    let mut rows = doc_rows(&bench.documents(), bench.edits(), bench.version(), |id| {
-        chunks.iter().filter(|c| c.doc_id == id).count()
-    });
+    let curated = bench.settings().curated;
+    let mut rows = doc_rows(
+        &bench.documents(),
+        bench.edits(),
+        bench.version(),
+        curated,
+        |id| chunks.iter().filter(|c| c.doc_id == id).count(),
+    );
     sort_by_title(&mut rows);
     rows
 }
@@ -81,18 +91,28 @@ pub struct IndexStatus {
     pub rebuild_ms: f64,
     /// Edits the learner has made, over all versions.
     pub edits: usize,
+    /// True when flagged documents are left out of the index.
+    pub curated: bool,
+    /// Flagged documents of this version (outdated or low-signal).
+    pub flagged: usize,
 }
 
 impl IndexStatus {
     /// Reads the status off the workbench.
     pub fn of(bench: &Workbench) -> Self {
         let t = bench.rebuild_timings();
+        let documents = bench.documents();
         Self {
             version: bench.version().to_string(),
-            documents: bench.documents().len(),
+            documents: documents.len(),
             passages: bench.chunks().len(),
             rebuild_ms: t.chunk_ms + t.embed_ms + t.index_ms,
             edits: bench.edits().len(),
+            curated: bench.settings().curated,
+            flagged: documents
+                .iter()
+                .filter(|d| d.quality != Quality::Current)
+                .count(),
         }
     }
 }
@@ -121,6 +141,19 @@ mod tests {
         let status = IndexStatus::of(&bench);
         assert_eq!(status.passages, bench.chunks().len());
         assert_eq!(status.edits, 0);
+        assert!(
+            status.flagged > 0,
+            "the shipped corpus has flagged documents"
+        );
+        // Curated out means no passages; switching curation off indexes them.
+        let out: Vec<&DocRow> = rows.iter().filter(|r| r.curated_out).collect();
+        assert!(status.curated && !out.is_empty() && out.iter().all(|r| r.passages == 0));
+        let mut settings = bench.settings();
+        settings.curated = false;
+        bench.set_settings(settings, &NoClock).unwrap();
+        let all = current_rows(&bench);
+        assert!(all.iter().all(|r| !r.curated_out && r.passages > 0));
+        assert!(IndexStatus::of(&bench).passages > status.passages);
 
         let big =
             "The Pro plan costs $99 per user per month. Seats are billed monthly. ".repeat(1500);
@@ -166,7 +199,7 @@ mod tests {
         edits.set(&first, &version, "changed".into(), &docs[0].text);
         // An edit at another version does not mark this one.
         edits.set(&docs[1].id, "v1", "changed".into(), "original");
-        let rows = doc_rows(&docs, &edits, &version, |id| id.len());
+        let rows = doc_rows(&docs, &edits, &version, true, |id| id.len());
         assert_eq!(rows.len(), docs.len());
         assert_eq!(rows[0].id, first);
         assert!(rows[0].edited);
@@ -175,5 +208,10 @@ mod tests {
         assert!(rows
             .iter()
             .any(|r| r.quality != Quality::Current && r.note.is_some()));
+        assert!(rows
+            .iter()
+            .all(|r| r.curated_out == (r.quality != Quality::Current)));
+        let uncurated = doc_rows(&docs, &edits, &version, false, |id| id.len());
+        assert!(uncurated.iter().all(|r| !r.curated_out));
     }
 }

@@ -13,10 +13,11 @@ mod tokens;
 use leptos::prelude::*;
 
 use crate::ui::state::{AppStore, BrowserClock};
+use crate::ui::views::corpus::curation::CurationToggle;
 use comparison::ComparisonBlock;
 use passages::PassageList;
 use question::QuestionBox;
-use report::{format_ms, InspectorReport};
+use report::{format_ms, InspectorReport, ReaderVerdict};
 use settings::RetrievalSliders;
 use tokens::TokenChips;
 
@@ -37,6 +38,7 @@ pub fn InspectorView() -> impl IntoView {
             </p>
             <QuestionBox id="inspector-question"/>
             <RetrievalSliders/>
+            <CurationToggle/>
             {move || match report.get() {
                 None => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
                 Some(r) => view! { <ReportBody report=r/> }.into_any(),
@@ -50,21 +52,26 @@ pub fn InspectorView() -> impl IntoView {
 fn ReportBody(report: InspectorReport) -> impl IntoView {
     let r = report;
     let has_question = !r.tokens.is_empty();
-    let reader_line = match r.best_score() {
-        None => "Type a question to see what retrieval finds.".to_string(),
-        Some(best) if r.reader_answers() => format!(
-            "Best score {best:.3} is at or above the threshold {:.2}: the reader answers from these passages.",
-            r.threshold
+    let (reader_line, reader_class) = match &r.reader {
+        ReaderVerdict::Idle => (
+            "Type a question to see what retrieval finds.".to_string(),
+            "reader-line",
         ),
-        Some(best) => format!(
-            "Best score {best:.3} is below the threshold {:.2}: the reader abstains (\"The documents do not say.\").",
-            r.threshold
+        ReaderVerdict::Answers { score, sentence } => (
+            format!(
+                "The reader answers: its best sentence scores {score:.2} (threshold {:.2}): “{sentence}”",
+                r.threshold
+            ),
+            "reader-line",
         ),
-    };
-    let reader_class = if r.best_score().is_some() && !r.reader_answers() {
-        "reader-line reader-line--abstains"
-    } else {
-        "reader-line"
+        ReaderVerdict::Abstains => (
+            format!(
+                "The reader abstains (\"The documents do not say.\"): no sentence in these passages \
+                 scores {:.2} or more.",
+                r.threshold
+            ),
+            "reader-line reader-line--abstains",
+        ),
     };
     let index = r.index.clone();
     let passages_heading = format!("Top {} passages", r.k);
@@ -77,13 +84,12 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
                     <p class="inspector__note">
                         {format!(
                             "Score = cosine similarity between the question's vector and the passage's \
-                             (1 = same direction). The line on each bar marks the threshold. \
-                             Question embedded in {}.",
+                             (1 = same direction). Question embedded in {}.",
                             format_ms(r.embed_ms)
                         )}
                     </p>
                 })}
-                <PassageList passages=r.passages threshold=r.threshold/>
+                <PassageList passages=r.passages/>
             </section>
             <div class="inspector__side">
                 <section class="panel compare" aria-labelledby="compare-title">
@@ -118,12 +124,17 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
                         {format!(
                             "Rebuild = chunking {:.1} ms + embedding {:.1} ms + building the graph {:.1} ms. \
                              The graph has no insert, so every document edit or version switch rebuilds it. \
-                             Graph settings: ef_construction {}, ef_search {}.",
+                             Graph settings: ef_construction {}, ef_search {}. {}",
                             index.rebuild.chunk_ms,
                             index.rebuild.embed_ms,
                             index.rebuild.index_ms,
                             index.params.ef_construction,
-                            index.params.ef_search
+                            index.params.ef_search,
+                            if index.curated {
+                                "Documents flagged outdated or low-signal are left out (curation is on)."
+                            } else {
+                                "Every document is indexed, flagged ones included (curation is off)."
+                            }
                         )}
                     </p>
                 </section>

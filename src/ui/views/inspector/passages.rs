@@ -1,5 +1,5 @@
-//! The ranked passages: rank, document, version, kind, quality, score as a number and a bar
-//! (with the reader's threshold marked on it), and the passage text.
+//! The ranked passages: rank, document, version, kind, quality, score as a number and a bar,
+//! the passage text, and which passage the reader quoted.
 
 use leptos::prelude::*;
 
@@ -7,17 +7,15 @@ use super::report::{bar_fraction, PassageRow};
 use crate::ui::views::corpus::badges::QualityBadge;
 use crate::ui::views::map::kinds::KindTag;
 
-/// The passage list; `threshold` is drawn on every score bar.
+/// The passage list.
 #[component]
-pub fn PassageList(passages: Vec<PassageRow>, threshold: f32) -> impl IntoView {
-    let threshold_at = format!("{:.1}%", bar_fraction(threshold) * 100.0);
+pub fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
     let rows = passages
         .into_iter()
         .map(|p| {
             let width = format!("{:.1}%", bar_fraction(p.score) * 100.0);
-            let below = p.score < threshold;
             view! {
-                <li class="passage" class:passage--below=below>
+                <li class="passage" class:passage--picked=p.picked>
                     <div class="passage__head">
                         <span class="passage__rank" aria-label=format!("Rank {}", p.rank)>
                             {format!("#{}", p.rank)}
@@ -29,6 +27,12 @@ pub fn PassageList(passages: Vec<PassageRow>, threshold: f32) -> impl IntoView {
                                 {format!("{} · dated {}", p.version, p.date)}
                             </span>
                             <QualityBadge quality=p.quality/>
+                            {p.picked.then(|| view! {
+                                <span class="picked-badge">
+                                    <span aria-hidden="true">"❝ "</span>
+                                    "Reader's pick"
+                                </span>
+                            })}
                         </span>
                     </div>
                     <div class="passage__score">
@@ -38,7 +42,6 @@ pub fn PassageList(passages: Vec<PassageRow>, threshold: f32) -> impl IntoView {
                         </span>
                         <span class="score-bar" aria-hidden="true">
                             <span class="score-bar__fill" style:width=width></span>
-                            <span class="score-bar__threshold" style:left=threshold_at.clone()></span>
                         </span>
                     </div>
                     <p class="passage__text">

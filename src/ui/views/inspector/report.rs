@@ -6,6 +6,7 @@ use crate::core::clock::{timed, Clock};
 use crate::core::corpus::{Chunk, DocKind, Quality};
 use crate::core::embed::TokenWeight;
 use crate::core::index::{recall, Hit, IndexParams, SearchMethod};
+use crate::core::modes::read_passages;
 use crate::core::workbench::{RebuildTimings, Workbench};
 
 /// How often each search is repeated for its timing: one search over the sample corpus takes
@@ -38,6 +39,8 @@ pub struct PassageRow {
     pub text: String,
     /// Characters clipped off the end of `text`.
     pub clipped: usize,
+    /// True when the reader took its answer sentence from this passage.
+    pub picked: bool,
 }
 
 impl PassageRow {
@@ -54,6 +57,7 @@ impl PassageRow {
             score: hit.score,
             text,
             clipped,
+            picked: false,
         }
     }
 }
@@ -178,6 +182,8 @@ pub struct IndexSummary {
     pub params: IndexParams,
     /// How long the last rebuild took, by stage.
     pub rebuild: RebuildTimings,
+    /// True when flagged documents are left out of the index.
+    pub curated: bool,
 }
 
 impl IndexSummary {
@@ -185,6 +191,22 @@ impl IndexSummary {
     pub fn rebuild_ms(&self) -> f64 {
         self.rebuild.chunk_ms + self.rebuild.embed_ms + self.rebuild.index_ms
     }
+}
+
+/// What the reader (core's extractive reader, the one the Ask view uses) made of the passages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReaderVerdict {
+    /// No question, so nothing was read.
+    Idle,
+    /// The best sentence reached the threshold: this is the answer the reader quotes.
+    Answers {
+        /// The reader's score of the sentence (about 0..1).
+        score: f32,
+        /// The sentence, as written in the document.
+        sentence: String,
+    },
+    /// Every sentence scored under the threshold: "The documents do not say."
+    Abstains,
 }
 
 /// Everything the inspector renders for one question at one workbench revision.
@@ -196,6 +218,8 @@ pub struct InspectorReport {
     pub threshold: f32,
     /// The top-k passages as the app ranks them.
     pub passages: Vec<PassageRow>,
+    /// What the reader made of them.
+    pub reader: ReaderVerdict,
     /// Milliseconds spent embedding the question.
     pub embed_ms: f64,
     /// HNSW against exact search.
@@ -225,16 +249,31 @@ impl InspectorReport {
         let (hnsw, hnsw_ms) = mean_time(clock, TIMING_REPEATS, || search(SearchMethod::Hnsw));
         let (exact, exact_ms) = mean_time(clock, TIMING_REPEATS, || search(SearchMethod::Exact));
         let chunks = bench.chunks();
+        let reading = read_passages(bench, question, &retrieval);
+        let picked = reading.citations.first().map(|c| c.chunk);
+        let reader = match reading.sentence {
+            _ if retrieval.hits.is_empty() => ReaderVerdict::Idle,
+            Some(sentence) => ReaderVerdict::Answers {
+                score: reading.score,
+                sentence: clip_chars(&sentence, PASSAGE_CHARS).0,
+            },
+            None => ReaderVerdict::Abstains,
+        };
         let passages = retrieval
             .hits
             .iter()
             .enumerate()
-            .filter_map(|(i, hit)| Some(PassageRow::new(i + 1, *hit, chunks.get(hit.id)?)))
+            .filter_map(|(i, hit)| {
+                let mut row = PassageRow::new(i + 1, *hit, chunks.get(hit.id)?);
+                row.picked = Some(hit.id) == picked;
+                Some(row)
+            })
             .collect();
         Self {
             k,
             threshold: settings.threshold,
             passages,
+            reader,
             embed_ms: retrieval.embed_ms,
             comparison: Comparison {
                 agreement: Agreement::of(&hnsw, &exact),
@@ -253,18 +292,14 @@ impl InspectorReport {
                 dims: index.dims(),
                 params: *index.params(),
                 rebuild: bench.rebuild_timings(),
+                curated: settings.curated,
             },
         }
     }
 
-    /// The best passage's score, if any passage was found.
-    pub fn best_score(&self) -> Option<f32> {
-        self.passages.first().map(|p| p.score)
-    }
-
-    /// True when the reader would answer (the best score reaches the threshold).
+    /// True when the reader answers (its best sentence reaches the threshold).
     pub fn reader_answers(&self) -> bool {
-        self.best_score().is_some_and(|s| s >= self.threshold)
+        matches!(self.reader, ReaderVerdict::Answers { .. })
     }
 }
 
@@ -430,8 +465,33 @@ mod tests {
         assert!((0.0..=1.0).contains(&report.comparison.recall));
         assert!(!report.tokens.is_empty());
         assert_eq!(report.index.len, bench.chunks().len());
+        // The verdict is the reader's own, and its sentence comes from the passage marked.
+        let ReaderVerdict::Answers { sentence, .. } = &report.reader else {
+            panic!(
+                "the reader answers a plain price question: {:?}",
+                report.reader
+            );
+        };
+        let picked: Vec<&PassageRow> = report.passages.iter().filter(|p| p.picked).collect();
+        assert_eq!(picked.len(), 1);
+        assert!(
+            picked[0]
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(sentence.as_str()),
+            "{sentence}"
+        );
+        let mut strict = bench.settings();
+        strict.threshold = 1.0;
+        bench.set_settings(strict, &NoClock).unwrap();
+        let abstains = InspectorReport::build(&bench, question, &NoClock);
+        assert_eq!(abstains.reader, ReaderVerdict::Abstains);
+        assert!(abstains.passages.iter().all(|p| !p.picked));
 
         let mut settings = bench.settings();
+        settings.threshold = 0.0;
         settings.k = 12;
         bench.set_settings(settings, &NoClock).unwrap();
         let wider = InspectorReport::build(&bench, question, &NoClock);
@@ -446,6 +506,7 @@ mod tests {
         assert!(empty.passages.is_empty());
         assert!(empty.tokens.is_empty());
         assert!(!empty.reader_answers());
+        assert_eq!(empty.reader, ReaderVerdict::Idle);
         assert_eq!(empty.comparison.agreement, Agreement::Identical);
 
         let hostile = "<img src=x onerror=\"window.__pwned=1\"> 🙂🙂 ".repeat(4000);

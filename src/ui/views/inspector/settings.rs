@@ -80,8 +80,10 @@ pub fn RetrievalSliders() -> impl IntoView {
                     }
                 />
                 <p id="inspector-threshold-help" class="inspector__note">
-                    "If even the best passage scores below this, the reader answers \"The documents \
-                     do not say.\" instead of guessing. Higher means fewer but safer answers."
+                    "The reader scores every sentence of the retrieved passages (closeness to the \
+                     question, words in common, the passage's score, and whether it holds the kind of \
+                     value asked for). If even the best sentence scores below this, it says \"The \
+                     documents do not say.\" instead of guessing. Higher means fewer but safer answers."
                 </p>
             </div>
         </div>

@@ -43,9 +43,13 @@ pub struct MapState {
 }
 
 impl MapState {
-    /// The point whose passage is shown: the hovered one, else the focused one.
+    /// The point whose passage is shown: the hovered one, else the focused one, else the
+    /// best retrieved passage (so the panel says something useful as soon as a question is in).
     pub fn shown(&self) -> Option<usize> {
-        self.hovered.get().or(self.focused.get())
+        self.hovered
+            .get()
+            .or(self.focused.get())
+            .or_else(|| self.query.with(|q| q.neighbours.first().copied()))
     }
 
     /// Rank (1-based) of chunk `i` among the retrieved passages, if retrieved.

@@ -106,16 +106,17 @@ pub fn ScatterPlot() -> impl IntoView {
     let query_marker = move || {
         state.query_at.get().map(|q| {
             let [x, y] = at(q);
+            // Clear of the crosshair even when a phone's style draws it 1.7 times larger.
             let (label_x, anchor) = if x > CANVAS * 0.7 {
-                (-22.0, "end")
+                (-44.0, "end")
             } else {
-                (22.0, "start")
+                (44.0, "start")
             };
             view! {
                 <g class="map-query" transform=format!("translate({x:.1} {y:.1})")>
                     <circle r="16"></circle>
                     <path d="M-24 0H-8M8 0H24M0 -24V-8M0 8V24"></path>
-                    <text x=label_x y="-18" text-anchor=anchor>"Your question"</text>
+                    <text x=label_x y="-22" text-anchor=anchor>"Your question"</text>
                 </g>
             }
         })
