@@ -5,6 +5,7 @@ pub mod corpus;
 pub mod inspector;
 pub mod map;
 mod placeholder;
+pub mod training;
 
 use leptos::prelude::*;
 
@@ -19,6 +20,7 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Inspector => view! { <inspector::InspectorView/> }.into_any(),
         ViewId::Map => view! { <map::MapView/> }.into_any(),
         ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
+        ViewId::Training => view! { <training::TrainingView/> }.into_any(),
         view => view! { <Placeholder view=view/> }.into_any(),
     }
 }

@@ -1,0 +1,288 @@
+//! Training: fine-tune the small model in the browser and watch what it learns and forgets.
+//!
+//! The run is stepped in time-boxed slices ([`runner`]) so the page stays responsive while the
+//! loss curve draws; the finished model is installed in the workbench, so every view follows.
+//! The settings and the history of runs outlive the view (see [`MEMORY`]), so a learner can
+//! look at the Ask view and come back to compare.
+
+mod chart;
+mod controls;
+mod history;
+mod results;
+mod runner;
+mod settings;
+mod training_set;
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::tune::TuneError;
+use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::loader::yield_now;
+use crate::ui::state::AppStore;
+use chart::LossChart;
+use controls::Controls;
+use history::{RunHistory, RunRecord};
+use results::{timing_sentence, HistoryTable, LatestRun};
+use runner::{Live, SliceTiming};
+use settings::PanelSettings;
+use training_set::{SetPreview, TrainingSet};
+
+/// What the panel remembers while the app is open.
+#[derive(Clone, Default)]
+struct Memory {
+    settings: PanelSettings,
+    history: RunHistory,
+    losses: Vec<f32>,
+    epochs: usize,
+    timing: Option<SliceTiming>,
+}
+
+thread_local! {
+    /// The panel's state across visits: views are unmounted when the learner navigates, and
+    /// the history of runs is the point of the panel, so it lives here rather than in the
+    /// view. The browser app has one thread, so this is one memory per open app.
+    static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
+}
+
+/// Where the current run stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    Training,
+    Cancelled,
+    Failed(String),
+}
+
+/// Records the model in use when the panel first opens, so the first run has a baseline.
+fn seed_history(store: AppStore, history: RwSignal<RunHistory>) {
+    if !history.with_untracked(RunHistory::is_empty) {
+        return;
+    }
+    let start = store
+        .with(|b| {
+            let model = b.tuned()?.clone();
+            let since = b.corpus().snapshot.clone();
+            let phrasings = PanelSettings::default().phrasings;
+            let report = b
+                .knowledge_report(&model, &model.version, &since, phrasings)
+                .ok()?;
+            Some((model, since, report))
+        })
+        .flatten();
+    if let Some((model, since, report)) = start {
+        let record = RunRecord {
+            number: 0,
+            settings: None,
+            trained_on: model.version.clone(),
+            trained: report.trained_accuracy,
+            heldout: report.heldout_accuracy,
+            old_facts: report.unchanged_accuracy,
+            old_since: since,
+            train_ms: model.train_ms,
+        };
+        let updated = MEMORY.with(|m| {
+            let mut memory = m.borrow_mut();
+            memory.history.push(record, Some(model));
+            memory.history.clone()
+        });
+        history.set(updated);
+    }
+}
+
+/// The Training view.
+#[component]
+pub fn TrainingView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let remembered = MEMORY.with(|m| m.borrow().clone());
+    let settings = RwSignal::new(remembered.settings);
+    let history = RwSignal::new(remembered.history);
+    let timing = RwSignal::new(remembered.timing);
+    let status = RwSignal::new(Status::Idle);
+    let live = Live {
+        losses: RwSignal::new(remembered.losses),
+        epochs: RwSignal::new(remembered.epochs.max(1)),
+        batches: RwSignal::new((0, 0)),
+    };
+    let cancel = Arc::new(AtomicBool::new(false));
+    {
+        let cancel = cancel.clone();
+        on_cleanup(move || cancel.store(true, Ordering::Relaxed));
+    }
+    Effect::new(move |_| {
+        let current = settings.get();
+        MEMORY.with(|m| m.borrow_mut().settings = current);
+    });
+    Effect::new(move |_| seed_history(store, history));
+
+    let busy = Signal::derive(move || status.get() == Status::Training);
+    let current_version =
+        Signal::derive(move || store.with(|b| b.version().to_string()).unwrap_or_default());
+    let snapshot = Signal::derive(move || {
+        store
+            .with(|b| b.corpus().snapshot.clone())
+            .unwrap_or_default()
+    });
+    let in_use = Signal::derive(move || {
+        store
+            .with(|b| b.tuned().and_then(|m| history.with(|h| h.number_of(m))))
+            .flatten()
+    });
+    let model_line = move || {
+        store
+            .with(|b| {
+                let now = b.version().to_string();
+                match b.tuned() {
+                    None => "No model is in use yet.".to_string(),
+                    Some(m) if m.version == now => format!(
+                        "Model in use: learned the facts as of {} ({}); the documents are at {} too.",
+                        m.version, m.date, now
+                    ),
+                    Some(m) => format!(
+                        "Model in use: learned the facts as of {} ({}); the documents are now at \
+                         {}, so its answers to facts that changed since are stale.",
+                        m.version, m.date, now
+                    ),
+                }
+            })
+            .unwrap_or_default()
+    };
+    let preview = Memo::new(move |_| {
+        let core = settings.get().to_core();
+        store.with(|b| {
+            let previous = b.tuned().map(|m| m.version.clone());
+            let chosen = settings.get_untracked();
+            let why = |e: &TuneError| runner::explain(e, &chosen, previous.as_deref());
+            let run = b.start_tuning(&core).map_err(|e| why(&e))?;
+            if runner::nothing_new(run.counts(), &chosen, previous.as_deref()) {
+                return Err(why(&TuneError::EmptyDataset));
+            }
+            Ok(SetPreview {
+                counts: run.counts().clone(),
+                behaviour_examples: b.tuning_data().behaviour_train.len(),
+            })
+        })
+    });
+
+    let start = {
+        let cancel = cancel.clone();
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            cancel.store(false, Ordering::Relaxed);
+            status.set(Status::Training);
+            live.losses.set(Vec::new());
+            live.batches.set((0, 0));
+            let chosen = settings.get_untracked();
+            let cancel = cancel.clone();
+            spawn_local(async move {
+                yield_now().await; // let the disabled controls paint before the first slice
+                let outcome = runner::train(store, chosen, live, cancel).await;
+                let next = match outcome {
+                    Ok(Some(done)) => {
+                        let updated = MEMORY.with(|m| {
+                            let mut memory = m.borrow_mut();
+                            memory.history.push(done.record, Some(done.model));
+                            memory.timing = Some(done.timing);
+                            memory.losses = live.losses.try_get_untracked().unwrap_or_default();
+                            memory.epochs = live.epochs.try_get_untracked().unwrap_or(1);
+                            memory.history.clone()
+                        });
+                        history.try_set(updated);
+                        timing.try_set(Some(done.timing));
+                        Status::Idle
+                    }
+                    Ok(None) => Status::Cancelled,
+                    Err(message) => Status::Failed(message),
+                };
+                status.try_set(next);
+            });
+        }
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        move |_| cancel.store(true, Ordering::Relaxed)
+    };
+    let on_use = Callback::new(move |number: usize| {
+        if let Some(model) = history.with_untracked(|h| h.model(number).cloned()) {
+            store.update(|b| b.install_tuned(model));
+        }
+    });
+
+    let latest = Memo::new(move |_| history.with(|h| h.records().pop()));
+    let lesson = Memo::new(move |_| history.with(RunHistory::lesson));
+
+    view! {
+        <section class="view training" aria-labelledby="training-title">
+            <h2 id="training-title" class="view__title">"Training"</h2>
+            <p class="view__lead">
+                "Fine-tune a small network, right here in your browser, on questions about "
+                "Kettlefin's facts. It learns answers as of the data you give it, in the wording "
+                "you give it; change the settings below and train again to see what it "
+                "memorises and what it forgets."
+            </p>
+            <VersionPicker/>
+            <p class="training__model">{model_line}</p>
+
+            <section class="training-run" aria-labelledby="training-run-title">
+                <div class="training-run__head">
+                    <h3 id="training-run-title">"Run"</h3>
+                    <button type="button" class="primary training-run__train"
+                        prop:disabled=move || busy.get() || !matches!(preview.get(), Some(Ok(_)))
+                        on:click=start>
+                        {move || if busy.get() { "Training…" } else { "Train" }}
+                    </button>
+                    <button type="button" class="training-run__cancel"
+                        prop:disabled=move || !busy.get()
+                        on:click=on_cancel>
+                        "Cancel"
+                    </button>
+                    <span class="training-run__status" role="status" aria-live="polite">
+                        {move || match status.get() {
+                            Status::Training => {
+                                let (done, total) = live.batches.get();
+                                format!(
+                                    "Training: epoch {} of {} ({done} of {total} steps)",
+                                    live.losses.with(Vec::len),
+                                    live.epochs.get()
+                                )
+                            }
+                            Status::Cancelled => "Cancelled; the model in use did not change.".to_string(),
+                            Status::Failed(message) => message,
+                            Status::Idle => timing.get().map(|t| timing_sentence(&t)).unwrap_or_else(|| {
+                                "Press Train to fine-tune with the settings below.".to_string()
+                            }),
+                        }}
+                    </span>
+                </div>
+                <div class="training-run__body">
+                    <LossChart losses=live.losses.into() epochs=live.epochs.into()/>
+                    <div class="training-run__results">
+                        {move || latest.get().map(|record| view! {
+                            <h4>{format!("After run #{}", record.number)}</h4>
+                            <LatestRun record=record/>
+                        })}
+                    </div>
+                </div>
+            </section>
+
+            <section class="training-history-section" aria-labelledby="training-history-title">
+                <h3 id="training-history-title">"History"</h3>
+                {move || lesson.get().map(|text| view! {
+                    <p class="training-history__lesson">{text}</p>
+                })}
+                <HistoryTable history=history in_use=in_use on_use=on_use busy=busy/>
+            </section>
+
+            <div class="training-setup">
+                <Controls settings=settings busy=busy current_version=current_version snapshot=snapshot/>
+                <TrainingSet preview=Signal::derive(move || preview.get())/>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+//! Runs a training in time-boxed slices, yielding to the browser between them so input is
+//! never blocked for long and the loss curve draws as it trains; then measures the model,
+//! installs it (every view updates) and returns the history record.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::history::RunRecord;
+use super::settings::{PanelSettings, ScopeChoice};
+use crate::core::clock::Clock;
+use crate::core::tune::{TrainingSetCounts, TuneError};
+use crate::core::workbench::{TrainScope, TunedModel};
+use crate::ui::state::loader::yield_now;
+use crate::ui::state::{AppStore, BrowserClock};
+
+/// Work per slice before yielding, in milliseconds: well under the 50 ms that starts to feel
+/// like a frozen page, and big enough that yielding does not dominate.
+pub const SLICE_BUDGET_MS: f64 = 12.0;
+
+/// Gradient steps between clock checks within a slice.
+const BATCHES_PER_CHECK: usize = 2;
+
+/// How long a run took, and how it was cut up.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SliceTiming {
+    /// From the click to the installed model, including the browser's turns in between.
+    pub wall_ms: f64,
+    /// Time spent computing (the sum of the slices).
+    pub compute_ms: f64,
+    /// Number of slices.
+    pub slices: usize,
+    /// The longest slice: the longest the page could not react to input.
+    pub longest_ms: f64,
+}
+
+impl SliceTiming {
+    fn add(&mut self, slice_ms: f64) {
+        self.compute_ms += slice_ms;
+        self.slices += 1;
+        self.longest_ms = self.longest_ms.max(slice_ms);
+    }
+}
+
+/// What the panel watches while a run goes.
+#[derive(Clone, Copy)]
+pub struct Live {
+    /// Loss per completed epoch so far.
+    pub losses: RwSignal<Vec<f32>>,
+    /// Epochs the run will do.
+    pub epochs: RwSignal<usize>,
+    /// Gradient steps done and in total (knowledge head).
+    pub batches: RwSignal<(usize, usize)>,
+}
+
+/// A finished run.
+pub struct Finished {
+    /// The history row (number assigned by the history).
+    pub record: RunRecord,
+    /// The installed model.
+    pub model: TunedModel,
+    /// How long it took.
+    pub timing: SliceTiming,
+}
+
+/// Why a run with `settings` cannot start, in words a learner can act on.
+pub fn explain(error: &TuneError, settings: &PanelSettings, model_version: Option<&str>) -> String {
+    let core = settings.to_core();
+    match (error, core.scope, model_version) {
+        (TuneError::EmptyDataset, TrainScope::ChangesOnly | TrainScope::Replay(_), Some(v)) => {
+            format!(
+                "Nothing changed since the model in use learned {v}, so there is nothing new to \
+                 teach. Move the documents to a later version above and pick \u{201c}Current \
+                 version\u{201d}, or put an earlier run's model back in use from the history."
+            )
+        }
+        (TuneError::EmptyDataset, ..) => "There are no facts to train on.".to_string(),
+        (other, ..) => format!("Training cannot start: {other}."),
+    }
+}
+
+/// True when continuing would teach nothing new: no fact changed since the model in use
+/// learned its facts (a replay-only run would just rehearse what it knows).
+pub fn nothing_new(
+    counts: &TrainingSetCounts,
+    settings: &PanelSettings,
+    model: Option<&str>,
+) -> bool {
+    model.is_some() && settings.scope != ScopeChoice::Fresh && counts.changed_facts == 0
+}
+
+/// Trains with `settings` in slices. `Ok(None)` when cancelled (or the panel closed).
+pub async fn train(
+    store: AppStore,
+    settings: PanelSettings,
+    live: Live,
+    cancel: Arc<AtomicBool>,
+) -> Result<Option<Finished>, String> {
+    let core = settings.to_core();
+    let previous = store
+        .with_untracked(|b| b.tuned().map(|m| m.version.clone()))
+        .flatten();
+    let mut run = store
+        .with_untracked(|b| b.start_tuning(&core))
+        .ok_or("The documents are still loading.")?
+        .map_err(|e| explain(&e, &settings, previous.as_deref()))?;
+    if nothing_new(run.counts(), &settings, previous.as_deref()) {
+        return Err(explain(
+            &TuneError::EmptyDataset,
+            &settings,
+            previous.as_deref(),
+        ));
+    }
+
+    let clock = BrowserClock;
+    let began = clock.now_ms();
+    let mut timing = SliceTiming::default();
+    live.epochs.try_set(core.config.epochs);
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let slice_start = clock.now_ms();
+        let progress = loop {
+            let progress = run.step(BATCHES_PER_CHECK);
+            if run.finished() || clock.now_ms() - slice_start >= SLICE_BUDGET_MS {
+                break progress;
+            }
+        };
+        timing.add(clock.now_ms() - slice_start);
+        // A disposed signal means the panel is gone: stop quietly.
+        if live.losses.try_set(run.loss_curve().to_vec()).is_some()
+            || live
+                .batches
+                .try_set((progress.batches_done, progress.batches_total))
+                .is_some()
+        {
+            return Ok(None);
+        }
+        if run.finished() {
+            break;
+        }
+        yield_now().await;
+    }
+
+    let mut model = run.finish();
+    model.train_ms = timing.compute_ms;
+    let since = store
+        .with_untracked(|b| b.report_since(&core, previous.as_deref()))
+        .unwrap_or_default();
+    let report = store
+        .with_untracked(|b| b.knowledge_report(&model, &model.version, &since, core.phrasings))
+        .ok_or("The documents are no longer loaded.")?
+        .map_err(|e| format!("The run finished but could not be measured: {e}."))?;
+    store.update(|b| b.install_tuned(model.clone()));
+    timing.wall_ms = clock.now_ms() - began;
+    Ok(Some(Finished {
+        record: RunRecord {
+            number: 0,
+            settings: Some(settings),
+            trained_on: model.version.clone(),
+            trained: report.trained_accuracy,
+            heldout: report.heldout_accuracy,
+            old_facts: report.unchanged_accuracy,
+            old_since: since,
+            train_ms: timing.compute_ms,
+        },
+        model,
+        timing,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_continuation_says_what_to_do() {
+        let settings = PanelSettings {
+            scope: ScopeChoice::ChangesOnly,
+            ..PanelSettings::default()
+        };
+        let text = explain(&TuneError::EmptyDataset, &settings, Some("v2"));
+        assert!(
+            text.contains("learned v2") && text.contains("later version"),
+            "{text}"
+        );
+        let other = explain(&TuneError::InvalidConfig("x"), &settings, None);
+        assert!(other.starts_with("Training cannot start"), "{other}");
+    }
+
+    #[test]
+    fn a_continuation_with_no_changed_fact_is_nothing_new() {
+        let counts = TrainingSetCounts {
+            replayed_examples: 33,
+            ..TrainingSetCounts::default()
+        };
+        let replay = PanelSettings {
+            scope: ScopeChoice::Replay,
+            ..PanelSettings::default()
+        };
+        assert!(nothing_new(&counts, &replay, Some("v2")));
+        assert!(!nothing_new(&counts, &replay, None), "no model: a full run");
+        assert!(
+            !nothing_new(&counts, &PanelSettings::default(), Some("v2")),
+            "fresh"
+        );
+        let changed = TrainingSetCounts {
+            changed_facts: 3,
+            ..counts
+        };
+        assert!(!nothing_new(&changed, &replay, Some("v1")));
+    }
+
+    #[test]
+    fn slices_add_up_and_the_longest_is_kept() {
+        let mut timing = SliceTiming::default();
+        for ms in [10.0, 14.0, 3.0] {
+            timing.add(ms);
+        }
+        assert_eq!(
+            (timing.slices, timing.compute_ms, timing.longest_ms),
+            (3, 27.0, 14.0)
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! The panel's controls as plain values, and how they become the core's [`TuneSettings`].
+//! Kept out of the components so native tests cover the ranges and the conversion.
+
+use crate::core::workbench::{TrainData, TrainScope, TuneSettings};
+
+/// Epochs the slider offers.
+pub const EPOCHS: (usize, usize) = (5, 150);
+/// Learning rates offered (a log scale is easier to reason about than free typing).
+pub const LEARNING_RATES: [f32; 6] = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
+/// Hidden widths offered; 0 is a plain linear (softmax) layer.
+pub const CAPACITIES: [usize; 5] = [0, 16, 32, 64, 128];
+/// Phrasings per fact the augmentation slider offers.
+pub const PHRASINGS: (usize, usize) = (1, 4);
+/// Replay shares offered, in percent.
+pub const REPLAY_PERCENT: (u32, u32) = (10, 100);
+
+/// Which data the "Training data" control picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataChoice {
+    /// The v1 snapshot.
+    Snapshot,
+    /// The version the documents are at now.
+    Current,
+}
+
+/// Which scope the "What to train" control picks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeChoice {
+    /// A new model on every fact.
+    Fresh,
+    /// Continue the current model on the changed facts only.
+    ChangesOnly,
+    /// Continue on the changes plus a replayed share of old examples.
+    Replay,
+}
+
+impl ScopeChoice {
+    /// The short name shown in the history table.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScopeChoice::Fresh => "fresh",
+            ScopeChoice::ChangesOnly => "changes only",
+            ScopeChoice::Replay => "changes + replay",
+        }
+    }
+}
+
+/// Everything the controls hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelSettings {
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Step size (one of [`LEARNING_RATES`]).
+    pub learning_rate: f32,
+    /// Hidden width (one of [`CAPACITIES`]).
+    pub hidden: usize,
+    /// Random seed.
+    pub seed: u64,
+    /// Phrasings per fact.
+    pub phrasings: usize,
+    /// Snapshot or current version.
+    pub data: DataChoice,
+    /// Fresh, changes only, or replay.
+    pub scope: ScopeChoice,
+    /// Replay share in percent (used with [`ScopeChoice::Replay`]).
+    pub replay_percent: u32,
+}
+
+impl Default for PanelSettings {
+    /// The app's defaults, so the first run matches the model trained at start-up.
+    fn default() -> Self {
+        let core = TuneSettings::default();
+        Self {
+            epochs: core.config.epochs,
+            learning_rate: core.config.learning_rate,
+            hidden: core.config.hidden,
+            seed: core.config.seed,
+            phrasings: core.phrasings,
+            data: DataChoice::Snapshot,
+            scope: ScopeChoice::Fresh,
+            replay_percent: 50,
+        }
+    }
+}
+
+impl PanelSettings {
+    /// The core settings, every value clamped to what the controls offer.
+    pub fn to_core(&self) -> TuneSettings {
+        let mut settings = TuneSettings::default();
+        settings.config.epochs = self.epochs.clamp(EPOCHS.0, EPOCHS.1);
+        settings.config.learning_rate = nearest(&LEARNING_RATES, self.learning_rate);
+        settings.config.hidden = self.hidden.min(CAPACITIES[CAPACITIES.len() - 1]);
+        settings.config.seed = self.seed;
+        settings.phrasings = self.phrasings.clamp(PHRASINGS.0, PHRASINGS.1);
+        settings.data = match self.data {
+            DataChoice::Snapshot => TrainData::Snapshot,
+            DataChoice::Current => TrainData::Current,
+        };
+        let share = self
+            .replay_percent
+            .clamp(REPLAY_PERCENT.0, REPLAY_PERCENT.1) as f32
+            / 100.0;
+        settings.scope = match self.scope {
+            ScopeChoice::Fresh => TrainScope::Fresh,
+            ScopeChoice::ChangesOnly => TrainScope::ChangesOnly,
+            ScopeChoice::Replay => TrainScope::Replay(share),
+        };
+        settings
+    }
+
+    /// The scope as the history table names it, with the replay share.
+    pub fn scope_label(&self) -> String {
+        match self.scope {
+            ScopeChoice::Replay => format!(
+                "changes + {}% replay",
+                self.replay_percent
+                    .clamp(REPLAY_PERCENT.0, REPLAY_PERCENT.1)
+            ),
+            other => other.label().to_string(),
+        }
+    }
+}
+
+/// The value in `options` closest to `value` (the first on a tie; `options` is non-empty).
+fn nearest(options: &[f32], value: f32) -> f32 {
+    options
+        .iter()
+        .copied()
+        .min_by(|a, b| (a - value).abs().total_cmp(&(b - value).abs()))
+        .unwrap_or(value)
+}
+
+/// Parses a text field as a number, keeping `fallback` for anything unreadable.
+pub fn parse_or<T: std::str::FromStr>(text: &str, fallback: T) -> T {
+    text.trim().parse().unwrap_or(fallback)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_the_model_trained_at_start_up() {
+        assert_eq!(PanelSettings::default().to_core(), TuneSettings::default());
+    }
+
+    #[test]
+    fn out_of_range_values_are_clamped_to_what_the_controls_offer() {
+        let wild = PanelSettings {
+            epochs: 100_000,
+            learning_rate: 7.0,
+            hidden: 4096,
+            phrasings: 0,
+            replay_percent: 0,
+            scope: ScopeChoice::Replay,
+            ..PanelSettings::default()
+        };
+        let core = wild.to_core();
+        assert_eq!(core.config.epochs, EPOCHS.1);
+        assert_eq!(core.config.learning_rate, 0.1);
+        assert_eq!(core.config.hidden, 128);
+        assert_eq!(core.phrasings, 1);
+        assert_eq!(core.scope, TrainScope::Replay(0.1));
+        assert_eq!(wild.scope_label(), "changes + 10% replay");
+    }
+
+    #[test]
+    fn choices_map_to_the_core_and_text_fields_fall_back() {
+        let settings = PanelSettings {
+            data: DataChoice::Current,
+            scope: ScopeChoice::ChangesOnly,
+            ..PanelSettings::default()
+        };
+        let core = settings.to_core();
+        assert_eq!(core.data, TrainData::Current);
+        assert_eq!(core.scope, TrainScope::ChangesOnly);
+        assert_eq!(parse_or(" 12 ", 3usize), 12);
+        assert_eq!(parse_or("twelve", 3usize), 3);
+        assert_eq!(parse_or("-1", 3u64), 3);
+    }
+}
