@@ -1,4 +1,6 @@
 //! Small components shared by several views.
 
+pub mod presenter;
 pub mod share_bar;
+pub mod tour;
 pub mod version_picker;
