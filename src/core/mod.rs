@@ -3,8 +3,6 @@
 pub mod bm25;
 pub mod clock;
 pub mod corpus;
-pub mod curation;
-pub mod decide;
 pub mod embed;
 pub mod format;
 pub mod hybrid;

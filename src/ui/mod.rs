@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod components;
-pub mod content;
 pub mod panic_panel;
 pub mod shell;
 pub mod state;

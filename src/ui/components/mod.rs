@@ -1,6 +1,4 @@
 //! Small components shared by several views.
 
-pub mod presenter;
 pub mod share_bar;
-pub mod tour;
 pub mod version_picker;

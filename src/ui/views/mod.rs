@@ -1,9 +1,7 @@
 //! One module per view. `CurrentView` picks the one the URL names.
 
 pub mod ask;
-pub mod concepts;
 pub mod corpus;
-pub mod guide;
 pub mod inspector;
 pub mod map;
 mod placeholder;
@@ -23,8 +21,6 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Map => view! { <map::MapView/> }.into_any(),
         ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
         ViewId::Training => view! { <training::TrainingView/> }.into_any(),
-        ViewId::Concepts => view! { <concepts::ConceptsView/> }.into_any(),
-        ViewId::Guide => view! { <guide::GuideView/> }.into_any(),
         view => view! { <Placeholder view=view/> }.into_any(),
     }
 }
