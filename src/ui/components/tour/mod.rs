@@ -155,7 +155,7 @@ pub fn Tour() -> impl IntoView {
                     chosen.set(None);
                     revealed.set(true);
                     go(STEPS[n - 1].scene, &[("tour", Some(n.to_string()))], true);
-                bring_into_view(STEPS[n - 1].scene.view);
+                    bring_into_view(STEPS[n - 1].scene.view);
                 } else if n < total {
                     set_step(Some(n + 1));
                 } else {
