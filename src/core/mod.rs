@@ -3,7 +3,9 @@
 pub mod bm25;
 pub mod clock;
 pub mod corpus;
+pub mod cost;
 pub mod embed;
+pub mod eval;
 pub mod format;
 pub mod hybrid;
 pub mod index;

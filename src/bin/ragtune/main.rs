@@ -6,6 +6,8 @@ mod args;
 mod ask;
 mod corpus;
 mod embed;
+mod eval;
+mod eval_retrieval;
 mod train;
 
 use args::Args;
@@ -22,6 +24,9 @@ COMMANDS:
     version     Print the version
     corpus      The sample corpus: stats, chunks, eval listing, check
     embed       Tokens, weights and vector of a text under the tiny model (JSON)
+    eval        eval [--json] [--version vN] [--train-on vN|current]: every mode's metrics
+                (knowledge, stale, format, citations, abstention, latency); eval rag [--json];
+                eval retrieval [--json]: recall@1/@5 and MRR of student, teacher, BM25
     train       train --json [--epochs N --lr X --hidden N --seed N --phrasings 1-4
                 --data snapshot|current --version vN --scope fresh|changes|replay
                 --replay SHARE]: fine-tune the small model; loss, counts, accuracies, ms
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         Some("version") => print_version(),
         Some("corpus") => corpus::run(args),
         Some("embed") => embed::run(args),
+        Some("eval") => eval::run(args),
         Some("train") => train::run(args),
         Some("ask") => ask::run(args),
         Some(other) => Err(format!("unknown command '{other}'; run 'ragtune --help'")),

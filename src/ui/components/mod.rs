@@ -1,4 +1,5 @@
 //! Small components shared by several views.
 
+pub mod chart;
 pub mod share_bar;
 pub mod version_picker;

@@ -2,9 +2,12 @@
 
 pub mod ask;
 pub mod corpus;
+pub mod cost;
 pub mod inspector;
 pub mod map;
 mod placeholder;
+pub mod timeline;
+pub mod tradeoff;
 pub mod training;
 
 use leptos::prelude::*;
@@ -21,6 +24,9 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Map => view! { <map::MapView/> }.into_any(),
         ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
         ViewId::Training => view! { <training::TrainingView/> }.into_any(),
+        ViewId::Tradeoff => view! { <tradeoff::TradeoffView/> }.into_any(),
+        ViewId::Timeline => view! { <timeline::TimelineView/> }.into_any(),
+        ViewId::Cost => view! { <cost::CostView/> }.into_any(),
         view => view! { <Placeholder view=view/> }.into_any(),
     }
 }

@@ -1,0 +1,12 @@
+//! Pieces the chart views share: linear scales with round ticks, the four modes' marks
+//! (colour, shape and name together), an SVG axis, and evidence cards. Styles in `chart.css`.
+
+pub mod axis;
+pub mod evidence;
+pub mod modes;
+pub mod scale;
+
+pub use axis::{XAxis, YAxis};
+pub use evidence::{EvidenceCard, EvidenceItem, Verification};
+pub use modes::{mode_class, mode_shape, mode_short, ModeKey, ModeMark};
+pub use scale::{percent, plain_number, Linear};

@@ -1,0 +1,319 @@
+//! Per-stage latency bars: for each mode, the mean time of each pipeline stage over the
+//! evaluation run, stacked; a table alternative lists the same means with medians and p90s.
+//!
+//! Means, not medians: the browser's clock may tick in 0.1 ms steps, so the median of a stage
+//! that takes microseconds reads 0, while the mean over hundreds of questions stays a fair
+//! estimate (see [`crate::core::eval::Summary`]).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::eval::{EvalReport, StageLatency, Summary};
+use crate::core::modes::Mode;
+use crate::ui::components::chart::scale::nice_ceiling;
+use crate::ui::components::chart::{mode_class, mode_short, Linear, ModeKey, ModeMark};
+
+/// A stage of the pipeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Embedding the question.
+    Embed,
+    /// Searching the index.
+    Search,
+    /// The reader picking a sentence.
+    Read,
+    /// The tuned heads.
+    Infer,
+    /// Rendering the house format.
+    Render,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Embed,
+        Stage::Search,
+        Stage::Read,
+        Stage::Infer,
+        Stage::Render,
+    ];
+
+    /// Its name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Embed => "embed",
+            Stage::Search => "search",
+            Stage::Read => "read",
+            Stage::Infer => "tuned model",
+            Stage::Render => "format",
+        }
+    }
+
+    /// Its percentiles in `latency`.
+    pub fn of(self, latency: &StageLatency) -> Summary {
+        match self {
+            Stage::Embed => latency.embed,
+            Stage::Search => latency.search,
+            Stage::Read => latency.read,
+            Stage::Infer => latency.infer,
+            Stage::Render => latency.render,
+        }
+    }
+}
+
+/// One piece of a stacked bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// Which stage.
+    pub stage: Stage,
+    /// Its mean, ms.
+    pub ms: f64,
+    /// Where it starts, SVG units.
+    pub x: f64,
+    /// How wide, SVG units.
+    pub width: f64,
+}
+
+/// Canvas and plot edges.
+pub const WIDTH: f64 = 560.0;
+/// Where bars start (mode names to the left).
+pub const LEFT: f64 = 112.0;
+/// Where bars end at the axis maximum (totals to the right).
+pub const RIGHT: f64 = 450.0;
+/// Height of one row.
+pub const ROW: f64 = 46.0;
+/// Space above the first row.
+pub const TOP: f64 = 12.0;
+
+/// The x axis: 0 to a round number above the longest stack.
+pub fn x_scale(report: &EvalReport) -> Linear {
+    let longest = Mode::ALL
+        .iter()
+        .map(|m| stacked_ms(&report.modes.get(*m).stages))
+        .fold(0.0, f64::max);
+    Linear::new((0.0, nice_ceiling(longest)), (LEFT, RIGHT))
+}
+
+/// The sum of the stage means (the mean of the whole answer).
+pub fn stacked_ms(latency: &StageLatency) -> f64 {
+    Stage::ALL.iter().map(|s| s.of(latency).mean).sum()
+}
+
+/// The stacked segments of one mode (stages that take no time are left out).
+pub fn segments(latency: &StageLatency, scale: &Linear) -> Vec<Segment> {
+    let mut start = 0.0;
+    let mut out = Vec::new();
+    for stage in Stage::ALL {
+        let ms = stage.of(latency).mean;
+        if ms > 0.0 {
+            let x = scale.at(start);
+            out.push(Segment {
+                stage,
+                ms,
+                x,
+                width: scale.at(start + ms) - x,
+            });
+            start += ms;
+        }
+    }
+    out
+}
+
+/// The bars.
+#[component]
+pub fn LatencyBars(
+    /// The live evaluation.
+    report: Memo<Option<Arc<EvalReport>>>,
+) -> impl IntoView {
+    let height = TOP + ROW * 4.0 + 44.0;
+    let chart = move || {
+        report.get().map(|r| {
+            let scale = x_scale(&r);
+            let ticks = scale
+                .ticks(4)
+                .into_iter()
+                .map(|v| (v, format!("{v} ms")))
+                .collect::<Vec<_>>();
+            let rows = Mode::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, mode)| {
+                    let y = TOP + ROW * i as f64;
+                    let m = r.modes.get(mode);
+                    let bars = segments(&m.stages, &scale)
+                        .into_iter()
+                        .map(|s| {
+                            let show = s.width > 44.0;
+                            view! {
+                                <rect
+                                    class=format!("stage stage--{}", s.stage.label().replace(' ', "-"))
+                                    data-stage=s.stage.label()
+                                    data-ms=s.ms.to_string()
+                                    x=format!("{:.2}", s.x)
+                                    y=y + 8.0
+                                    width=format!("{:.2}", s.width.max(0.5))
+                                    height=ROW - 18.0
+                                >
+                                    <title>{format!("{}: {:.4} ms (mean)", s.stage.label(), s.ms)}</title>
+                                </rect>
+                                {show.then(|| view! {
+                                    <text class="stage__label" x=s.x + s.width / 2.0 y=y + ROW / 2.0 + 4.0 text-anchor="middle">
+                                        {s.stage.label()}
+                                    </text>
+                                })}
+                            }
+                        })
+                        .collect_view();
+                    let total = if m.latency_ms_mean > 0.0 {
+                        format!("{:.3} ms", m.latency_ms_mean)
+                    } else {
+                        "0 ms".to_string()
+                    };
+                    view! {
+                        <g class=format!("latency-row {}", mode_class(mode)) data-mode=mode.key()>
+                            <g transform=format!("translate(14 {:.1})", y + ROW / 2.0 - 1.0)>
+                                <ModeMark mode=mode radius=7.0/>
+                            </g>
+                            <text class="latency-row__name" x="28" y=y + ROW / 2.0 + 4.0>{mode_short(mode)}</text>
+                            {bars}
+                            <text class="latency-row__total" x=RIGHT + 8.0 y=y + ROW / 2.0 + 4.0>{total}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let axis_y = TOP + ROW * 4.0;
+            view! {
+                <svg
+                    class="chart latency-chart"
+                    viewBox=format!("0 0 {WIDTH} {height}")
+                    role="img"
+                    aria-label=describe(&r)
+                >
+                    <crate::ui::components::chart::XAxis
+                        scale=scale
+                        at_y=axis_y
+                        top=TOP
+                        ticks=ticks
+                        title="Mean time per stage, milliseconds".to_string()
+                    />
+                    {rows}
+                </svg>
+            }
+        })
+    };
+    view! { <div class="latency">{chart}</div> }
+}
+
+fn describe(report: &EvalReport) -> String {
+    let rows: Vec<String> = Mode::ALL
+        .iter()
+        .map(|&mode| {
+            let m = report.modes.get(mode);
+            let parts: Vec<String> = Stage::ALL
+                .iter()
+                .filter(|s| s.of(&m.stages).mean > 0.0)
+                .map(|s| format!("{} {:.4} ms", s.label(), s.of(&m.stages).mean))
+                .collect();
+            format!(
+                "{}: {}",
+                mode.title(),
+                if parts.is_empty() {
+                    "nothing runs".to_string()
+                } else {
+                    parts.join(", ")
+                }
+            )
+        })
+        .collect();
+    format!("Stacked bars of mean time per stage. {}.", rows.join(". "))
+}
+
+/// The table alternative: stage means, medians and p90s per mode.
+#[component]
+pub fn LatencyTable(
+    /// The live evaluation.
+    report: Memo<Option<Arc<EvalReport>>>,
+) -> impl IntoView {
+    let rows = move || {
+        report.get().map(|r| {
+            Mode::ALL
+                .into_iter()
+                .map(|mode| {
+                    let m = r.modes.get(mode);
+                    let cells = Stage::ALL
+                        .into_iter()
+                        .map(|s| {
+                            let p = s.of(&m.stages);
+                            view! {
+                                <td data-stage=s.label() data-value=p.mean.to_string()>
+                                    {format!("{:.4} / {:.4} / {:.4}", p.mean, p.p50, p.p90)}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr data-mode=mode.key()>
+                            <th scope="row"><ModeKey mode=mode/></th>
+                            {cells}
+                            <td data-stage="total" data-value=m.latency_ms_mean.to_string()>
+                                {format!(
+                                    "{:.4} / {:.4} / {:.4}",
+                                    m.latency_ms_mean, m.latency_ms_p50, m.latency_ms_p90
+                                )}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="chart-table latency-table">
+            <summary>"The latency numbers (mean / median / p90, ms)"</summary>
+            <div class="chart-table__scroll">
+                <table>
+                    <caption>"Per stage over every evaluation question. The clock may tick in 0.1 ms steps, so medians of microsecond stages can read 0; means average the ticks out."</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Mode"</th>
+                            {Stage::ALL.into_iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
+                            <th scope="col">"Whole answer"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_stack_the_stages_that_ran() {
+        let latency = StageLatency {
+            embed: Summary {
+                mean: 0.01,
+                p50: 0.0,
+                p90: 0.02,
+            },
+            search: Summary::default(),
+            read: Summary {
+                mean: 0.05,
+                p50: 0.1,
+                p90: 0.1,
+            },
+            ..StageLatency::default()
+        };
+        let scale = Linear::new((0.0, 0.1), (LEFT, RIGHT));
+        let s = segments(&latency, &scale);
+        assert_eq!(s.len(), 2, "search took no time");
+        assert_eq!(s[0].stage, Stage::Embed);
+        assert_eq!(s[1].x, s[0].x + s[0].width);
+        assert!((s[1].width - 0.05 / 0.1 * (RIGHT - LEFT)).abs() < 1e-9);
+        assert!((stacked_ms(&latency) - 0.06).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,235 @@
+//! Cost and latency (`?view=cost`): where the time goes in each mode (measured per stage over
+//! the evaluation run), what fine-tuning costs up front against what retrieval adds to every
+//! question, and when the upfront cost pays off under editable, dated price assumptions.
+
+pub mod assumptions;
+mod breakeven;
+mod latency;
+pub mod story;
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use crate::core::cost::{Workload, PRICES_READ_ON, PRICES_SOURCE};
+use crate::core::modes::Mode;
+use crate::ui::components::chart::{plain_number, EvidenceCard};
+use crate::ui::state::AppStore;
+use crate::ui::views::tradeoff::live::use_live_eval;
+use assumptions::{Assumptions, Field};
+use breakeven::{BreakEven, BreakEvenChart, BreakEvenTable};
+use latency::{LatencyBars, LatencyTable, Stage};
+
+thread_local! {
+    /// The learner's assumptions outlive the view while the app is open.
+    static MEMORY: RefCell<Assumptions> = RefCell::new(Assumptions::default());
+}
+
+/// What the training run and the corpus measure, for the cost panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Measured {
+    workload: Workload,
+    train_ms: f64,
+    /// How often training showed the model each fact.
+    exposures: f64,
+    trained_on: Option<String>,
+}
+
+/// The cost and latency view.
+#[component]
+pub fn CostView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let report = use_live_eval(store);
+    let assumptions = RwSignal::new(MEMORY.with(|m| Assumptions {
+        errors: Default::default(),
+        ..m.borrow().clone()
+    }));
+    Effect::new(move |_| {
+        let now = assumptions.get();
+        MEMORY.with(|m| *m.borrow_mut() = now);
+    });
+    // What each input shows: the learner's text, kept even when refused (the message says
+    // which value is still in force); a reset puts the defaults back.
+    let drafts = RwSignal::new(assumptions.with_untracked(|a| Field::ALL.map(|f| a.text(f))));
+    let measured = Memo::new(move |_| {
+        store
+            .with(|b| {
+                let workload = Workload::measure(b);
+                let facts = b.corpus().facts.len().max(1) as f64;
+                let (train_ms, exposures, trained_on) = b.tuned().map_or((0.0, 0.0, None), |m| {
+                    let knowledge = (m.counts.new_examples + m.counts.replayed_examples) as f64;
+                    (
+                        m.train_ms,
+                        knowledge / facts * m.loss.len() as f64,
+                        Some(m.version.clone()),
+                    )
+                });
+                Measured {
+                    workload,
+                    train_ms,
+                    exposures,
+                    trained_on,
+                }
+            })
+            .unwrap_or_default()
+    });
+    let workload = Memo::new(move |_| {
+        let mut w = measured.get().workload;
+        w.training_runs = assumptions.with(|a| a.runs);
+        w
+    });
+    let data = Memo::new(move |_| assumptions.with(|a| BreakEven::new(&a.prices, &workload.get())));
+
+    let latency_caption = move || {
+        report
+            .get()
+            .map(|r| story::latency_caption(&r))
+            .unwrap_or_default()
+    };
+    let cost_caption = move || {
+        let d = data.get();
+        story::break_even_caption(
+            d.line(Mode::Rag),
+            d.line(Mode::Tuned),
+            &workload.get(),
+            d.questions,
+        )
+    };
+    let ours_prices = Signal::derive(move || {
+        let d = data.get();
+        story::ours_prices(d.line(Mode::Rag), d.line(Mode::Tuned), d.questions)
+    });
+    let ours_exposures = Signal::derive(move || {
+        let m = measured.get();
+        story::ours_exposures(&workload.get(), m.exposures, m.train_ms)
+    });
+    let upfront = move || {
+        let m = measured.get();
+        let w = workload.get();
+        match m.trained_on {
+            Some(version) => format!(
+                "Fine-tuning, paid once per training run: the last run (on {version}) took \
+                 {:.0} ms here for {} examples × {} epochs, about {} training tokens.",
+                m.train_ms,
+                w.training_examples,
+                w.epochs,
+                plain_number(w.training_tokens_per_run())
+            ),
+            None => "No fine-tuned model yet: train one to measure the upfront cost.".to_string(),
+        }
+    };
+    let per_query = move || {
+        let w = workload.get();
+        format!(
+            "Retrieval, paid on every question: {} extra passages (k) of about {} tokens each, \
+             about {} tokens of context on top of a {}-token question.",
+            w.context_passages,
+            plain_number(w.passage_tokens),
+            plain_number(w.context_tokens()),
+            plain_number(w.question_tokens)
+        )
+    };
+    let form = move || {
+        Field::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(slot, field)| {
+                let error = move || assumptions.with(|a| a.error(field).map(str::to_string));
+                let error_id = format!("{}-error", field.id());
+                view! {
+                    <div class="price-field" class:price-field--bad=move || error().is_some()>
+                        <label for=field.id()>{field.label()}</label>
+                        <div class="price-field__input">
+                            {(field != Field::Runs).then(|| view! { <span aria-hidden="true">"$"</span> })}
+                            <input
+                                id=field.id()
+                                type="text"
+                                inputmode="decimal"
+                                prop:value=move || drafts.with(|d| d[slot].clone())
+                                aria-describedby=error_id.clone()
+                                aria-invalid=move || error().is_some().to_string()
+                                on:change=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    drafts.update(|d| d[slot] = text.clone());
+                                    assumptions.update(|a| a.enter(field, &text));
+                                }
+                            />
+                        </div>
+                        <p class="price-field__error" id=error_id role="alert">{error}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let reset = move |_| {
+        let defaults = Assumptions::default();
+        drafts.set(Field::ALL.map(|f| defaults.text(f)));
+        assumptions.set(defaults);
+    };
+    let ready = Memo::new(move |_| report.with(Option::is_some));
+    let body = move || {
+        if !ready.get() {
+            return view! { <p class="view__note">"Loading the model and documents…"</p> }
+                .into_any();
+        }
+        view! {
+            <section class="cost-section" aria-labelledby="latency-title">
+                <h3 id="latency-title">"Where the time goes"</h3>
+                <p class="chart-caption">{latency_caption}</p>
+                <div class="chart-frame"><LatencyBars report=report/></div>
+                <p class="chart-note">
+                    {format!("Stages: {}. ", Stage::ALL.map(|s| s.label()).join(", "))}
+                    "No LLM runs here: a real model's generation time would come on top, and it \
+                     grows with the prompt, which retrieval makes longer. The base model runs \
+                     nothing, so it takes no time."
+                </p>
+                <LatencyTable report=report/>
+            </section>
+            <section class="cost-section" aria-labelledby="cost-title">
+                <h3 id="cost-title">"Up front or per question"</h3>
+                <ul class="cost-facts">
+                    <li class="mode--tuned">{upfront}</li>
+                    <li class="mode--rag">{per_query}</li>
+                </ul>
+                <p class="chart-caption cost-caption">{cost_caption}</p>
+                <div class="chart-layout">
+                    <div class="chart-frame"><BreakEvenChart data=data/></div>
+                    <aside class="chart-aside cost-assumptions">
+                        <h4>"Price assumptions (USD)"</h4>
+                        <p class="chart-note cost-assumptions__source">
+                            {format!("Defaults: {PRICES_SOURCE}, read {PRICES_READ_ON}. ")}
+                            <strong>"These are assumptions: check current prices."</strong>
+                        </p>
+                        {form}
+                        <button type="button" class="cost-reset" on:click=reset>"Reset to the defaults"</button>
+                    </aside>
+                </div>
+                <BreakEvenTable data=data/>
+                <p class="chart-note">
+                    "Token counts are measured on this toy with its tiny model's tokenizer; a \
+                     hosted LLM counts somewhat differently. The base model is left out of the \
+                     chart: it is the cheapest, but it cannot answer."
+                </p>
+            </section>
+            <section class="evidence" aria-labelledby="cost-evidence">
+                <h3 id="cost-evidence">"What published figures say"</h3>
+                <div class="evidence__cards">
+                    <EvidenceCard item=story::PRICE_LIST ours=ours_prices/>
+                    <EvidenceCard item=story::PHYSICS ours=ours_exposures/>
+                </div>
+            </section>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="view cost" aria-labelledby="view-title">
+            <h2 id="view-title" class="view__title">"Cost and latency"</h2>
+            <p class="view__lead">
+                "Retrieval pays on every question; fine-tuning pays up front, and again at every \
+                 retrain. The times are measured in your browser; the prices are assumptions you \
+                 can change."
+            </p>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,254 @@
+//! Freshness timeline (`?view=timeline`): how each mode's knowledge holds up as the documents
+//! change. Every change the learner makes (another version, an edit, a retrain) adds a moment
+//! with every mode's accuracy; the story starts with each version up to the current one,
+//! scored with the tuned model in use.
+
+mod plot;
+pub mod story;
+mod table;
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::eval::evaluate_versions;
+use crate::core::workbench::{TrainData, TuneSettings};
+use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::loader::yield_now;
+use crate::ui::state::{AppStore, BrowserClock};
+use crate::ui::views::tradeoff::live::{eval_set, remember, use_live_eval};
+use plot::TimelinePlot;
+use story::{Moment, MomentKey, MomentKind, Story};
+use table::TimelineTable;
+
+thread_local! {
+    /// The story outlives the view, so a learner can edit in the corpus view and come back to
+    /// see the moment it made. One per open app (the browser app has one thread).
+    static STORY: RefCell<Story> = RefCell::new(Story::default());
+}
+
+/// What the retrain button is doing.
+#[derive(Clone, Debug, PartialEq)]
+enum Busy {
+    Idle,
+    Working(&'static str),
+    Done(String),
+    Failed(String),
+}
+
+/// Fills an empty story: each version from the first to the current one, scored with the
+/// model in use (the workbench visits each version and comes back).
+fn seed(store: AppStore, changed: RwSignal<u64>) {
+    let outcome = store.update(|b| {
+        let set = eval_set(b);
+        let now = MomentKey::of(b);
+        let versions: Vec<String> = b
+            .corpus()
+            .versions
+            .iter()
+            .map(|v| v.id.clone())
+            .take_while(|v| *v != now.version)
+            .chain(std::iter::once(now.version.clone()))
+            .collect();
+        evaluate_versions(b, &set, &versions, &BrowserClock).map(|reports| (now, versions, reports))
+    });
+    if let Some(Ok((now, versions, reports))) = outcome {
+        STORY.with(|s| {
+            let mut story = s.borrow_mut();
+            story.clear();
+            for (version, report) in versions.iter().zip(&reports) {
+                story.push(Moment::new(
+                    now.at_version(version),
+                    MomentKind::Start,
+                    report,
+                ));
+            }
+        });
+        if let Some(last) = reports.into_iter().last() {
+            remember(untrack(|| store.revision()), Arc::new(last));
+        }
+    }
+    changed.update(|n| *n += 1);
+}
+
+/// The timeline view.
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let report = use_live_eval(store);
+    let changed = RwSignal::new(0u64);
+    let seeding = RwSignal::new(false);
+    let busy = RwSignal::new(Busy::Idle);
+
+    // Every new workbench state becomes a moment; an empty story is seeded first.
+    Effect::new(move |_| {
+        let Some(report) = report.get() else {
+            return;
+        };
+        if STORY.with(|s| s.borrow().is_empty()) {
+            if !seeding.get_untracked() {
+                seeding.set(true);
+                spawn_local(async move {
+                    yield_now().await;
+                    seed(store, changed);
+                    seeding.set(false);
+                });
+            }
+            return;
+        }
+        let Some(key) = store.with_untracked(MomentKey::of) else {
+            return;
+        };
+        if STORY.with(|s| s.borrow_mut().observe(key, &report)) {
+            changed.update(|n| *n += 1);
+        }
+    });
+
+    let moments = Memo::new(move |_| {
+        changed.track();
+        STORY.with(|s| s.borrow().moments().to_vec())
+    });
+    let versions = Memo::new(move |_| {
+        store
+            .with(|b| {
+                let ids: Vec<String> = b.corpus().versions.iter().map(|v| v.id.clone()).collect();
+                let at = ids.iter().position(|v| v == b.version());
+                (ids, at)
+            })
+            .unwrap_or_default()
+    });
+    let next_version = move || {
+        let (ids, at) = versions.get();
+        at.and_then(|i| ids.get(i + 1).cloned())
+    };
+    let advance = move |_| {
+        if let Some(next) = next_version() {
+            store.update(|b| b.set_version(&next, &BrowserClock));
+        }
+    };
+    let start_over = move |_| {
+        let (ids, _) = versions.get_untracked();
+        let Some(first) = ids.first().cloned() else {
+            return;
+        };
+        STORY.with(|s| s.borrow_mut().clear());
+        store.update(|b| b.set_version(&first, &BrowserClock));
+        changed.update(|n| *n += 1);
+    };
+    let retrain = move |_| {
+        busy.set(Busy::Working("Retraining on the current version…"));
+        spawn_local(async move {
+            yield_now().await;
+            let settings = TuneSettings {
+                data: TrainData::Current,
+                ..TuneSettings::default()
+            };
+            let outcome = store.update(|b| {
+                b.train(&settings, &BrowserClock).map(|()| {
+                    b.tuned().map(|m| {
+                        (
+                            m.version.clone(),
+                            m.train_ms,
+                            m.counts.new_examples + m.counts.replayed_examples,
+                            m.loss.len(),
+                        )
+                    })
+                })
+            });
+            busy.set(match outcome {
+                Some(Ok(Some((version, ms, examples, epochs)))) => Busy::Done(format!(
+                    "Retrained on {version} in {ms:.0} ms ({examples} examples, {epochs} epochs)."
+                )),
+                Some(Err(e)) => Busy::Failed(format!("Retraining failed: {e}")),
+                _ => Busy::Idle,
+            });
+        });
+    };
+
+    let caption = move || moments.with(|m| story::caption(m));
+    let ours_updates = Signal::derive(move || moments.with(|m| story::ours_updates(m)));
+    let ours_fresh = Signal::derive(move || moments.with(|m| story::ours_fresh(m)));
+    let status = move || match busy.get() {
+        Busy::Idle => String::new(),
+        Busy::Working(text) => text.to_string(),
+        Busy::Done(text) | Busy::Failed(text) => text,
+    };
+    let ready = Memo::new(move |_| report.with(Option::is_some));
+    let body = move || {
+        if !ready.get() {
+            return view! { <p class="view__note">"Loading the model and documents…"</p> }
+                .into_any();
+        }
+        view! {
+            <p class="chart-caption timeline-caption">{caption}</p>
+            <div class="chart-controls timeline-controls">
+                <VersionPicker/>
+                <div class="timeline-actions">
+                    <button
+                        type="button"
+                        class="primary timeline-next"
+                        disabled=move || next_version().is_none()
+                        on:click=advance
+                    >
+                        {move || match next_version() {
+                            Some(v) => format!("Publish {v} →"),
+                            None => "Latest version reached".to_string(),
+                        }}
+                    </button>
+                    <button type="button" class="timeline-retrain" on:click=retrain
+                        disabled=move || matches!(busy.get(), Busy::Working(_))>
+                        "Retrain now on the current version"
+                    </button>
+                    <button type="button" class="timeline-restart" on:click=start_over>
+                        "Start over from the first version"
+                    </button>
+                </div>
+                <p class="timeline-status" role="status" aria-live="polite">{status}</p>
+            </div>
+            <div class="chart-layout">
+                <div class="chart-frame">
+                    <TimelinePlot moments=moments/>
+                </div>
+                <aside class="chart-aside">
+                    <h3 class="chart-aside__title">"How to read it"</h3>
+                    <ul class="chart-legend">
+                        {crate::core::modes::Mode::ALL
+                            .into_iter()
+                            .map(|m| view! { <li><ModeKey mode=m/></li> })
+                            .collect_view()}
+                    </ul>
+                    <p class="chart-note">
+                        "Each column is a moment: a version published, a document you edited, or \
+                         a retrain (dashed line). The fine-tuned model answers from what it \
+                         learned; retrieval reads the documents as they are."
+                    </p>
+                    <p class="chart-note">
+                        "The base model is at 0% throughout: it declines every company question."
+                    </p>
+                </aside>
+            </div>
+            <TimelineTable moments=moments/>
+            <section class="evidence" aria-labelledby="timeline-evidence">
+                <h3 id="timeline-evidence">"What published studies found"</h3>
+                <div class="evidence__cards">
+                    <EvidenceCard item=story::FINETUNEBENCH ours=ours_updates/>
+                    <EvidenceCard item=story::FRESHQA ours=ours_fresh/>
+                </div>
+            </section>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="view timeline" aria-labelledby="view-title">
+            <h2 id="view-title" class="view__title">"Freshness timeline"</h2>
+            <p class="view__lead">
+                "The company's documents change over time. Publish the next version, edit a \
+                 document or retrain, and watch each mode's accuracy on today's facts."
+            </p>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,212 @@
+//! The freshness chart: one column per moment of the story (fixed slots, so the story grows
+//! to the right without rescaling), knowledge accuracy per mode as lines with the mode's
+//! marker at each moment, and retrains and edits marked with a dashed line.
+
+use leptos::prelude::*;
+
+use super::story::{Moment, MomentKind, KEEP};
+use crate::core::modes::Mode;
+use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis};
+
+/// The SVG canvas.
+pub const WIDTH: f64 = 560.0;
+/// The SVG canvas.
+pub const HEIGHT: f64 = 350.0;
+/// Plot edges.
+pub const LEFT: f64 = 72.0;
+/// Plot edges.
+pub const RIGHT: f64 = 552.0;
+/// Plot edges.
+pub const TOP: f64 = 30.0;
+/// Plot edges.
+pub const BOTTOM: f64 = 286.0;
+
+/// The x of slot `i`.
+pub fn slot_x(i: usize) -> f64 {
+    LEFT + (i as f64 + 0.5) * (RIGHT - LEFT) / KEEP as f64
+}
+
+/// Knowledge accuracy to y.
+pub fn y_scale() -> Linear {
+    Linear::new((0.0, 1.0), (BOTTOM, TOP))
+}
+
+/// The polyline points of `mode` over `moments` (moments without a score are skipped).
+pub fn line_points(moments: &[Moment], mode: Mode) -> String {
+    let y = y_scale();
+    moments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            m.knowledge_of(mode)
+                .map(|v| format!("{:.1},{:.1}", slot_x(i), y.at(v)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn describe(moments: &[Moment]) -> String {
+    let series: Vec<String> = Mode::ALL
+        .iter()
+        .map(|&mode| {
+            let values: Vec<String> = moments
+                .iter()
+                .map(|m| percent(m.knowledge_of(mode)))
+                .collect();
+            format!("{}: {}", mode.title(), values.join(", "))
+        })
+        .collect();
+    let when: Vec<String> = moments
+        .iter()
+        .map(|m| format!("{} {}", m.title(), m.subtitle()))
+        .collect();
+    format!(
+        "Line chart of knowledge accuracy at each moment ({}). {}.",
+        when.join("; "),
+        series.join(". ")
+    )
+}
+
+/// The chart.
+#[component]
+pub fn TimelinePlot(
+    /// The story's moments.
+    moments: Memo<Vec<Moment>>,
+) -> impl IntoView {
+    let y = y_scale();
+    let ticks: Vec<(f64, String)> = [0.0, 0.25, 0.5, 0.75, 1.0]
+        .into_iter()
+        .map(|v| (v, format!("{:.0}%", v * 100.0)))
+        .collect();
+    let columns = move || {
+        moments
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let x = slot_x(i);
+                let marked = matches!(m.kind, MomentKind::Retrain | MomentKind::Edit);
+                let mark_label = match m.kind {
+                    MomentKind::Retrain => {
+                        format!("retrained on {}", m.tuned_on.clone().unwrap_or_default())
+                    }
+                    _ => "edit".to_string(),
+                };
+                view! {
+                    <g class=format!("timeline-moment timeline-moment--{:?}", m.kind).to_lowercase()>
+                        {marked.then(|| view! {
+                            <line class="timeline-mark" x1=x x2=x y1=TOP - 8.0 y2=BOTTOM></line>
+                            <text class="timeline-mark__label" x=x y=TOP - 12.0 text-anchor="middle">
+                                {mark_label}
+                            </text>
+                        })}
+                        <text class="chart-tick-label timeline-moment__title" x=x y=BOTTOM + 20.0 text-anchor="middle">
+                            {m.title()}
+                        </text>
+                        <text class="chart-tick-label timeline-moment__subtitle" x=x y=BOTTOM + 36.0 text-anchor="middle">
+                            {m.subtitle()}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    let lines = Mode::ALL
+        .into_iter()
+        .map(|mode| {
+            let markers = move || {
+                moments
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, m)| m.knowledge_of(mode).map(|v| (i, v)))
+                    .map(|(i, v)| {
+                        view! {
+                            <g transform=format!("translate({:.1} {:.1})", slot_x(i), y.at(v))>
+                                <ModeMark mode=mode radius=7.0/>
+                            </g>
+                        }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <g
+                    class=format!("timeline-line {}", mode_class(mode))
+                    data-mode=mode.key()
+                    data-values=move || {
+                        moments.with(|ms| {
+                            ms.iter()
+                                .map(|m| m.knowledge_of(mode).map(|v| v.to_string()).unwrap_or_default())
+                                .collect::<Vec<_>>()
+                                .join(",")
+                        })
+                    }
+                >
+                    <polyline points=move || moments.with(|ms| line_points(ms, mode))></polyline>
+                    {markers}
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="chart timeline-chart"
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            role="img"
+            aria-label=move || moments.with(|m| describe(m))
+        >
+            <YAxis
+                scale=y
+                at_x=LEFT
+                right=RIGHT
+                ticks=ticks
+                title="States today's fact".to_string()
+            />
+            <line class="chart-axis__line" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM></line>
+            <text class="chart-corner" x=RIGHT y=HEIGHT - 4.0 text-anchor="end">"time →"</text>
+            {columns}
+            {lines}
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::eval::{EvalReport, ModeMetrics};
+    use crate::ui::views::timeline::story::{MomentKey, Story};
+
+    #[test]
+    fn lines_put_each_moment_in_its_slot() {
+        let mut story = Story::default();
+        for (i, v) in [0.8, 0.4].into_iter().enumerate() {
+            let mut r = EvalReport::default();
+            r.modes.tuned = ModeMetrics {
+                knowledge_accuracy: Some(v),
+                ..ModeMetrics::default()
+            };
+            let key = MomentKey {
+                version: format!("v{}", i + 1),
+                edits: 0,
+                model: None,
+                settings: (5, 0),
+            };
+            story.observe(key, &r);
+        }
+        let points = line_points(story.moments(), Mode::Tuned);
+        let expected = format!(
+            "{:.1},{:.1} {:.1},{:.1}",
+            slot_x(0),
+            y_scale().at(0.8),
+            slot_x(1),
+            y_scale().at(0.4)
+        );
+        assert_eq!(points, expected);
+        assert_eq!(
+            line_points(story.moments(), Mode::Rag),
+            "",
+            "no rag scores, no line"
+        );
+        assert!(slot_x(KEEP - 1) < RIGHT);
+    }
+}

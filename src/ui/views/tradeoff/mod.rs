@@ -1,0 +1,130 @@
+//! Trade-off (`?view=tradeoff`): every mode evaluated on every evaluation question, drawn as
+//! knowledge accuracy (across) against format compliance (up). Re-evaluated whenever the
+//! workbench changes: an edit in the corpus view, another version, a retrain, another k.
+
+pub mod layout;
+pub mod live;
+mod plot;
+pub mod story;
+mod table;
+
+use leptos::prelude::*;
+
+use crate::core::workbench::RetrievalSettings;
+use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::{AppStore, BrowserClock};
+use live::use_live_eval;
+use plot::TradeoffPlot;
+use table::TradeoffTable;
+
+/// Largest k offered here (the inspector offers the full range).
+const MAX_K: usize = 10;
+
+/// The trade-off view.
+#[component]
+pub fn TradeoffView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let report = use_live_eval(store);
+    let k = Memo::new(move |_| store.with(|b| b.settings().k).unwrap_or(5));
+    let demonstrations = Memo::new(move |_| {
+        store
+            .with(|b| b.tuned().map_or(0, |m| m.demonstrations))
+            .unwrap_or(0)
+    });
+    let set_k = move |value: String| {
+        if let Ok(k) = value.parse::<usize>() {
+            store.update(|b| {
+                let settings = RetrievalSettings { k, ..b.settings() };
+                b.set_settings(settings, &BrowserClock)
+            });
+        }
+    };
+    let caption = move || report.get().map(|r| story::caption(&r)).unwrap_or_default();
+    let timing = move || {
+        report.get().map(|r| {
+            format!(
+                "Re-evaluated {} questions in all four modes in {:.0} ms, in your browser.",
+                r.questions.answerable + r.questions.unanswerable,
+                r.eval_ms
+            )
+        })
+    };
+    let ours = move |f: fn(&crate::core::eval::EvalReport) -> String| {
+        Signal::derive(move || report.get().map(|r| f(&r)).unwrap_or_default())
+    };
+    let ours_format = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| story::ours_format(&r, demonstrations.get()))
+            .unwrap_or_default()
+    });
+    let base = move || report.get().map(|r| story::base_note(&r.modes.base));
+    // Built once when the first report arrives (not per report), so the points stay the same
+    // elements and their moves animate.
+    let ready = Memo::new(move |_| report.with(Option::is_some));
+    let body = move || match ready.get() {
+        false => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
+        true => view! {
+            <p class="chart-caption tradeoff-caption">{caption}</p>
+            <div class="chart-controls">
+                <VersionPicker/>
+                <label class="chart-control">
+                    <span>{move || format!("Passages retrieved (k): {}", k.get())}</span>
+                    <input
+                        type="range"
+                        min="1"
+                        max=MAX_K.to_string()
+                        prop:value=move || k.get().to_string()
+                        on:change=move |ev| set_k(event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            <div class="chart-layout">
+                <div class="chart-frame">
+                    <TradeoffPlot report=report/>
+                </div>
+                <aside class="chart-aside">
+                    <h3 class="chart-aside__title">"How to read it"</h3>
+                    <ul class="chart-legend">
+                        {crate::core::modes::Mode::ALL
+                            .into_iter()
+                            .map(|m| view! { <li><ModeKey mode=m/></li> })
+                            .collect_view()}
+                    </ul>
+                    <p class="chart-note">
+                        "The pale halo's area grows with the mean time to answer."
+                    </p>
+                    <p class="chart-note">{base}</p>
+                    <p class="chart-note">
+                        "Edit a fact in the Corpus view, move the documents to another date, \
+                         retrain in the Training or Timeline view, or change k: the points \
+                         move to their new scores."
+                    </p>
+                    <p class="chart-note tradeoff-timing">{timing}</p>
+                </aside>
+            </div>
+            <TradeoffTable report=report/>
+            <section class="evidence" aria-labelledby="tradeoff-evidence">
+                <h3 id="tradeoff-evidence">"What published studies found"</h3>
+                <div class="evidence__cards">
+                    <EvidenceCard item=story::OVADIA ours=ours(story::ours_knowledge)/>
+                    <EvidenceCard item=story::LIMA ours=ours_format/>
+                    <EvidenceCard item=story::BALAGUER ours=ours(story::ours_both)/>
+                </div>
+            </section>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="view tradeoff" aria-labelledby="view-title">
+            <h2 id="view-title" class="view__title">"Trade-off: knowledge against behaviour"</h2>
+            <p class="view__lead">
+                "Each mode answered every evaluation question just now, in your browser. \
+                 A point's position is its score: how often it stated the current fact, and how \
+                 often its answer followed the house format."
+            </p>
+            {body}
+        </section>
+    }
+}

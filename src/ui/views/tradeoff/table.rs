@@ -1,0 +1,142 @@
+//! The trade-off chart's table alternative: every mode's scores, the same numbers the points
+//! are placed by (each cell also carries the exact value in `data-value`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::eval::{EvalReport, ModeMetrics};
+use crate::core::modes::Mode;
+use crate::ui::components::chart::{percent, ModeKey};
+
+/// A column: header, what it measures, and how to read it from a mode's metrics.
+struct Column {
+    key: &'static str,
+    header: &'static str,
+    value: fn(&ModeMetrics) -> Option<f64>,
+    milliseconds: bool,
+}
+
+const COLUMNS: [Column; 8] = [
+    Column {
+        key: "knowledge_accuracy",
+        header: "Today's fact",
+        value: |m| m.knowledge_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "format_compliance",
+        header: "House format",
+        value: |m| m.format_compliance,
+        milliseconds: false,
+    },
+    Column {
+        key: "stale_rate",
+        header: "Out-of-date answers",
+        value: |m| m.stale_rate,
+        milliseconds: false,
+    },
+    Column {
+        key: "citation_correctness",
+        header: "Cites the right document",
+        value: |m| m.citation_correctness,
+        milliseconds: false,
+    },
+    Column {
+        key: "abstention_accuracy",
+        header: "Declines unanswerable",
+        value: |m| m.abstention_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "trained_accuracy",
+        header: "Trained wording",
+        value: |m| m.trained_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "heldout_accuracy",
+        header: "New wording",
+        value: |m| m.heldout_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "latency_ms_mean",
+        header: "Mean ms",
+        value: |m| Some(m.latency_ms_mean),
+        milliseconds: true,
+    },
+];
+
+fn cell_text(value: Option<f64>, milliseconds: bool, mode: Mode, key: &str) -> String {
+    match value {
+        None if key == "citation_correctness" && !mode.retrieval() => "cannot cite".to_string(),
+        None => "n/a".to_string(),
+        Some(v) if milliseconds => format!("{v:.3}"),
+        Some(v) => percent(Some(v)),
+    }
+}
+
+/// The table.
+#[component]
+pub fn TradeoffTable(
+    /// The live evaluation.
+    report: Memo<Option<Arc<EvalReport>>>,
+) -> impl IntoView {
+    let rows = move || {
+        report.get().map(|r| {
+            Mode::ALL
+                .into_iter()
+                .map(|mode| {
+                    let m = r.modes.get(mode).clone();
+                    let cells = COLUMNS
+                        .iter()
+                        .map(|c| {
+                            let value = (c.value)(&m);
+                            view! {
+                                <td data-key=c.key data-value=value.map(|v| v.to_string()).unwrap_or_default()>
+                                    {cell_text(value, c.milliseconds, mode, c.key)}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr data-mode=mode.key()>
+                            <th scope="row"><ModeKey mode=mode/></th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let caption = move || {
+        report.get().map(|r| {
+            format!(
+                "Scores over {} answerable and {} unanswerable questions, documents as of {}, \
+                 fine-tuned on {}.",
+                r.questions.answerable,
+                r.questions.unanswerable,
+                r.version,
+                r.tuned_on.as_deref().unwrap_or("nothing yet")
+            )
+        })
+    };
+    view! {
+        <details class="chart-table tradeoff-table" open>
+            <summary>"The numbers behind the chart"</summary>
+            <div class="chart-table__scroll">
+                <table>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Mode"</th>
+                            {COLUMNS.iter().map(|c| view! { <th scope="col">{c.header}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
