@@ -77,7 +77,7 @@ pub fn plain_numbers(text: &str) -> Vec<Span> {
             || (next == Some(b'-') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
             || next.is_some_and(|b| b.is_ascii_alphabetic())
             || (i > 0 && matches!(bytes[i - 1], b'-' | b':' | b'.'));
-        let spaced_dollar = i >= 2 && &text[i - 2..i] == "$ ";
+        let spaced_dollar = i >= 2 && text.get(i - 2..i) == Some("$ ");
         if !glued && !spaced_dollar {
             spans.push(Span::new(i, end));
         }
