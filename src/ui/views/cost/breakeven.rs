@@ -195,7 +195,7 @@ pub fn BreakEvenTable(
     view! {
         <details class="chart-table break-even-table" open>
             <summary>"The cost numbers"</summary>
-            <div class="chart-table__scroll">
+            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
                 <table>
                     <caption data-break-even=move || data.get().questions.map(|n| n.to_string()).unwrap_or_default()>
                         {caption}

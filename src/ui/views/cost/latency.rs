@@ -202,7 +202,25 @@ pub fn LatencyBars(
             }
         })
     };
-    view! { <div class="latency">{chart}</div> }
+    let legend = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <svg class="stage-key" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">
+                        <rect class=format!("stage stage--{}", s.label().replace(' ', "-")) width="14" height="14"></rect>
+                    </svg>
+                    {s.label()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="latency">
+            {chart}
+            <ul class="stage-legend mode--base" aria-label="Stages, left to right">{legend}</ul>
+        </div>
+    }
 }
 
 fn describe(report: &EvalReport) -> String {
@@ -271,7 +289,7 @@ pub fn LatencyTable(
     view! {
         <details class="chart-table latency-table">
             <summary>"The latency numbers (mean / median / p90, ms)"</summary>
-            <div class="chart-table__scroll">
+            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
                 <table>
                     <caption>"Per stage over every evaluation question. The clock may tick in 0.1 ms steps, so medians of microsecond stages can read 0; means average the ticks out."</caption>
                     <thead>

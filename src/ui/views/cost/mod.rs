@@ -18,7 +18,7 @@ use crate::ui::state::AppStore;
 use crate::ui::views::tradeoff::live::use_live_eval;
 use assumptions::{Assumptions, Field};
 use breakeven::{BreakEven, BreakEvenChart, BreakEvenTable};
-use latency::{LatencyBars, LatencyTable, Stage};
+use latency::{LatencyBars, LatencyTable};
 
 thread_local! {
     /// The learner's assumptions outlive the view while the app is open.
@@ -178,7 +178,6 @@ pub fn CostView() -> impl IntoView {
                 <p class="chart-caption">{latency_caption}</p>
                 <div class="chart-frame"><LatencyBars report=report/></div>
                 <p class="chart-note">
-                    {format!("Stages: {}. ", Stage::ALL.map(|s| s.label()).join(", "))}
                     "No LLM runs here: a real model's generation time would come on top, and it \
                      grows with the prompt, which retrieval makes longer. The base model runs \
                      nothing, so it takes no time."

@@ -269,8 +269,8 @@ pub fn ours_updates(moments: &[Moment]) -> String {
             percent(tuned),
             percent(rag)
         ),
-        _ => "No fact has changed since the model was trained yet: publish the next version \
-              to see the gap."
+        _ => "No fact has changed since the model was trained, so there is no gap to show \
+              here yet."
             .to_string(),
     }
 }

@@ -43,7 +43,7 @@ pub fn TimelineTable(
     view! {
         <details class="chart-table timeline-table" open>
             <summary>"The numbers behind the chart"</summary>
-            <div class="chart-table__scroll">
+            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
                 <table>
                     <caption>"Share of answerable questions answered with today's fact, at each moment."</caption>
                     <thead>

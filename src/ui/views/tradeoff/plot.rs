@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::layout::{
-    label_offset, plot_points, x_scale, y_scale, PlotPoint, AXIS_BOTTOM, AXIS_LEFT, BOTTOM, HEIGHT,
-    LEFT, RIGHT, TOP, WIDTH,
+    label_offset, plot_points, x_scale, y_scale, PlotPoint, Side, AXIS_BOTTOM, AXIS_LEFT, BOTTOM,
+    HEIGHT, LEFT, RIGHT, TOP, WIDTH,
 };
 use crate::core::eval::EvalReport;
 use crate::core::modes::Mode;
@@ -69,6 +69,9 @@ pub fn TradeoffPlot(
             let label = move || {
                 point.get().map(|p| {
                     let (dx, dy, anchor) = label_offset(p.side, p.halo);
+                    // A label beside a point near 0% would cross the x axis: lift it.
+                    let lifted = matches!(p.side, Side::Left | Side::Right) && p.y > BOTTOM - 20.0;
+                    let dy = if lifted { dy - 16.0 } else { dy };
                     view! {
                         <text class="tradeoff-point__name" x=dx y=dy text-anchor=anchor>
                             {mode_short(mode)}

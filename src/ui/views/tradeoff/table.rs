@@ -125,7 +125,7 @@ pub fn TradeoffTable(
     view! {
         <details class="chart-table tradeoff-table" open>
             <summary>"The numbers behind the chart"</summary>
-            <div class="chart-table__scroll">
+            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
                 <table>
                     <caption>{caption}</caption>
                     <thead>
