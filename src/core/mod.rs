@@ -4,6 +4,8 @@ pub mod bm25;
 pub mod clock;
 pub mod corpus;
 pub mod cost;
+pub mod curation;
+pub mod decide;
 pub mod embed;
 pub mod eval;
 pub mod format;

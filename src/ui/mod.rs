@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod content;
 pub mod panic_panel;
 pub mod shell;
 pub mod state;

@@ -75,6 +75,7 @@ pub fn Shell() -> impl IntoView {
                 </p>
             </div>
             <ShareBar current=current/>
+            <crate::ui::components::tour::Tour/>
         </header>
         <div class="app-body">
             <Nav current=current/>

@@ -1,11 +1,12 @@
 //! One module per view. `CurrentView` picks the one the URL names.
 
 pub mod ask;
+pub mod concepts;
 pub mod corpus;
 pub mod cost;
+pub mod guide;
 pub mod inspector;
 pub mod map;
-mod placeholder;
 pub mod timeline;
 pub mod tradeoff;
 pub mod training;
@@ -13,7 +14,6 @@ pub mod training;
 use leptos::prelude::*;
 
 use crate::ui::state::ViewId;
-use placeholder::Placeholder;
 
 /// Renders the view named by `current`.
 #[component]
@@ -27,6 +27,7 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Tradeoff => view! { <tradeoff::TradeoffView/> }.into_any(),
         ViewId::Timeline => view! { <timeline::TimelineView/> }.into_any(),
         ViewId::Cost => view! { <cost::CostView/> }.into_any(),
-        view => view! { <Placeholder view=view/> }.into_any(),
+        ViewId::Concepts => view! { <concepts::ConceptsView/> }.into_any(),
+        ViewId::Guide => view! { <guide::GuideView/> }.into_any(),
     }
 }

@@ -1,0 +1,304 @@
+//! The guided tour: a panel docked at the bottom of the window that walks the lesson step by
+//! step, sets the live views for each step, asks for a prediction at a few steps before
+//! showing the answer, and is driven by buttons or the keyboard (← → 1-3 Esc). The step is in
+//! the URL (`?tour=N`) and remembered in localStorage, so a closed tour can be resumed.
+
+pub mod progress;
+pub mod scene;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::ui::components::presenter::Presenter;
+use crate::ui::content::tour as text;
+use crate::ui::content::tour::STEPS;
+use crate::ui::state::{AppStore, LoadState, ViewId};
+use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
+use scene::{reset_tuned_to_snapshot, use_scene};
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn remembered_step() -> Option<usize> {
+    let value = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    parse_step(&value, STEPS.len())
+}
+
+fn remember(step: Option<usize>) {
+    if let Some(s) = storage() {
+        let _ = match step {
+            Some(n) => s.set_item(STORAGE_KEY, &n.to_string()),
+            None => s.remove_item(STORAGE_KEY),
+        };
+    }
+}
+
+fn set_root_flag(name: &str, on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if on {
+            root.set_attribute(name, "")
+        } else {
+            root.remove_attribute(name)
+        };
+    }
+}
+
+/// Scrolls what a step asks the learner to look at (the answer cards on Ask) to the top of the
+/// window, clear of the panel docked at the bottom, once the view has rendered.
+fn bring_into_view(view: ViewId) {
+    if view != ViewId::Ask {
+        return;
+    }
+    set_timeout(
+        || {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".ask__toggles").ok().flatten())
+            {
+                el.scroll_into_view();
+            }
+        },
+        std::time::Duration::from_millis(250),
+    );
+}
+
+/// True when keys typed here belong to a form field, not to the tour.
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// What the learner (or a step change) asks the tour to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    /// The URL now names this step: set its scene.
+    Enter(usize),
+    /// Open the tour at the remembered step.
+    Start,
+    /// Next step, or reveal a pending prediction.
+    Next,
+    /// Previous step.
+    Back,
+    /// Close (the step stays remembered).
+    Close,
+    /// Answer the prediction with this choice (`None`: just show it).
+    Reveal(Option<usize>),
+}
+
+/// The tour's launcher (in the header) and, while a tour runs, its docked panel. Also mounts
+/// presenter mode, which steps with the same keys.
+#[component]
+pub fn Tour() -> impl IntoView {
+    let store = AppStore::use_context();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let go = use_scene();
+    let total = STEPS.len();
+    let step = Memo::new(move |_| query.read().get("tour").and_then(|v| parse_step(&v, total)));
+    let revealed = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<usize>);
+    let remembered = RwSignal::new(remembered_step());
+
+    let set_step = move |n: Option<usize>| {
+        let mut params = query.get_untracked();
+        match n {
+            Some(n) => params.replace("tour", n.to_string()),
+            None => {
+                params.remove("tour");
+            }
+        }
+        navigate(
+            &params.to_query_string(),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let handle = move |action: Action| {
+        let current = step.get_untracked();
+        match (action, current) {
+            (Action::Enter(n), _) => {
+                let this = STEPS[n - 1];
+                revealed.set(false);
+                chosen.set(None);
+                remember(Some(n));
+                remembered.set(Some(n));
+                if this.tuned_on_snapshot {
+                    reset_tuned_to_snapshot(store);
+                }
+                let shown = this.predict.map_or(this.scene, |p| p.before);
+                go(shown, &[("tour", Some(n.to_string()))], true);
+                bring_into_view(shown.view);
+            }
+            (Action::Start, None) => set_step(Some(remembered.get_untracked().unwrap_or(1))),
+            (Action::Reveal(choice), Some(n))
+                if STEPS[n - 1].predict.is_some() && !revealed.get_untracked() =>
+            {
+                chosen.set(choice);
+                revealed.set(true);
+                go(STEPS[n - 1].scene, &[("tour", Some(n.to_string()))], true);
+                bring_into_view(STEPS[n - 1].scene.view);
+            }
+            (Action::Next, Some(n)) => {
+                if STEPS[n - 1].predict.is_some() && !revealed.get_untracked() {
+                    chosen.set(None);
+                    revealed.set(true);
+                    go(STEPS[n - 1].scene, &[("tour", Some(n.to_string()))], true);
+                    bring_into_view(STEPS[n - 1].scene.view);
+                } else if n < total {
+                    set_step(Some(n + 1));
+                } else {
+                    remember(None);
+                    remembered.set(None);
+                    set_step(None);
+                }
+            }
+            (Action::Back, Some(n)) if n > 1 => set_step(Some(n - 1)),
+            (Action::Close, Some(_)) => set_step(None),
+            _ => {}
+        }
+    };
+    // The handler owns the router's navigate function, which is not `Send`; views reach it
+    // through this local store, whose handle is.
+    let actions: StoredValue<Box<dyn Fn(Action)>, LocalStorage> =
+        StoredValue::new_local(Box::new(handle));
+    let act = move |action: Action| actions.with_value(|f| f(action));
+
+    // Enter a step whenever the URL names a new one (buttons, keys, a shared link, Back).
+    Effect::new(move |_| {
+        let ready = store.load.get() == LoadState::Ready;
+        let current = step.get();
+        set_root_flag("data-tour-open", current.is_some());
+        if let (true, Some(n)) = (ready, current) {
+            untrack(|| act(Action::Enter(n)));
+        }
+    });
+
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if step.get_untracked().is_none()
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || (typing_in_field(&event) && event.key() != "Escape")
+        {
+            return;
+        }
+        let Some(key) = tour_key(&event.key()) else {
+            return;
+        };
+        event.prevent_default();
+        // Presenter mode listens too; the tour has the keys while it is open.
+        event.stop_immediate_propagation();
+        act(match key {
+            TourKey::Next => Action::Next,
+            TourKey::Back => Action::Back,
+            TourKey::Close => Action::Close,
+            TourKey::Choose(i) => Action::Reveal(Some(i)),
+        });
+    });
+    on_cleanup(move || keys.remove());
+
+    let launcher = move || {
+        step.get().is_none().then(|| {
+            let label = remembered
+                .get()
+                .filter(|n| *n > 1)
+                .map_or_else(|| text::START.to_string(), text::resume);
+            view! {
+                <button type="button" class="tour-launch" on:click=move |_| act(Action::Start)>{label}</button>
+            }
+        })
+    };
+
+    let panel = move || {
+        let n = step.get()?;
+        let current = STEPS[n - 1];
+        let pending = move || current.predict.is_some() && !revealed.get();
+        let predict = current.predict.map(|p| {
+            let choices = p
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(i, choice)| {
+                    view! {
+                        <li>
+                            <button type="button" class="tour__choice"
+                                on:click=move |_| act(Action::Reveal(Some(i)))>
+                                <span class="tour__key">{(i + 1).to_string()}</span>" "{*choice}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let outcome = move || {
+                let verdict = match chosen.get() {
+                    Some(i) if i == p.correct => Some(text::RIGHT),
+                    Some(_) => Some(text::NOT_QUITE),
+                    None => None,
+                };
+                view! {
+                    <p class="tour__reveal" role="status">
+                        {verdict.map(|v| view! { <strong>{v}</strong>" " })}{p.reveal}
+                    </p>
+                }
+            };
+            view! {
+                <div class="tour__predict" class:tour__predict--open=pending>
+                    <p class="tour__question" id="tour-question">{p.question}</p>
+                    <ul class="tour__choices" aria-labelledby="tour-question">{choices}</ul>
+                    <button type="button" class="link-button tour__skip"
+                        on:click=move |_| act(Action::Reveal(None))>{text::SHOW_ANSWER}</button>
+                </div>
+                {move || (!pending()).then(outcome)}
+            }
+        });
+        let last = n == total;
+        Some(view! {
+            <section class="tour" aria-label=text::PANEL_LABEL data-step=current.id
+                data-revealed=move || (!pending()).to_string()>
+                <div class="tour__head">
+                    <p class="tour__progress" aria-live="polite">{text::progress(n, total)}</p>
+                    <div class="tour__bar" aria-hidden="true">
+                        <div class="tour__bar-fill"
+                            style=format!("width: {}%", n * 100 / total)></div>
+                    </div>
+                    <button type="button" class="link-button tour__close"
+                        on:click=move |_| act(Action::Close)>{text::CLOSE}</button>
+                </div>
+                <p class="tour__text">{current.text}</p>
+                {predict}
+                {move || (!pending()).then(|| view! {
+                    <p class="tour__action">
+                        <strong>{text::DO_LABEL}</strong>" "{current.action}
+                    </p>
+                })}
+                <div class="tour__controls">
+                    <button type="button" on:click=move |_| act(Action::Back) disabled=n == 1>
+                        "← "{text::BACK}
+                    </button>
+                    <button type="button" class="primary tour__next" on:click=move |_| act(Action::Next)>
+                        {if last { text::FINISH } else { text::NEXT }}" →"
+                    </button>
+                    <span class="tour__keys">{text::KEYS}</span>
+                </div>
+            </section>
+        })
+    };
+
+    view! {
+        {launcher}
+        {panel}
+        <Presenter tour_open=Signal::derive(move || step.get().is_some())/>
+    }
+}

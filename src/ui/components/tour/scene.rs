@@ -1,0 +1,72 @@
+//! Setting the live views to a [`Scene`]: the view and the tour/presenter keys go into the URL,
+//! the question, toggles, version and curation go into the store (and from there, through the
+//! URL sync, into the URL too).
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::core::workbench::TuneSettings;
+use crate::ui::content::Scene;
+use crate::ui::state::url_sync::apply;
+use crate::ui::state::{AppStore, BrowserClock};
+
+/// Keys the scene writes itself; the URL sync rewrites them in their short form afterwards.
+const SCENE_KEYS: [&str; 5] = ["q", "rag", "tuned", "v", "curated"];
+
+/// Returns a function that shows `scene`. `extra` sets (`Some`) or removes (`None`) other
+/// query keys in the same navigation; `replace` keeps the history entry (tour steps) instead
+/// of adding one (a "Show me" the learner may want to go Back from).
+pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + Clone + 'static {
+    let store = AppStore::use_context();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    move |scene: Scene, extra: &[(&'static str, Option<String>)], replace: bool| {
+        let state = scene.share_state();
+        let mut params = query.get_untracked();
+        params.replace("view", scene.view.slug().to_string());
+        for key in SCENE_KEYS {
+            params.remove(key);
+        }
+        for (key, value) in state.to_pairs() {
+            params.replace(key, value);
+        }
+        if scene.question.is_none() {
+            let kept = store.question.get_untracked();
+            if !kept.trim().is_empty() {
+                params.replace("q", kept);
+            }
+        }
+        for (key, value) in extra {
+            match value {
+                Some(value) => params.replace(*key, value.clone()),
+                None => {
+                    params.remove(key);
+                }
+            }
+        }
+        // The router updates its location synchronously, so the URL sync (which runs after
+        // the store changes below) already sees the new view and keeps it.
+        navigate(
+            &params.to_query_string(),
+            NavigateOptions {
+                replace,
+                scroll: !replace,
+                ..NavigateOptions::default()
+            },
+        );
+        apply(store, &state);
+    }
+}
+
+/// Puts the tuned model back on its training snapshot (the start-up model) when the learner
+/// retrained it on a later version; returns whether it had to.
+pub fn reset_tuned_to_snapshot(store: AppStore) -> bool {
+    let behind = store
+        .with_untracked(|b| b.tuned().is_some_and(|t| t.version != b.corpus().snapshot))
+        .unwrap_or(false);
+    if behind {
+        store.update(|b| b.train(&TuneSettings::default(), &BrowserClock));
+    }
+    behind
+}

@@ -1,0 +1,128 @@
+//! Concepts: short plain-language sections, each with its evidence and a "Show me" button that
+//! sets the live views to a state demonstrating it. In presenter mode, one section at a time,
+//! stepped with ← →.
+
+mod curation;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::components::presenter::presenter_on;
+use crate::ui::components::tour::scene::use_scene;
+use crate::ui::content::concepts::{self as text, Concept, CONCEPTS};
+use crate::ui::content::{presenter, Evidence};
+use curation::CurationDemo;
+
+/// The Concepts view.
+#[component]
+pub fn ConceptsView() -> impl IntoView {
+    let query = use_query_map();
+    let presenting = Memo::new(move |_| presenter_on(query.read().get("presenter").as_deref()));
+    let tour_open = Memo::new(move |_| query.read().get("tour").is_some());
+    let shown = RwSignal::new(0usize);
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if !presenting.get_untracked() || tour_open.get_untracked() {
+            return;
+        }
+        let last = CONCEPTS.len() - 1;
+        match event.key().as_str() {
+            "ArrowRight" => shown.update(|i| *i = (*i + 1).min(last)),
+            "ArrowLeft" => shown.update(|i| *i = i.saturating_sub(1)),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    let sections = CONCEPTS
+        .iter()
+        .enumerate()
+        .map(|(i, concept)| {
+            let hidden = move || presenting.get() && shown.get() != i;
+            view! {
+                <div class="concepts__slot" class:concepts__slot--hidden=hidden>
+                    <ConceptSection concept=*concept/>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="view concepts" aria-labelledby="concepts-title">
+            <h2 id="concepts-title" class="view__title">{text::TITLE}</h2>
+            <p class="view__lead">{text::LEAD}</p>
+            {move || presenting.get().then(|| view! {
+                <p class="concepts__counter" aria-live="polite">
+                    {presenter::counter(shown.get() + 1, CONCEPTS.len())}
+                </p>
+            })}
+            <nav class="concepts__toc" aria-label="Concepts on this page">
+                <ol>
+                    {CONCEPTS.iter().map(|c| view! {
+                        <li><a href=format!("#concept-{}", c.id)>{c.title}</a></li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+            {sections}
+        </section>
+    }
+}
+
+#[component]
+fn ConceptSection(concept: Concept) -> impl IntoView {
+    let go = use_scene();
+    let actions: StoredValue<Box<dyn Fn()>, LocalStorage> =
+        StoredValue::new_local(Box::new(move || go(concept.scene, &[], false)));
+    let heading = format!("concept-{}-title", concept.id);
+    let labelled_by = heading.clone();
+    let points = (!concept.points.is_empty()).then(|| {
+        view! {
+            <ul class="concept__points">
+                {concept.points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let demo = (concept.id == "choose-documents").then(|| view! { <CurationDemo/> });
+    view! {
+        <article class="concept" id=format!("concept-{}", concept.id)
+            aria-labelledby=labelled_by data-concept=concept.id>
+            <h3 id=heading class="concept__title">{concept.title}</h3>
+            {concept.body.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            {points}
+            {demo}
+            <div class="concept__show">
+                <button type="button" class="primary concept__show-me"
+                    on:click=move |_| actions.with_value(|f| f())>
+                    {text::SHOW_ME}
+                </button>
+                <p class="concept__notice">
+                    <strong>{text::NOTICE_LABEL}</strong>" "{concept.notice}
+                </p>
+            </div>
+            <details class="concept__evidence">
+                <summary>{text::EVIDENCE_HEADING}" ("{concept.evidence.len()}")"</summary>
+                <ul>
+                    {concept.evidence.iter().map(|e| view! { <EvidenceItem evidence=*e/> }).collect_view()}
+                </ul>
+            </details>
+        </article>
+    }
+}
+
+#[component]
+fn EvidenceItem(evidence: Evidence) -> impl IntoView {
+    view! {
+        <li class="evidence">
+            <span class="evidence__source">
+                {evidence.source}", "{evidence.year.to_string()}" · "{evidence.locator}
+            </span>
+            {evidence.reported.then(|| view! {
+                <span class="evidence__reported" title=text::REPORTED_NOTE>
+                    {text::REPORTED}
+                </span>
+            })}
+            <span class="evidence__finding">{evidence.finding}</span>
+        </li>
+    }
+}
