@@ -46,9 +46,8 @@ pub fn CurationToggle() -> impl IntoView {
                 " Leave outdated and low-signal documents out of the index"
             </label>
             <p class="inspector__note">
-                "Choosing documents is part of retrieval: a stale copy of the pricing page can outrank \
-                 the current one and give an old price. Untick to index them anyway and see what \
-                 retrieval finds then."
+                "A stale copy of the pricing page can outrank the current one and give an old price. \
+                 Untick to index flagged documents anyway."
             </p>
         </div>
     }

@@ -80,11 +80,17 @@ pub fn RetrievalSliders() -> impl IntoView {
                     }
                 />
                 <p id="inspector-threshold-help" class="inspector__note">
-                    "The reader scores every sentence of the retrieved passages (closeness to the \
-                     question, words in common, the passage's score, and whether it holds the kind of \
-                     value asked for). If even the best sentence scores below this, it says \"The \
-                     documents do not say.\" instead of guessing. Higher means fewer but safer answers."
+                    "If the reader's best sentence scores below this, it says \"The documents do \
+                     not say.\" instead of guessing. Higher means fewer but safer answers."
                 </p>
+                <details class="slider__more">
+                    <summary>"How the reader scores a sentence"</summary>
+                    <p class="inspector__note">
+                        "Closeness of the sentence to the question, the question's words it contains, \
+                         the score of its passage, and a bonus when it holds the kind of value asked \
+                         for (a price for \"how much\"). Most scores fall between 0 and 1."
+                    </p>
+                </details>
             </div>
         </div>
     }
