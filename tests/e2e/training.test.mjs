@@ -53,7 +53,7 @@ async function oldFacts(page) {
 test('default settings train, the loss curve draws, time and accuracies appear', async () => {
   const { page, problems } = await session.open('?view=training');
   await ready(page);
-  assert.match(await page.textContent('.training-set'), /Fine-tuning needs labelled examples/);
+  assert.match(await page.textContent('.training .view__lead'), /fine-tuning needs labelled examples/);
   const before = await counts(page);
   assert.equal(before['Changed facts'], 0, 'the snapshot is the first version: nothing changed');
   assert.ok(before['Unchanged facts'] > 0 && before['New examples'] >= before['Unchanged facts']);

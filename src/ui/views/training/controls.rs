@@ -51,6 +51,15 @@ fn radio<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// The "current version" choice, naming the version once it is known.
+fn current_label(version: &str) -> String {
+    if version.is_empty() {
+        "Current version".to_string()
+    } else {
+        format!("Current version ({version})")
+    }
+}
+
 /// The controls for `settings`; disabled while `busy`. `current_version` names the version the
 /// documents are at, for the "current version" choice.
 #[component]
@@ -156,7 +165,7 @@ pub fn Controls(
                     {move || radio("train-data", DataChoice::Snapshot,
                         format!("Snapshot {}", snapshot.get()), data, set_data)}
                     {move || radio("train-data", DataChoice::Current,
-                        format!("Current version ({})", current_version.get()), data, set_data)}
+                        current_label(&current_version.get()), data, set_data)}
                 </div>
                 <p class="training-control__help" id="train-data-help">
                     "Which answers it learns: what the documents said when the model was first \

@@ -58,8 +58,9 @@ enum Status {
     Failed(String),
 }
 
-/// Records the model in use when the panel first opens, so the first run has a baseline.
-fn seed_history(store: AppStore, history: RwSignal<RunHistory>) {
+/// Records the model in use when the panel first opens, so the first run has a baseline, and
+/// shows its loss curve.
+fn seed_history(store: AppStore, history: RwSignal<RunHistory>, live: Live) {
     if !history.with_untracked(RunHistory::is_empty) {
         return;
     }
@@ -85,12 +86,17 @@ fn seed_history(store: AppStore, history: RwSignal<RunHistory>) {
             old_since: since,
             train_ms: model.train_ms,
         };
+        let (losses, epochs) = (model.loss.clone(), model.loss.len().max(1));
         let updated = MEMORY.with(|m| {
             let mut memory = m.borrow_mut();
             memory.history.push(record, Some(model));
+            memory.losses = losses.clone();
+            memory.epochs = epochs;
             memory.history.clone()
         });
         history.set(updated);
+        live.losses.set(losses);
+        live.epochs.set(epochs);
     }
 }
 
@@ -117,7 +123,7 @@ pub fn TrainingView() -> impl IntoView {
         let current = settings.get();
         MEMORY.with(|m| m.borrow_mut().settings = current);
     });
-    Effect::new(move |_| seed_history(store, history));
+    Effect::new(move |_| seed_history(store, history, live));
 
     let busy = Signal::derive(move || status.get() == Status::Training);
     let current_version =
@@ -221,10 +227,10 @@ pub fn TrainingView() -> impl IntoView {
         <section class="view training" aria-labelledby="training-title">
             <h2 id="training-title" class="view__title">"Training"</h2>
             <p class="view__lead">
-                "Fine-tune a small network, right here in your browser, on questions about "
-                "Kettlefin's facts. It learns answers as of the data you give it, in the wording "
-                "you give it; change the settings below and train again to see what it "
-                "memorises and what it forgets."
+                "Fine-tune a small network, right here in your browser. Unlike retrieval, which "
+                "reads the documents as they are, fine-tuning needs labelled examples: questions "
+                "someone wrote, each with the answer it should learn. Train, change a setting, "
+                "train again, and compare what it memorises and what it forgets."
             </p>
             <VersionPicker/>
             <p class="training__model">{model_line}</p>
@@ -254,6 +260,9 @@ pub fn TrainingView() -> impl IntoView {
                             }
                             Status::Cancelled => "Cancelled; the model in use did not change.".to_string(),
                             Status::Failed(message) => message,
+                            Status::Idle if store.with(|_| ()).is_none() => {
+                                "The model and documents are loading…".to_string()
+                            }
                             Status::Idle => timing.get().map(|t| timing_sentence(&t)).unwrap_or_else(|| {
                                 "Press Train to fine-tune with the settings below.".to_string()
                             }),

@@ -117,7 +117,7 @@ pub fn HistoryTable(
         }
     };
     view! {
-        <div class="training-history__scroll">
+        <div class="training-history__scroll" tabindex="0" role="region" aria-label="Runs so far" hidden=move || history.with(RunHistory::is_empty)>
             <table class="training-history">
                 <caption>"Runs so far (newest last). Arrows show the change from the run above, in points."</caption>
                 <thead>

@@ -77,9 +77,8 @@ pub fn TrainingSet(
                 }.into_any(),
             }}
             <p class="training-set__labelled">
-                "Fine-tuning needs labelled examples: every row above is a question someone wrote "
-                "with the answer it should give. Retrieval needs none: it reads the documents as "
-                "they are, so a changed document counts the moment it is saved."
+                "Every example above is a question someone wrote with the answer it should get. "
+                "Retrieval needs none of them: a changed document counts the moment it is saved."
             </p>
         </section>
     }
