@@ -1,6 +1,7 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
 pub mod bm25;
+pub mod byod;
 pub mod clock;
 pub mod corpus;
 pub mod cost;
