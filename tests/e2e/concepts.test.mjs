@@ -31,12 +31,12 @@ async function ready(page) {
   await page.waitForSelector('.concept');
 }
 
-test('every concept has evidence with source and year, and its "Show me" lands in its state', async () => {
+test('every concept has evidence with source and year (or "undated" for a documentation page), and its "Show me" lands in its state', async () => {
   const { page, problems } = await session.open('?view=concepts');
   await ready(page);
   assert.equal(await page.locator('.concept').count(), CONCEPTS.length);
   for (const text of await page.locator('.evidence__source').allTextContents()) {
-    assert.match(text, /, (19|20)\d\d · /, text);
+    assert.match(text, /, ((19|20)\d\d|undated) · /, text);
   }
   assert.ok((await page.locator('.evidence__reported').count()) >= 1, 'secondary figures are marked');
   await shot(page, 'concepts-desktop');

@@ -58,7 +58,7 @@ const fn scene(
 
 const OVADIA: Evidence = Evidence {
     source: "Ovadia et al., \"Fine-Tuning or Retrieval?\" (EMNLP)",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2312.05934",
     finding: "Retrieval consistently beat unsupervised fine-tuning at adding knowledge, both \
               for facts the model had seen and for entirely new ones; fine-tuning learned new \
@@ -67,7 +67,7 @@ const OVADIA: Evidence = Evidence {
 };
 const OVADIA_FIGURES: Evidence = Evidence {
     source: "Ovadia et al., current-events task",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2312.05934",
     finding: "On 910 questions about events after training: base model about 0.35-0.48, \
               retrieval about 0.875, fine-tuning with paraphrases about 0.50.",
@@ -75,7 +75,7 @@ const OVADIA_FIGURES: Evidence = Evidence {
 };
 const FINETUNEBENCH: Evidence = Evidence {
     source: "Wu, Wu, Zou, \"FineTuneBench\"",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2411.05059",
     finding: "Commercial fine-tuning services averaged 37% on newly taught facts asked in new \
               wording and 19% on updated facts.",
@@ -84,7 +84,7 @@ const FINETUNEBENCH: Evidence = Evidence {
 const GEKHMAN: Evidence = Evidence {
     source: "Gekhman et al., \"Does Fine-Tuning LLMs on New Knowledge Encourage \
              Hallucinations?\" (EMNLP)",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2405.05904",
     finding: "Facts the model did not already know were learned slowly, and learning them \
               raised hallucination: accuracy on already-known facts fell from 95.6 to 55.8 \
@@ -93,7 +93,7 @@ const GEKHMAN: Evidence = Evidence {
 };
 const SOUDANI: Evidence = Evidence {
     source: "Soudani, Kanoulas, Hasibi (SIGIR-AP)",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2403.01432",
     finding: "Fine-tuning helped for facts of every popularity, but retrieval beat it by a \
               large margin, most of all for the least popular facts.",
@@ -101,7 +101,7 @@ const SOUDANI: Evidence = Evidence {
 };
 const LIMA: Evidence = Evidence {
     source: "Zhou et al., \"LIMA: Less Is More for Alignment\"",
-    year: 2023,
+    year: Some(2023),
     locator: "arXiv:2305.11206",
     finding: "1,000 carefully chosen examples were enough to teach format and style; the \
               knowledge came from pre-training.",
@@ -109,21 +109,21 @@ const LIMA: Evidence = Evidence {
 };
 const OPENAI_GUIDE: Evidence = Evidence {
     source: "OpenAI fine-tuning guide (documentation)",
-    year: 2024,
+    year: None,
     locator: "platform documentation",
     finding: "At least 10 examples are required; 50 to 100 typically show a clear improvement.",
     reported: false,
 };
 const BALAGUER: Evidence = Evidence {
     source: "Balaguer et al., \"RAG vs Fine-tuning\" (agriculture case study)",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2401.08406",
     finding: "Fine-tuning added over 6 points of accuracy, and retrieval about 5 more on top.",
     reported: false,
 };
 const RAFT: Evidence = Evidence {
     source: "Zhang et al., \"RAFT\"",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2403.10131",
     finding: "Fine-tuning on questions with the right document plus distractors taught the \
               model to use retrieved context well.",
@@ -131,14 +131,14 @@ const RAFT: Evidence = Evidence {
 };
 const RAFT_FIGURES: Evidence = Evidence {
     source: "Zhang et al., \"RAFT\", API-call benchmark",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2403.10131",
     finding: "RAFT 74.0 vs fine-tuned model plus retrieval 42.6 vs GPT-3.5 plus retrieval 29.1.",
     reported: true,
 };
 const GURURANGAN: Evidence = Evidence {
     source: "Gururangan et al., \"Don't Stop Pretraining\"",
-    year: 2020,
+    year: Some(2020),
     locator: "arXiv:2004.10964",
     finding: "Continuing pre-training on text from the domain and the task improved results \
               in that domain.",
@@ -146,7 +146,7 @@ const GURURANGAN: Evidence = Evidence {
 };
 const ENTIGRAPH: Evidence = Evidence {
     source: "Yang et al., \"Synthetic continued pretraining\" (ICLR)",
-    year: 2025,
+    year: Some(2025),
     locator: "arXiv:2409.07431",
     finding: "Expanding a small corpus synthetically and continuing pre-training recovered \
               much of retrieval's gain, and stacked with retrieval.",
@@ -154,7 +154,7 @@ const ENTIGRAPH: Evidence = Evidence {
 };
 const BIDERMAN: Evidence = Evidence {
     source: "Biderman et al., \"LoRA Learns Less and Forgets Less\"",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2405.09673",
     finding: "Full fine-tuning forgot more of what the model knew before than LoRA did \
               (retention 0.45 vs 0.63 after code instruction tuning).",
@@ -162,7 +162,7 @@ const BIDERMAN: Evidence = Evidence {
 };
 const CLASHEVAL: Evidence = Evidence {
     source: "Wu, Wu, Zou, \"ClashEval\"",
-    year: 2024,
+    year: Some(2024),
     locator: "arXiv:2404.10198",
     finding: "Models adopted wrong retrieved content over their own correct knowledge more \
               than 60% of the time.",
@@ -170,7 +170,7 @@ const CLASHEVAL: Evidence = Evidence {
 };
 const LOST_MIDDLE: Evidence = Evidence {
     source: "Liu et al., \"Lost in the Middle\"",
-    year: 2023,
+    year: Some(2023),
     locator: "arXiv:2307.03172",
     finding: "Relevant passages placed in the middle of a long context were used least.",
     reported: false,

@@ -19,7 +19,7 @@ pub const REASONS_HEADING: &str = "Why";
 /// The share link's label.
 pub const SHARE_LABEL: &str = "Link to these answers";
 /// The copy button.
-pub const COPY: &str = "Copy link";
+pub const COPY: &str = "Copy";
 /// After copying.
 pub const COPIED: &str = "Copied";
 /// The reset button.

@@ -15,8 +15,8 @@ use crate::ui::state::ViewId;
 pub struct Evidence {
     /// Authors or publisher and short title.
     pub source: &'static str,
-    /// Year of publication.
-    pub year: u16,
+    /// Year of publication; `None` for undated documentation pages.
+    pub year: Option<u16>,
     /// Where to find it (arXiv id or document name).
     pub locator: &'static str,
     /// What it found, in plain words.

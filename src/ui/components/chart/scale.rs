@@ -50,7 +50,12 @@ impl Linear {
         let step = nice_step((hi - lo) / count as f64);
         let first = (lo / step).ceil() as i64;
         let last = (hi / step + 1e-9).floor() as i64;
-        (first..=last).map(|i| i as f64 * step).collect()
+        // Round to the step's decimals so 3 x 0.05 reads 0.15, not 0.15000000000000002.
+        let decimals = (-step.log10().floor()).clamp(0.0, 12.0) as i32;
+        let unit = 10f64.powi(decimals);
+        (first..=last)
+            .map(|i| (i as f64 * step * unit).round() / unit)
+            .collect()
     }
 }
 
@@ -111,6 +116,13 @@ pub fn plain_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tick_values_print_without_float_noise() {
+        let ticks = Linear::new((0.0, 0.2), (0.0, 100.0)).ticks(4);
+        let printed: Vec<String> = ticks.iter().map(|t| t.to_string()).collect();
+        assert_eq!(printed, ["0", "0.05", "0.1", "0.15", "0.2"]);
+    }
 
     #[test]
     fn maps_both_ways_and_backwards() {

@@ -115,7 +115,7 @@ fn EvidenceItem(evidence: Evidence) -> impl IntoView {
     view! {
         <li class="evidence">
             <span class="evidence__source">
-                {evidence.source}", "{evidence.year.to_string()}" · "{evidence.locator}
+                {evidence.source}", "{evidence.year.map_or_else(|| "undated".to_string(), |y| y.to_string())}" · "{evidence.locator}
             </span>
             {evidence.reported.then(|| view! {
                 <span class="evidence__reported" title=text::REPORTED_NOTE>

@@ -156,7 +156,16 @@ pub fn BreakEvenChart(
             </svg>
         }
     };
-    view! { <div class="break-even-frame">{chart}</div> }
+    let legend = DRAWN
+        .into_iter()
+        .map(|mode| view! { <li><ModeKey mode=mode/></li> })
+        .collect_view();
+    view! {
+        <div class="break-even-frame">
+            {chart}
+            <ul class="stage-legend" aria-label="Lines">{legend}</ul>
+        </div>
+    }
 }
 
 /// The table alternative.

@@ -78,7 +78,7 @@ pub struct Segment {
 /// Canvas and plot edges.
 pub const WIDTH: f64 = 560.0;
 /// Where bars start (mode names to the left).
-pub const LEFT: f64 = 112.0;
+pub const LEFT: f64 = 128.0;
 /// Where bars end at the axis maximum (totals to the right).
 pub const RIGHT: f64 = 450.0;
 /// Height of one row.
