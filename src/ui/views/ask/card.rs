@@ -98,8 +98,11 @@ pub fn AnswerCard(
         (None, true) => ().into_any(),
     };
     let t = answer.timings;
-    let timing = if t.total_ms() == 0.0 {
+    let timing = if mode == Mode::Base {
         "No pipeline runs: nothing to time.".to_string()
+    } else if t.total_ms() == 0.0 {
+        // The browser clock ticks in 0.1 ms steps; a fast answer can fall between two ticks.
+        "Time under 0.1 ms (too fast for the browser's clock).".to_string()
     } else {
         format!(
             "Time {} ms: embed {} · search {} · read {} · tuned {} · format {}",
