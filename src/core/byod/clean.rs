@@ -57,7 +57,7 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
         [0xfe, 0xff, rest @ ..] => (false, rest),
         _ => return None,
     };
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return None;
     }
     let units = body.chunks_exact(2).map(|p| {

@@ -149,7 +149,7 @@ impl std::error::Error for ImportError {}
 pub fn human_bytes(bytes: usize) -> String {
     if bytes >= 1_000_000 {
         let tenths = bytes / 100_000;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)

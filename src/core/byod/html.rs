@@ -6,7 +6,7 @@
 
 /// Elements whose content is not text a reader sees.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "svg", "math", "head",
+    "script", "style", "noscript", "template", "iframe", "object", "svg", "math",
 ];
 
 /// Elements that start a new line.

@@ -11,6 +11,14 @@ pub const MIN_WORDS: usize = 40;
 pub const MAX_WORDS: usize = 90;
 /// A trailing chunk shorter than this joins the chunk before it.
 const TAIL_WORDS: usize = 20;
+/// A sentence longer than this (bytes) is cut into pieces, so text without sentence endings
+/// (a pasted log line, a minified page) still makes passages of bounded size.
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
+/// A chunk closes before a sentence that would take it past this many bytes.
+pub const MAX_CHUNK_BYTES: usize = 4_000;
+/// Whitespace-separated words per piece of a cut sentence (half of [`MAX_WORDS`], since one
+/// such word can hold more than one word token).
+const PIECE_WORDS: usize = MAX_WORDS / 2;
 
 /// A retrievable passage of one document revision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -119,6 +127,7 @@ pub fn markdown_sentences(body: &str) -> Vec<SentenceUnit> {
         .flat_map(|(block, section)| {
             split_sentences(block.slice(body))
                 .into_iter()
+                .flat_map(move |s| bounded_pieces(block.slice(body), s))
                 .enumerate()
                 .map(move |(i, s)| SentenceUnit {
                     span: s.shifted(block.start),
@@ -128,6 +137,49 @@ pub fn markdown_sentences(body: &str) -> Vec<SentenceUnit> {
         .collect()
 }
 
+/// `span` of `text` as is when it is within [`MAX_WORDS`] and [`MAX_SENTENCE_BYTES`], else cut
+/// at whitespace into pieces of at most [`PIECE_WORDS`] words and [`MAX_SENTENCE_BYTES`] bytes
+/// (a longer run without whitespace is cut at a character boundary).
+fn bounded_pieces(text: &str, span: Span) -> Vec<Span> {
+    let sentence = span.slice(text);
+    if sentence.len() <= MAX_SENTENCE_BYTES && word_count(sentence) <= MAX_WORDS {
+        return vec![span];
+    }
+    let mut pieces = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, c) in sentence.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        let next = at + c.len_utf8();
+        let starts_word = !in_word;
+        in_word = true;
+        if let Some(s) = start {
+            let full = (starts_word && words >= PIECE_WORDS) || next - s > MAX_SENTENCE_BYTES;
+            if full {
+                pieces.push(Span::new(s, end));
+                start = None;
+            }
+        }
+        if start.is_none() {
+            start = Some(at);
+            words = 0;
+        }
+        if starts_word || words == 0 {
+            words += 1;
+        }
+        end = next;
+    }
+    if let Some(s) = start {
+        pieces.push(Span::new(s, end));
+    }
+    pieces.into_iter().map(|p| p.shifted(span.start)).collect()
+}
+
 /// Groups a Markdown body's sentences into chunks. Returns each chunk's span and sentence spans.
 pub fn chunk_spans(body: &str) -> Vec<(Span, Vec<Span>)> {
     let mut groups: Vec<(Vec<Span>, usize)> = Vec::new();
@@ -135,7 +187,12 @@ pub fn chunk_spans(body: &str) -> Vec<(Span, Vec<Span>)> {
     let mut words = 0;
     for unit in markdown_sentences(body) {
         let n = word_count(unit.span.slice(body));
-        let breaks = (unit.opens_section && words >= MIN_WORDS) || words + n > MAX_WORDS;
+        let bytes = current
+            .first()
+            .map_or(0, |first: &Span| unit.span.end - first.start);
+        let breaks = (unit.opens_section && words >= MIN_WORDS)
+            || words + n > MAX_WORDS
+            || bytes > MAX_CHUNK_BYTES;
         if !current.is_empty() && breaks {
             groups.push((std::mem::take(&mut current), words));
             words = 0;
@@ -144,10 +201,12 @@ pub fn chunk_spans(body: &str) -> Vec<(Span, Vec<Span>)> {
         words += n;
     }
     if !current.is_empty() {
+        let tail_end = current.last().map_or(0, |s| s.end);
         let tail_joins = words < TAIL_WORDS
-            && groups
-                .last()
-                .is_some_and(|(_, prev)| prev + words <= MAX_WORDS + TAIL_WORDS);
+            && groups.last().is_some_and(|(prev, prev_words)| {
+                prev_words + words <= MAX_WORDS + TAIL_WORDS
+                    && tail_end - prev[0].start <= MAX_CHUNK_BYTES
+            });
         match groups.last_mut() {
             Some((prev, prev_words)) if tail_joins => {
                 prev.extend(current);
@@ -226,5 +285,23 @@ mod tests {
         assert_eq!(chunks.len(), 2);
         assert_eq!(word_count(chunks[0].0.slice(&body)), 90);
         assert!(chunks[1].0.slice(&body).contains("## B"));
+    }
+
+    #[test]
+    fn a_huge_line_without_sentence_ends_makes_bounded_passages() {
+        let spaced = "word and \u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{1f600} ".repeat(20_000);
+        let solid = "\u{e9}".repeat(100_000);
+        for body in [spaced, solid] {
+            let chunks = chunk_spans(&body);
+            assert!(chunks.len() > 10, "{}", chunks.len());
+            for (span, sentences) in &chunks {
+                let text = &body[span.start..span.end];
+                assert!(text.len() <= MAX_CHUNK_BYTES, "{}", text.len());
+                assert!(word_count(text) <= MAX_WORDS + TAIL_WORDS);
+                assert!(sentences
+                    .iter()
+                    .all(|s| s.end - s.start <= MAX_SENTENCE_BYTES));
+            }
+        }
     }
 }
