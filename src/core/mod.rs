@@ -15,6 +15,7 @@ pub mod index;
 pub mod modes;
 pub mod projection;
 pub mod reader;
+pub mod scenario;
 pub mod text;
 pub mod tokenizer;
 pub mod tune;
