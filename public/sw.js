@@ -11,7 +11,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(ASSETS.map((path) => new Request(path, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(ASSETS.map((path) => new Request(path, { cache: 'no-cache' }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -4,9 +4,15 @@
 //    script-src allows exactly that inline script and nothing else inline.
 // 2. Service worker: writes the build's asset list and a content hash (the cache version)
 //    into sw.js, so the worker precaches every file and a new build replaces the old cache.
+// 3. Head order: the stylesheets become one file and the app's JS and wasm are preloaded
+//    first (see head.mjs).
+// 4. Corpus bundle: corpus/bundle.json holds every corpus file (see corpus-bundle.mjs); the
+//    worker precaches the bundle instead of the separate files, which stay as a fallback.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { BUNDLE, bundledPaths, corpusBundle } from './corpus-bundle.mjs';
+import { mergeStylesheets, preloadAppFirst } from './head.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -43,9 +49,14 @@ if (!html.includes(PLACEHOLDER)) {
   process.exit(1);
 }
 html = html.replace(PLACEHOLDER, `'sha256-${hash}'`);
+html = preloadAppFirst(await mergeStylesheets(dir, html));
 await writeFile(indexPath, html);
 
-const files = (await listFiles(dir)).filter((f) => f !== 'sw.js');
+const corpusDir = join(dir, 'corpus');
+await writeFile(join(corpusDir, BUNDLE), await corpusBundle(corpusDir));
+const bundled = new Set(await bundledPaths(corpusDir));
+
+const files = (await listFiles(dir)).filter((f) => f !== 'sw.js' && !bundled.has(f));
 const version = createHash('sha256');
 for (const file of files) {
   version.update(file);
@@ -62,4 +73,4 @@ if (filled === sw) {
   process.exit(1);
 }
 await writeFile(swPath, filled);
-console.log(`post-build: CSP loader hash set; sw.js precaches ${assets.length} assets`);
+console.log(`post-build: CSP loader hash set; corpus bundled (${bundled.size} files); sw.js precaches ${assets.length} assets`);

@@ -31,13 +31,17 @@ const wasmName = must(html.match(/module_or_path: '\.\/([^']+\.wasm)'/), 'the wa
 const description = must(html.match(/<meta name="description"[^>]*>/), 'the description')[0];
 
 const assets = {};
+// The app reads the corpus from its one-file bundle (written by the post-build hook); without
+// a bundle it asks for the files one by one.
+const hasBundle = await readFile(join(dist, 'corpus/bundle.json')).then(() => true, () => false);
 const corpusIndex = JSON.parse(await readFile(join(dist, 'corpus/index.json'), 'utf8'));
 const paths = [
   'model/manifest.json',
   'model/vocab.txt',
   'model/model.bin',
-  'corpus/index.json',
-  ...corpusIndex.files.map((f) => `corpus/${f}`),
+  ...(hasBundle
+    ? ['corpus/bundle.json']
+    : ['corpus/index.json', ...corpusIndex.files.map((f) => `corpus/${f}`)]),
 ];
 for (const path of paths) assets[path] = (await readFile(join(dist, path))).toString('base64');
 

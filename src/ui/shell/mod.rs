@@ -48,7 +48,6 @@ pub fn Shell() -> impl IntoView {
             let _ = root.set_attribute("data-hide", &flags.attribute());
         }
     });
-    crate::ui::state::service_worker::register();
     let store = AppStore::use_context();
     let notices = move || {
         let list = store.url_notices.get();

@@ -3,28 +3,25 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 
 use super::clock::BrowserClock;
-use super::fetch::{fetch_bytes, fetch_text};
+use super::corpus_fetch::fetch_corpus_files;
+use super::fetch::fetch_bytes;
 use super::store::{AppStore, LoadState};
 use crate::core::corpus::Corpus;
 use crate::core::embed::Embedder;
 use crate::core::workbench::{TuneSettings, Workbench};
 
-const MODEL_DIR: &str = "model/";
-const CORPUS_DIR: &str = "corpus/";
-
-#[derive(Deserialize)]
-struct CorpusIndex {
-    files: Vec<String>,
-}
-
 /// Starts loading in the background; progress and the outcome land in `store.load`.
 pub fn start(store: AppStore) {
     spawn_local(async move {
         match load(store).await {
-            Ok(bench) => store.install(bench),
+            Ok(bench) => {
+                store.install(bench);
+                // Only now: the worker's precache downloads every asset again and would
+                // compete with the start-up downloads.
+                super::service_worker::register();
+            }
             Err(message) => store.load.set(LoadState::Failed(message)),
         }
     });
@@ -33,35 +30,34 @@ pub fn start(store: AppStore) {
 async fn load(store: AppStore) -> Result<Workbench, String> {
     let step = |text: &str, done: f32| store.load.set(LoadState::Loading(text.into(), done));
     mark("ragtune:load-start");
-    step("Loading the embedding model", 0.05);
-    let manifest = fetch_bytes(&format!("{MODEL_DIR}manifest.json")).await?;
-    let vocab = fetch_bytes(&format!("{MODEL_DIR}vocab.txt")).await?;
-    step("Loading the embedding model", 0.25);
-    let table = fetch_bytes(&format!("{MODEL_DIR}model.bin")).await?;
-    mark("ragtune:model-fetched");
+    step("Loading the embedding model and the sample documents", 0.05);
+    // Model and corpus at once (index.html preloads both while the wasm starts).
+    let (model, files) = futures::join!(
+        async {
+            let model = futures::try_join!(
+                fetch_bytes("model/manifest.json"),
+                fetch_bytes("model/vocab.txt"),
+                fetch_bytes("model/model.bin"),
+            );
+            mark("ragtune:model-fetched");
+            model
+        },
+        async {
+            let files = fetch_corpus_files().await;
+            mark("ragtune:corpus-fetched");
+            files
+        },
+    );
+    let (manifest, vocab, table) = model?;
+    let files = files?;
     step("Checking the model", 0.5);
     yield_now().await;
+    mark("ragtune:parse-start");
     let embedder = Embedder::from_bytes(&manifest, &vocab, &table)
         .map_err(|e| format!("The embedding model could not be used: {e}"))?;
     mark("ragtune:model-parsed");
 
-    step("Loading the sample documents", 0.6);
-    let index_text = fetch_text(&format!("{CORPUS_DIR}index.json")).await?;
-    let index: CorpusIndex = serde_json::from_str(&index_text)
-        .map_err(|e| format!("corpus/index.json is not valid: {e}"))?;
-    // All files at once: round trips, not bytes, dominate this step.
-    let texts = futures::future::join_all(
-        index
-            .files
-            .iter()
-            .map(|path| async move { fetch_text(&format!("{CORPUS_DIR}{path}")).await }),
-    )
-    .await;
-    let mut files = vec![("index.json".to_string(), index_text)];
-    for (path, text) in index.files.into_iter().zip(texts) {
-        files.push((path, text?));
-    }
-    mark("ragtune:corpus-fetched");
+    step("Reading the sample documents", 0.6);
     let corpus = Corpus::parse(&files).map_err(|errors| {
         let first: Vec<String> = errors.iter().take(3).map(|e| e.to_string()).collect();
         format!(

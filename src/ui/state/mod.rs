@@ -1,6 +1,7 @@
 //! Plain view state, kept out of components so native tests cover it, and the app store.
 
 pub mod clock;
+pub mod corpus_fetch;
 pub mod embed;
 pub mod fetch;
 pub mod host_api;

@@ -38,15 +38,15 @@ async function stages(page) {
   const span = (a, b) => (marks[a] != null && marks[b] != null ? marks[b] - marks[a] : null);
   return {
     // From the loader's first line: wasm download, compile and app start come before it.
+    // The model and the corpus are fetched at the same time, so both spans start there.
     fetch_model_ms: span('ragtune:load-start', 'ragtune:model-fetched'),
-    model_parse_ms: span('ragtune:model-fetched', 'ragtune:model-parsed'),
-    corpus_fetch_parse_ms: span('ragtune:model-parsed', 'ragtune:index-start'),
-    corpus_fetch_ms: span('ragtune:model-parsed', 'ragtune:corpus-fetched'),
-    corpus_parse_ms: span('ragtune:corpus-fetched', 'ragtune:index-start'),
+    corpus_fetch_ms: span('ragtune:load-start', 'ragtune:corpus-fetched'),
+    model_parse_ms: span('ragtune:parse-start', 'ragtune:model-parsed'),
+    corpus_parse_ms: span('ragtune:model-parsed', 'ragtune:index-start'),
     index_rebuild_ms: span('ragtune:index-start', 'ragtune:index-built'),
     startup_train_ms: span('ragtune:train-start', 'ragtune:train-done'),
     load_start_at_ms: marks['ragtune:load-start'] ?? null,
-    ready_at_ms: marks['ragtune:train-done'] ?? null,
+    ready_at_ms: marks['ragtune:ready'] ?? marks['ragtune:train-done'] ?? null,
   };
 }
 
@@ -59,7 +59,10 @@ async function coldLoad() {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript(() =>
-      addEventListener('TrunkApplicationStarted', (e) => { globalThis.__benchWasm = e.detail.wasm; }),
+      addEventListener('TrunkApplicationStarted', (e) => {
+        globalThis.__benchWasm = e.detail.wasm;
+        globalThis.__benchWasmStarted = performance.now();
+      }),
     );
     const query = `?view=ask&q=${encodeURIComponent(QUESTION)}`;
     const started = Date.now();
@@ -77,7 +80,8 @@ async function coldLoad() {
       };
     });
     const fromNavigationStart = await page.evaluate(() => performance.now());
-    return { first_answer_wall_ms: firstAnswerMs, ...nav, ...(await stages(page)), page_age_ms: fromNavigationStart, session, page, cdp };
+    const wasmStarted = await page.evaluate(() => globalThis.__benchWasmStarted ?? null);
+    return { first_answer_wall_ms: firstAnswerMs, ...nav, wasm_started_at_ms: wasmStarted, ...(await stages(page)), page_age_ms: fromNavigationStart, session, page, cdp };
   } catch (e) {
     await session.stop();
     throw e;

@@ -1,0 +1,58 @@
+// Start-up: the build's corpus bundle carries exactly the shipped corpus files (so it cannot
+// drift from public/corpus/), the app reads the corpus from that one file, the preloaded model
+// and bundle are the requests the loader makes (no second download), and the service worker
+// precaches the bundle instead of the separate corpus files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { startSession, assertClean, guard, DIST } from './lib/browser.mjs';
+import { corpusBundle, bundledPaths } from '../../tools/build-hooks/corpus-bundle.mjs';
+
+const SOURCES = resolve(import.meta.dirname, '../../public/corpus');
+let session;
+
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.stop();
+});
+
+test('the corpus bundle in the build equals the corpus sources, file for file', async () => {
+  const built = JSON.parse(await readFile(join(DIST, 'corpus/bundle.json'), 'utf8'));
+  const fromSources = JSON.parse(await corpusBundle(SOURCES));
+  assert.deepEqual(built.files.map(([path]) => path), fromSources.files.map(([path]) => path));
+  for (const [index, [path, text]] of fromSources.files.entries()) {
+    assert.equal(text, await readFile(join(SOURCES, path), 'utf8'));
+    assert.equal(built.files[index][1], text, `${path} in the bundle matches public/corpus/${path}`);
+  }
+  assert.ok(built.files.length > 50, `the bundle holds the whole corpus (${built.files.length} files)`);
+});
+
+test('the app reads the corpus from the bundle, fetches each asset once, and answers', async () => {
+  const page = await session.context.newPage();
+  const problems = guard(page, new URL(session.url).origin);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${session.url}?view=ask&q=${encodeURIComponent('How much does the Pro plan cost?')}`);
+  await page.locator('.card--both .card__text').waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await page.textContent('.card--both .card__text'), /\$/);
+  const corpus = requests.filter((p) => p.includes('/corpus/'));
+  assert.deepEqual(corpus.filter((p) => !p.endsWith('/corpus/bundle.json')), [], 'no corpus file one by one');
+  for (const asset of ['/corpus/bundle.json', '/model/model.bin', '/model/vocab.txt', '/model/manifest.json']) {
+    const count = requests.filter((p) => p.endsWith(asset)).length;
+    assert.equal(count, 1, `${asset} requested ${count} times (the loader reuses the preload)`);
+  }
+  assertClean(problems);
+  await page.close();
+});
+
+test('the service worker precaches the bundle, not the separate corpus files', async () => {
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const assets = JSON.parse(/const ASSETS = (\[.*\]);/.exec(sw)[1]);
+  assert.ok(assets.includes('corpus/bundle.json'));
+  for (const path of await bundledPaths(join(DIST, 'corpus'))) {
+    assert.ok(!assets.includes(path), `${path} is carried by the bundle`);
+  }
+});
