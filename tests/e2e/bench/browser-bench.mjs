@@ -27,7 +27,8 @@ async function machine() {
   const git = (args) => execFileSync('git', args, { cwd: ROOT }).toString().trimEnd();
   const dirty = git(['status', '--porcelain', '--', 'src', 'public', 'index.html', 'Cargo.toml'])
     .split('\n').filter(Boolean);
-  return { nproc, cpu: model, chromium, node: process.version, commit: git(['rev-parse', '--short', 'HEAD']), uncommitted_sources: dirty };
+  // BENCH_NOTE says which tree the measured build came from when it is not the work tree.
+  return { nproc, cpu: model, chromium, node: process.version, commit: git(['rev-parse', '--short', 'HEAD']), uncommitted_sources: dirty, dist: process.env.DIST ?? null, note: process.env.BENCH_NOTE ?? null, load_average: (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).map(Number) };
 }
 
 /** The loader's marks as durations between stages (ms). */
