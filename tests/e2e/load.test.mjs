@@ -1,12 +1,15 @@
 // Start-up: the build's corpus bundle carries exactly the shipped corpus files (so it cannot
 // drift from public/corpus/), the app reads the corpus from that one file, the preloaded model
-// and bundle are the requests the loader makes (no second download), and the service worker
-// precaches the bundle instead of the separate corpus files.
+// and bundle are the requests the loader makes (no second download), the service worker
+// precaches the bundle instead of the separate corpus files, and a build without the bundle
+// still works from the separate files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSession, assertClean, guard, DIST } from './lib/browser.mjs';
+import { serveDir } from './lib/static-server.mjs';
 import { corpusBundle, bundledPaths } from '../../tools/build-hooks/corpus-bundle.mjs';
 
 const SOURCES = resolve(import.meta.dirname, '../../public/corpus');
@@ -54,5 +57,29 @@ test('the service worker precaches the bundle, not the separate corpus files', a
   assert.ok(assets.includes('corpus/bundle.json'));
   for (const path of await bundledPaths(join(DIST, 'corpus'))) {
     assert.ok(!assets.includes(path), `${path} is carried by the bundle`);
+  }
+});
+
+test('without the bundle the app falls back to the corpus files one by one', async () => {
+  const copy = await mkdtemp(join(tmpdir(), 'ragtune-nobundle-'));
+  await cp(DIST, copy, { recursive: true });
+  await rm(join(copy, 'corpus/bundle.json'));
+  const { server, url } = await serveDir(copy);
+  try {
+    const page = await session.context.newPage();
+    const problems = guard(page, new URL(url).origin);
+    const requests = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${url}?view=ask&q=${encodeURIComponent('How much does the Pro plan cost?')}`);
+    await page.locator('.card--both .card__text').waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await page.textContent('.card--both .card__text'), /\$/);
+    assert.ok(requests.some((p) => p.endsWith('/corpus/facts.txt')), 'the files were fetched one by one');
+    // The missing bundle's 404s (the preload and the loader's try) are the only problems.
+    assertClean(problems.filter((p) => !/404/.test(p)));
+    assert.ok(problems.length >= 1, 'the missing bundle was noticed');
+    await page.close();
+  } finally {
+    await new Promise((ok) => server.close(ok));
+    await rm(copy, { recursive: true, force: true });
   }
 });
