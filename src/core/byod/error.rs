@@ -91,7 +91,7 @@ impl fmt::Display for ImportError {
             } => write!(
                 f,
                 "{file} is too large ({}): the limit is {} per file.",
-                human_bytes(*bytes),
+                distinct_size(*bytes, *limit),
                 human_bytes(*limit)
             ),
             ImportError::TooLarge {
@@ -103,7 +103,7 @@ impl fmt::Display for ImportError {
                 f,
                 "{file} does not fit: your documents would total {}, and the limit is {} for all \
                  documents together.",
-                human_bytes(*bytes),
+                distinct_size(*bytes, *limit),
                 human_bytes(*limit)
             ),
             ImportError::Binary { file } => write!(
@@ -144,6 +144,16 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// `bytes` in words, exact when rounding would make it read the same as `limit`.
+fn distinct_size(bytes: usize, limit: usize) -> String {
+    let rounded = human_bytes(bytes);
+    if rounded == human_bytes(limit) {
+        format!("{bytes} bytes")
+    } else {
+        rounded
+    }
+}
 
 /// "1.2 MB", "980 KB", "12 bytes": sizes as the UI writes them (decimal units).
 pub fn human_bytes(bytes: usize) -> String {

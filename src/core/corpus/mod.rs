@@ -26,7 +26,8 @@ pub mod records;
 mod disk;
 
 pub use chunk::{
-    chunk_document, chunk_spans, markdown_sentences, Chunk, SentenceUnit, MAX_WORDS, MIN_WORDS,
+    chunk_document, chunk_spans, markdown_sentences, Chunk, SentenceUnit, MAX_CHUNK_BYTES,
+    MAX_SENTENCE_BYTES, MAX_WORDS, MIN_WORDS,
 };
 pub use edit::TextEdit;
 pub use error::{CorpusError, ErrorKind};
