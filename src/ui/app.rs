@@ -4,14 +4,18 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::ui::shell::Shell;
-use crate::ui::state::{loader, AppStore};
+use crate::ui::state::workspace::Workspace;
+use crate::ui::state::{loader, persist, AppStore};
 
 /// The whole app. View state lives in the URL query, so the router sits at the top.
 #[component]
 pub fn App() -> impl IntoView {
     let store = AppStore::new();
     provide_context(store);
+    let work = Workspace::new();
+    provide_context(work);
     loader::start(store);
+    persist::start(store, work);
     view! {
         <Router>
             <Shell/>

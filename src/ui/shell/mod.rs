@@ -81,6 +81,7 @@ pub fn Shell() -> impl IntoView {
             <main id="main" class="app-main" tabindex="-1">
                 <LoadStatus/>
                 {notices}
+                <crate::ui::components::save_notice::SaveNotice/>
                 <CurrentView current=current/>
             </main>
         </div>

@@ -63,6 +63,14 @@ impl AppStore {
         self.load.set(LoadState::Ready);
     }
 
+    /// Puts `bench` in use and hands back the one it replaces (the corpus switcher keeps the
+    /// sample workbench aside, so switching back is instant and keeps its edits).
+    pub fn swap(&self, bench: Workbench) -> Option<Workbench> {
+        let previous = self.bench.try_update_value(|b| b.replace(bench)).flatten();
+        self.revision.update(|r| *r += 1);
+        previous
+    }
+
     /// Reads the workbench (reactively: re-runs when it changes). `None` while loading.
     pub fn with<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
         self.revision.track();

@@ -11,6 +11,8 @@ pub enum ViewId {
     Map,
     /// The documents by version; edit them, or bring your own.
     Corpus,
+    /// The learner's own documents and question-answer pairs, saved in the browser.
+    Mine,
     /// Fine-tune the small model: controls, loss curve, accuracies.
     Training,
     /// Knowledge accuracy against format compliance, one point per mode.
@@ -40,11 +42,12 @@ pub enum ViewGroup {
 
 impl ViewId {
     /// Every view, in navigation order.
-    pub const ALL: [ViewId; 10] = [
+    pub const ALL: [ViewId; 11] = [
         ViewId::Ask,
         ViewId::Inspector,
         ViewId::Map,
         ViewId::Corpus,
+        ViewId::Mine,
         ViewId::Training,
         ViewId::Tradeoff,
         ViewId::Timeline,
@@ -63,6 +66,7 @@ impl ViewId {
             ViewId::Inspector => "inspector",
             ViewId::Map => "map",
             ViewId::Corpus => "corpus",
+            ViewId::Mine => "mine",
             ViewId::Training => "training",
             ViewId::Tradeoff => "tradeoff",
             ViewId::Timeline => "timeline",
@@ -84,6 +88,7 @@ impl ViewId {
             ViewId::Inspector => "Retrieval inspector",
             ViewId::Map => "Embedding map",
             ViewId::Corpus => "Corpus",
+            ViewId::Mine => "Your documents",
             ViewId::Training => "Training",
             ViewId::Tradeoff => "Trade-off",
             ViewId::Timeline => "Freshness timeline",
@@ -96,7 +101,9 @@ impl ViewId {
     /// The navigation group.
     pub fn group(self) -> ViewGroup {
         match self {
-            ViewId::Ask | ViewId::Inspector | ViewId::Map | ViewId::Corpus => ViewGroup::Explore,
+            ViewId::Ask | ViewId::Inspector | ViewId::Map | ViewId::Corpus | ViewId::Mine => {
+                ViewGroup::Explore
+            }
             ViewId::Training => ViewGroup::Tune,
             ViewId::Tradeoff | ViewId::Timeline | ViewId::Cost => ViewGroup::Measure,
             ViewId::Concepts | ViewId::Guide => ViewGroup::Learn,

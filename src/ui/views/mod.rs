@@ -7,6 +7,7 @@ pub mod cost;
 pub mod guide;
 pub mod inspector;
 pub mod map;
+pub mod mine;
 pub mod timeline;
 pub mod tradeoff;
 pub mod training;
@@ -23,6 +24,7 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Inspector => view! { <inspector::InspectorView/> }.into_any(),
         ViewId::Map => view! { <map::MapView/> }.into_any(),
         ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
+        ViewId::Mine => view! { <mine::MineView/> }.into_any(),
         ViewId::Training => view! { <training::TrainingView/> }.into_any(),
         ViewId::Tradeoff => view! { <tradeoff::TradeoffView/> }.into_any(),
         ViewId::Timeline => view! { <timeline::TimelineView/> }.into_any(),

@@ -7,7 +7,9 @@ mod tuned_status;
 use leptos::prelude::*;
 
 use crate::core::modes::{answer_all, Mode};
+use crate::ui::components::corpus_switch::CorpusSwitch;
 use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::workspace::{CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 use card::AnswerCard;
 use suggestions::Suggestions;
@@ -21,6 +23,7 @@ pub const MAX_QUESTION_CHARS: usize = 2_000;
 #[component]
 pub fn AskView() -> impl IntoView {
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let draft = RwSignal::new(store.question.get_untracked());
     // A question set elsewhere (a shared link, a tour step) shows in the box too.
     Effect::new(move |_| draft.set(store.question.get()));
@@ -59,10 +62,17 @@ pub fn AskView() -> impl IntoView {
         <section class="view ask" aria-labelledby="ask-title">
             <h2 id="ask-title" class="view__title">"Ask"</h2>
             <p class="view__lead">
-                "Ask about Kettlefin Labs, a made-up company. Four systems answer: a base model, "
-                "retrieval over the company's documents, a model fine-tuned on the company's "
-                "questions, and both together."
+                {move || if work.active.get() == CorpusChoice::Mine {
+                    "Ask about your documents. Four systems answer: a base model, retrieval over \
+                     your documents, a model fine-tuned on your question-answer pairs, and both \
+                     together."
+                } else {
+                    "Ask about Kettlefin Labs, a made-up company. Four systems answer: a base \
+                     model, retrieval over the company's documents, a model fine-tuned on the \
+                     company's questions, and both together."
+                }}
             </p>
+            <CorpusSwitch id="ask"/>
             <form class="ask__form" on:submit=on_submit>
                 <label for="ask-question" class="ask__label">"Your question"</label>
                 <div class="ask__row">
@@ -79,7 +89,9 @@ pub fn AskView() -> impl IntoView {
                     <button type="submit" class="primary">"Ask"</button>
                 </div>
             </form>
-            <Suggestions on_pick=Callback::new(ask)/>
+            <Show when=move || work.active.get() == CorpusChoice::Sample>
+                <Suggestions on_pick=Callback::new(ask)/>
+            </Show>
             <VersionPicker/>
             <fieldset class="ask__toggles">
                 <legend>"Which system are you using?"</legend>

@@ -49,6 +49,11 @@ thread_local! {
     static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
 }
 
+/// The training panel's settings as the core takes them (for saving the learner's work).
+pub fn panel_tune_settings() -> crate::core::workbench::TuneSettings {
+    MEMORY.with(|m| m.borrow().settings.to_core())
+}
+
 /// Where the current run stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Status {

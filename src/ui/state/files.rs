@@ -1,0 +1,66 @@
+//! Files in and out of the browser, without any network: reading what the learner chose or
+//! dropped (`File::array_buffer`), and saving text as a download (a `Blob`, an object URL and an
+//! `<a download>` clicked once).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// One file the learner picked, read into memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PickedFile {
+    /// The file's name as the browser reports it (user text: show it as text only).
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The files in a `FileList` (from an `<input type=file>` or a drop), in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads one file's bytes. The error names the file.
+pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
+    let name = file.name();
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{name}: the browser could not read this file."))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(PickedFile { name, bytes })
+}
+
+/// Offers `text` as a download named `file_name` (JSON). Nothing leaves the machine.
+pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The file could not be saved: {what}.");
+    let parts = js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("the browser refused to make the file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail("the browser refused to make a link to it"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| fail("no link element"))?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The download starts asynchronously: free the object URL a little later, not now.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}

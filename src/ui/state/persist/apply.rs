@@ -1,0 +1,148 @@
+//! Putting a scenario in place, all at once: everything that can fail (validation against the
+//! sample corpus, building and training the user's workbench) happens before anything the
+//! learner sees changes. And "Clear my work": back to the app as shipped.
+
+use leptos::prelude::*;
+
+use super::{problem_lines, storage, KEY};
+use crate::core::scenario::{self, ActiveCorpus, Scenario};
+use crate::core::workbench::{
+    Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
+};
+use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::ui::state::{AppStore, BrowserClock};
+
+/// Query keys that, when a link names them, win over the saved question and toggles.
+const LINK_KEYS: [&str; 3] = ["q=", "rag=", "tuned="];
+
+/// Applies `scenario`. On error (the problems, by path) nothing was changed. At start-up a
+/// link's own question and toggles are kept.
+pub fn apply_scenario(
+    store: AppStore,
+    work: Workspace,
+    scenario: &Scenario,
+    at_startup: bool,
+) -> Result<(), Vec<String>> {
+    let one = |text: String| vec![text];
+    let sample = work
+        .with_sample(store, |b| b.corpus().clone())
+        .ok_or_else(|| one("The sample corpus is still loading.".into()))?;
+    let embedder = store
+        .with_untracked(|b| b.embedder().clone())
+        .ok_or_else(|| one("The embedding model is still loading.".into()))?;
+    let restored = scenario::restore(scenario, &sample).map_err(|p| problem_lines(&p))?;
+    let sample_edits = restored.sample_edits.clone();
+    let mine_trained = restored.trained_on.is_some();
+    let sample_plan = match restored.active {
+        ActiveCorpus::Sample => Some((
+            restored.retrieval,
+            restored.tuning.clone(),
+            restored.trained_on.clone(),
+            restored.version.clone(),
+        )),
+        ActiveCorpus::Mine => None,
+    };
+    let mine_bench = match restored.active {
+        ActiveCorpus::Mine => Some(
+            restored
+                .clone()
+                .into_workbench(embedder, &BrowserClock)
+                .map_err(|e| one(format!("Your documents could not be rebuilt: {e}")))?,
+        ),
+        ActiveCorpus::Sample => None,
+    };
+
+    // From here on nothing fails for a reason the scenario could cause.
+    work.update_sample(store, |bench| {
+        if bench.edits() != &sample_edits {
+            let _ = bench.replace_edits(sample_edits.clone(), &BrowserClock);
+        }
+        if let Some((retrieval, tuning, trained_on, version)) = &sample_plan {
+            let _ = bench.set_settings(*retrieval, &BrowserClock);
+            retrain_if_needed(bench, tuning, trained_on.as_deref());
+            let _ = bench.set_version(version, &BrowserClock);
+        }
+    });
+    work.documents.set(restored.documents.clone());
+    work.pairs.set(restored.pairs.clone());
+    let pairs = restored.pairs.clone();
+    work.trained_pairs
+        .set((mine_trained && restored.active == ActiveCorpus::Mine).then_some(pairs));
+    let link = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let keep_link = |key: &str| at_startup && link.contains(key);
+    if !keep_link(LINK_KEYS[0]) {
+        store.question.set(restored.question.clone());
+    }
+    if !keep_link(LINK_KEYS[1]) {
+        store.retrieval.set(restored.toggles.retrieval);
+    }
+    if !keep_link(LINK_KEYS[2]) {
+        store.tuned.set(restored.toggles.tuned);
+    }
+    match mine_bench {
+        Some(bench) => {
+            work.forget_parked_mine();
+            work.install_mine(store, bench);
+            let _ = work.switch(store, CorpusChoice::Mine);
+        }
+        None => {
+            let _ = work.switch(store, CorpusChoice::Sample);
+            work.forget_parked_mine();
+        }
+    }
+    store.update(|_| ());
+    Ok(())
+}
+
+/// Retrains the sample model when the saved one differs from the model in use: another
+/// version, or settings other than the start-up model's (seeded, so the same weights).
+fn retrain_if_needed(bench: &mut Workbench, tuning: &TuneSettings, trained_on: Option<&str>) {
+    let Some(version) = trained_on else {
+        return;
+    };
+    let startup = TuneSettings::default();
+    let in_use = bench.tuned().map(|m| m.version.clone());
+    let same_settings = TuneSettings {
+        data: startup.data,
+        scope: startup.scope,
+        ..tuning.clone()
+    } == startup;
+    if same_settings && in_use.as_deref() == Some(version) {
+        return;
+    }
+    let shown = bench.version().to_string();
+    if bench.set_version(version, &BrowserClock).is_err() {
+        return;
+    }
+    let settings = TuneSettings {
+        data: TrainData::Current,
+        scope: TrainScope::Fresh,
+        ..tuning.clone()
+    };
+    let _ = bench.train(&settings, &BrowserClock);
+    let _ = bench.set_version(&shown, &BrowserClock);
+}
+
+/// Forgets everything the learner made: their documents and pairs, the sample edits and
+/// settings, the saved value; the sample corpus shows as shipped with the start-up model.
+pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
+    work.switch(store, CorpusChoice::Sample)?;
+    work.forget_parked_mine();
+    store.update(|bench| {
+        let _ = bench.replace_edits(Edits::default(), &BrowserClock);
+        let _ = bench.set_settings(RetrievalSettings::default(), &BrowserClock);
+        // The model in use may come from a Training-view run: put the start-up one back.
+        let _ = bench.train(&TuneSettings::default(), &BrowserClock);
+        let latest = bench.corpus().latest().to_string();
+        let _ = bench.set_version(&latest, &BrowserClock);
+    });
+    work.documents.set(Vec::new());
+    work.pairs.set(Vec::new());
+    work.trained_pairs.set(None);
+    store.question.set(String::new());
+    store.retrieval.set(true);
+    store.tuned.set(true);
+    storage::remove(KEY).map_err(|e| e.to_string())
+}

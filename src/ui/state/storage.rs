@@ -1,0 +1,100 @@
+//! The browser's localStorage, with its failures spelled out: a full store (quota) is an error
+//! the learner must see, never a silent loss. Why localStorage rather than IndexedDB: it is
+//! synchronous, works from `file://` and inside iframes, and the saved work (at most ~4 MB of
+//! text, see `core::byod::MAX_TOTAL_BYTES`) fits its usual 5 MB quota; a save that does not fit
+//! says so.
+
+use wasm_bindgen::JsCast;
+
+/// Why a value could not be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser offers no localStorage here (disabled, or a sandboxed frame).
+    Unavailable,
+    /// The value does not fit in the space the browser gives this page.
+    Quota {
+        /// The size of what we tried to store, in bytes (UTF-16 counts double in most
+        /// browsers, so the effective limit is lower than 5 MB of text).
+        bytes: usize,
+    },
+    /// Another refusal, with the browser's words.
+    Other(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable => write!(
+                f,
+                "This browser does not let the page save anything (storage is off or blocked), \
+                 so your work will be lost on reload. Use Export to keep it in a file."
+            ),
+            StoreError::Quota { bytes } => write!(
+                f,
+                "Your work could not be saved: it is {} KB and the browser's storage for this \
+                 page is full (about 5 MB). Your latest changes are kept until you close the \
+                 page; use Export to keep them in a file, or remove some documents.",
+                bytes.div_ceil(1024)
+            ),
+            StoreError::Other(why) => write!(f, "Your work could not be saved: {why}."),
+        }
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads `key`; `Ok(None)` when nothing is stored there.
+pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    let storage = local_storage().ok_or(StoreError::Unavailable)?;
+    storage
+        .get_item(key)
+        .map_err(|e| StoreError::Other(describe(&e)))
+}
+
+/// Stores `value` under `key`.
+pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+    let storage = local_storage().ok_or(StoreError::Unavailable)?;
+    storage.set_item(key, value).map_err(|e| {
+        if is_quota(&e) {
+            StoreError::Quota { bytes: value.len() }
+        } else {
+            StoreError::Other(describe(&e))
+        }
+    })
+}
+
+/// Removes `key` (nothing happens when it is absent).
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    let storage = local_storage().ok_or(StoreError::Unavailable)?;
+    storage
+        .remove_item(key)
+        .map_err(|e| StoreError::Other(describe(&e)))
+}
+
+fn is_quota(error: &wasm_bindgen::JsValue) -> bool {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| e.message())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quota_error_names_the_size_and_what_to_do() {
+        let text = StoreError::Quota { bytes: 5_000_000 }.to_string();
+        assert!(text.contains("4883 KB"), "{text}");
+        assert!(text.contains("Export"), "{text}");
+    }
+}

@@ -1,0 +1,198 @@
+//! The learner's own work beside the sample corpus: their documents, their question-answer
+//! pairs, and which corpus the app is showing. Switching corpus swaps the store's workbench and
+//! keeps the other one aside, so switching back is instant and keeps its edits.
+
+use leptos::prelude::*;
+
+use super::save_status::SaveStatus;
+use super::{AppStore, BrowserClock};
+use crate::core::byod::{self, QaPair, UserDocument};
+use crate::core::workbench::{TuneSettings, Workbench};
+
+/// Which documents the app answers from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CorpusChoice {
+    /// The shipped corpus of the made-up company Kettlefin Labs.
+    Sample,
+    /// The documents the learner brought.
+    Mine,
+}
+
+impl CorpusChoice {
+    /// The switcher's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CorpusChoice::Sample => "Sample corpus (Kettlefin Labs)",
+            CorpusChoice::Mine => "My documents",
+        }
+    }
+}
+
+/// The learner's work, provided as context next to the [`AppStore`]; `Copy`.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The documents the learner added, in the order added.
+    pub documents: RwSignal<Vec<UserDocument>>,
+    /// The question-answer pairs (labelled examples) as edited in the table.
+    pub pairs: RwSignal<Vec<QaPair>>,
+    /// The pairs the tuned model on "my documents" was last trained on (`None`: not trained).
+    pub trained_pairs: RwSignal<Option<Vec<QaPair>>>,
+    /// Which corpus the store's workbench holds.
+    pub active: RwSignal<CorpusChoice>,
+    /// Where saving in the browser stands (shown in "Your documents").
+    pub saved: RwSignal<SaveStatus>,
+    /// A start-up notice about restoring saved work (shown at the top of every view).
+    pub notice: RwSignal<Option<String>>,
+    /// The workbench not in use: the sample one while "my documents" shows, or the user's one
+    /// (when built and still current) while the sample shows.
+    parked: StoredValue<Option<Workbench>, LocalStorage>,
+}
+
+impl Workspace {
+    /// Empty work, showing the sample corpus.
+    pub fn new() -> Self {
+        Self {
+            documents: RwSignal::new(Vec::new()),
+            pairs: RwSignal::new(Vec::new()),
+            trained_pairs: RwSignal::new(None),
+            active: RwSignal::new(CorpusChoice::Sample),
+            saved: RwSignal::new(SaveStatus::Nothing),
+            notice: RwSignal::new(None),
+            parked: StoredValue::new_local(None),
+        }
+    }
+
+    /// The workspace provided at the root.
+    pub fn use_context() -> Self {
+        expect_context::<Workspace>()
+    }
+
+    /// Shows `choice`. Switching to "my documents" builds their workbench when needed.
+    pub fn switch(&self, store: AppStore, choice: CorpusChoice) -> Result<(), String> {
+        if self.active.get_untracked() == choice {
+            return Ok(());
+        }
+        let next = match (choice, self.parked.try_update_value(Option::take).flatten()) {
+            (_, Some(bench)) => bench,
+            (CorpusChoice::Mine, None) => self.build(store)?,
+            (CorpusChoice::Sample, None) => {
+                return Err("The sample corpus is not loaded.".to_string());
+            }
+        };
+        let previous = store.swap(next);
+        self.parked.set_value(previous);
+        self.active.set(choice);
+        Ok(())
+    }
+
+    /// Builds the workbench of the learner's documents and pairs (embeds and indexes every
+    /// passage) and, when the pairs were trained on before, retrains deterministically.
+    pub fn build(&self, store: AppStore) -> Result<Workbench, String> {
+        self.build_with(store, &self.documents.get_untracked())
+    }
+
+    /// Like [`Self::build`], with `documents` in place of the current ones (an import builds
+    /// before it commits, so a cancelled or failed import changes nothing).
+    pub fn build_with(
+        &self,
+        store: AppStore,
+        documents: &[UserDocument],
+    ) -> Result<Workbench, String> {
+        let pairs = self.pairs.get_untracked();
+        let trained = self.trained_pairs.get_untracked();
+        let bench = build_workbench(store, documents, &pairs)?;
+        Ok(match trained {
+            Some(t) if t == pairs && !pairs.is_empty() => retrain(bench)?,
+            _ => bench,
+        })
+    }
+
+    /// Puts a freshly built workbench of the learner's documents in place: in use when "my
+    /// documents" shows, otherwise ready for the next switch.
+    pub fn install_mine(&self, store: AppStore, bench: Workbench) {
+        if self.active.get_untracked() == CorpusChoice::Mine {
+            store.swap(bench);
+        } else {
+            self.parked.set_value(Some(bench));
+        }
+    }
+
+    /// Makes `documents` the learner's documents, with `bench` built from them, and shows them.
+    pub fn commit_documents(
+        &self,
+        store: AppStore,
+        documents: Vec<UserDocument>,
+        bench: Workbench,
+    ) {
+        self.documents.set(documents);
+        self.forget_parked_mine();
+        self.install_mine(store, bench);
+        let _ = self.switch(store, CorpusChoice::Mine);
+    }
+
+    /// Forgets the parked workbench of the learner's documents (their documents changed while
+    /// the sample showed), so the next switch rebuilds it.
+    pub fn forget_parked_mine(&self) {
+        if self.active.get_untracked() == CorpusChoice::Sample {
+            self.parked.set_value(None);
+        }
+    }
+
+    /// The sample workbench, wherever it is (for saving its edits and settings).
+    pub fn with_sample<R>(&self, store: AppStore, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+        match self.active.get_untracked() {
+            CorpusChoice::Sample => store.with_untracked(read),
+            CorpusChoice::Mine => self.parked.with_value(|b| b.as_ref().map(read)),
+        }
+    }
+
+    /// Changes the sample workbench, wherever it is (for restoring saved work).
+    pub fn update_sample<R>(
+        &self,
+        store: AppStore,
+        change: impl FnOnce(&mut Workbench) -> R,
+    ) -> Option<R> {
+        match self.active.get_untracked() {
+            CorpusChoice::Sample => store.update(change),
+            CorpusChoice::Mine => self
+                .parked
+                .try_update_value(|b| b.as_mut().map(change))
+                .flatten(),
+        }
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The settings a run on the learner's pairs uses: the start-up model's, on the one version of
+/// their corpus.
+pub fn pair_tune_settings() -> TuneSettings {
+    TuneSettings::default()
+}
+
+/// Embeds and indexes `documents` (with `pairs` as facts and evaluation questions).
+pub fn build_workbench(
+    store: AppStore,
+    documents: &[UserDocument],
+    pairs: &[QaPair],
+) -> Result<Workbench, String> {
+    let embedder = store
+        .with_untracked(|b| b.embedder().clone())
+        .ok_or("The embedding model is still loading.")?;
+    let corpus = byod::user_corpus(documents, pairs).map_err(|e| e.to_string())?;
+    Workbench::new(embedder, corpus, &BrowserClock)
+        .map_err(|e| format!("Your documents could not be indexed: {e}"))
+}
+
+/// Trains `bench` to the end with [`pair_tune_settings`] (seeded: the same pairs give the same
+/// model), for restoring saved work.
+pub fn retrain(mut bench: Workbench) -> Result<Workbench, String> {
+    bench
+        .train(&pair_tune_settings(), &BrowserClock)
+        .map_err(|e| format!("The model could not be trained on your pairs: {e}"))?;
+    Ok(bench)
+}

@@ -1,0 +1,83 @@
+//! The learner's documents: title, where it came from, size, and Remove. Titles and file names
+//! are user text, shown as text.
+
+use leptos::prelude::*;
+
+use crate::core::byod::{human_bytes, UserDocument};
+use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::ui::state::AppStore;
+
+/// Removes document `id` and rebuilds the index of what is left (or returns to the sample
+/// corpus when nothing is left).
+pub fn remove_document(store: AppStore, work: Workspace, id: &str) -> Result<(), String> {
+    let remaining: Vec<UserDocument> = work
+        .documents
+        .get_untracked()
+        .into_iter()
+        .filter(|d| d.id != id)
+        .collect();
+    if remaining.is_empty() {
+        work.switch(store, CorpusChoice::Sample)?;
+        work.forget_parked_mine();
+        work.documents.set(remaining);
+        return Ok(());
+    }
+    let bench = work.build_with(store, &remaining)?;
+    work.documents.set(remaining);
+    work.forget_parked_mine();
+    work.install_mine(store, bench);
+    Ok(())
+}
+
+/// The table of documents.
+#[component]
+pub fn DocumentList() -> impl IntoView {
+    let store = AppStore::use_context();
+    let work = Workspace::use_context();
+    let error = RwSignal::new(None::<String>);
+    let rows = move || {
+        work.documents
+            .get()
+            .into_iter()
+            .map(|doc| {
+                let id = doc.id.clone();
+                let label = format!("Remove {}", doc.title);
+                view! {
+                    <tr>
+                        <td class="mine__doc-title">{doc.title.clone()}</td>
+                        <td>{doc.source.clone()}</td>
+                        <td class="mine__num">{human_bytes(doc.text.len())}</td>
+                        <td>
+                            <button type="button" aria-label=label
+                                on:click=move |_| error.set(remove_document(store, work, &id).err())>
+                                "Remove"
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="mine__docs" aria-labelledby="mine-docs-title">
+            <h3 id="mine-docs-title">
+                "Your documents (" {move || work.documents.with(Vec::len)} ")"
+            </h3>
+            {move || error.get().map(|e| view! { <p role="alert">{e}</p> })}
+            <Show
+                when=move || !work.documents.with(Vec::is_empty)
+                fallback=|| view! { <p class="view__note">"None yet. Add a text or a file above."</p> }
+            >
+                <div class="mine__table-wrap" tabindex="0" role="region" aria-label="Your documents table">
+                    <table class="mine__table">
+                        <thead>
+                            <tr><th scope="col">"Title"</th><th scope="col">"From"</th>
+                                <th scope="col">"Size"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

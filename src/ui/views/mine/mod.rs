@@ -1,0 +1,52 @@
+//! Your documents (`?view=mine`): bring your own documents, switch the app to them, add the
+//! question-answer pairs fine-tuning needs, train on them, and keep, export or import the work.
+
+mod add;
+mod documents;
+mod import;
+mod pairs;
+mod saving;
+mod staging;
+mod train;
+
+use leptos::prelude::*;
+
+use crate::ui::components::corpus_switch::CorpusSwitch;
+use crate::ui::state::AppStore;
+use add::AddDocuments;
+use documents::DocumentList;
+use pairs::PairsTable;
+use saving::SaveAndShare;
+use train::TrainOnPairs;
+
+pub use pairs::usable_pairs;
+
+/// The "Your documents" view.
+#[component]
+pub fn MineView() -> impl IntoView {
+    let store = AppStore::use_context();
+    let ready = move || store.with(|_| ()).is_some();
+    view! {
+        <section class="view mine" aria-labelledby="mine-title">
+            <h2 id="mine-title" class="view__title">"Your documents"</h2>
+            <p class="view__lead">
+                "Try the lesson on your own documents: a handbook, policies, product pages. They "
+                "are split into passages, embedded and indexed here in your browser; nothing is "
+                "uploaded. Retrieval can answer from them at once. Fine-tuning needs labelled "
+                "examples (a question and its answer), so it waits until you add some below."
+            </p>
+            <Show
+                when=ready
+                fallback=|| view! { <p class="view__note">"The model and documents are loading…"</p> }
+            >
+                <CorpusSwitch id="mine"/>
+                <AddDocuments/>
+                <DocumentList/>
+                <PairsTable/>
+                <TrainOnPairs/>
+                <SaveAndShare/>
+
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,189 @@
+//! The labelled examples: a small table of question -> answer pairs (add, edit, delete) and an
+//! import from CSV or JSON. Fine-tuning needs these; retrieval does not.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::import::read_first;
+use crate::core::byod::{self, QaPair, MAX_PAIRS};
+use crate::ui::state::files::files_of;
+use crate::ui::state::workspace::Workspace;
+
+/// The pairs a run can learn from: rows with both a question and an answer, trimmed.
+pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
+    rows.iter()
+        .map(|p| QaPair {
+            question: p.question.trim().to_string(),
+            answer: p.answer.trim().to_string(),
+        })
+        .filter(|p| !p.question.is_empty() && !p.answer.is_empty())
+        .collect()
+}
+
+/// Appends imported pairs to `rows`, up to [`MAX_PAIRS`]; says how many were added or skipped.
+pub fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
+    let room = MAX_PAIRS.saturating_sub(rows.len());
+    let offered = imported.len();
+    rows.extend(imported.into_iter().take(room));
+    let added = offered.min(room);
+    if added < offered {
+        format!(
+            "{file}: added {added} pair(s); {} more were left out (at most {MAX_PAIRS} pairs).",
+            offered - added
+        )
+    } else {
+        format!("{file}: added {added} pair(s).")
+    }
+}
+
+/// The pairs table with its add and import controls.
+#[component]
+pub fn PairsTable() -> impl IntoView {
+    let work = Workspace::use_context();
+    let message = RwSignal::new(None::<String>);
+    let count = move || work.pairs.with(Vec::len);
+    let has_rows = move || count() != 0;
+    let add_row = move |_| {
+        if count() >= MAX_PAIRS {
+            message.set(Some(format!("At most {MAX_PAIRS} pairs.")));
+            return;
+        }
+        work.pairs.update(|p| {
+            p.push(QaPair {
+                question: String::new(),
+                answer: String::new(),
+            })
+        });
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        input.set_value("");
+        spawn_local(async move {
+            let text = match read_first(files).await {
+                None => return,
+                Some(Err(why)) => why,
+                Some(Ok(file)) => match byod::pairs_from_file(&file.name, &file.bytes) {
+                    Ok(imported) => {
+                        let mut rows = work.pairs.get_untracked();
+                        let text = append_pairs(&mut rows, imported, &file.name);
+                        work.pairs.set(rows);
+                        text
+                    }
+                    Err(error) => error.to_string(),
+                },
+            };
+            message.try_set(Some(text));
+        });
+    };
+    let edit = move |i: usize, question: bool, value: String| {
+        work.pairs.update(|p| {
+            if let Some(pair) = p.get_mut(i) {
+                if question {
+                    pair.question = value;
+                } else {
+                    pair.answer = value;
+                }
+            }
+        });
+    };
+    let field = move |i: usize, question: bool| {
+        move || {
+            work.pairs
+                .with(|p| {
+                    p.get(i).map(|x| {
+                        if question {
+                            x.question.clone()
+                        } else {
+                            x.answer.clone()
+                        }
+                    })
+                })
+                .unwrap_or_default()
+        }
+    };
+    view! {
+        <section class="mine__pairs" aria-labelledby="mine-pairs-title">
+            <h3 id="mine-pairs-title">"Questions and answers (for fine-tuning)"</h3>
+            <p class="mine__why">
+                "Retrieval needs no labelled data: it can answer from your documents right now. "
+                "Fine-tuning does: it learns from examples of a question and the answer it should "
+                "give. Write a few below (the answer should be a phrase from your documents, like "
+                "a price or a date), or import a CSV file with a " <code>"question,answer"</code>
+                " header, or JSON " <code>"[{\"question\", \"answer\"}]"</code> "."
+            </p>
+            <Show when=has_rows>
+                <div class="mine__table-wrap" tabindex="0" role="region" aria-label="Question and answer pairs">
+                    <table class="mine__table mine__pairs-table">
+                        <thead><tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">"Question"</th>
+                            <th scope="col">"Answer"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || 0..count() key=|i| *i let:i>
+                                <tr>
+                                    <td class="mine__num">{i + 1}</td>
+                                    <td><input type="text" class="mine__pair-q" maxlength="2000"
+                                        aria-label=format!("Question {}", i + 1)
+                                        prop:value=field(i, true)
+                                        on:input=move |ev| edit(i, true, event_target_value(&ev))/></td>
+                                    <td><input type="text" class="mine__pair-a" maxlength="2000"
+                                        aria-label=format!("Answer {}", i + 1)
+                                        prop:value=field(i, false)
+                                        on:input=move |ev| edit(i, false, event_target_value(&ev))/></td>
+                                    <td><button type="button" aria-label=format!("Delete pair {}", i + 1)
+                                        on:click=move |_| work.pairs.update(|p| { if i < p.len() { p.remove(i); } })>
+                                        "Delete"
+                                    </button></td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <div class="mine__pair-actions">
+                <button type="button" class="mine__add-pair" on:click=add_row>"Add a pair"</button>
+                <label for="mine-pairs-file">"Import pairs (CSV or JSON):"</label>
+                <input id="mine-pairs-file" type="file" accept=".csv,.json" on:change=on_import/>
+            </div>
+            {move || message.get().map(|m| view! { <p class="mine__summary" role="status">{m}</p> })}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(q: &str, a: &str) -> QaPair {
+        QaPair {
+            question: q.into(),
+            answer: a.into(),
+        }
+    }
+
+    #[test]
+    fn half_filled_rows_are_not_used() {
+        let rows = [pair(" What? ", " $5 "), pair("", "x"), pair("q", "  ")];
+        assert_eq!(usable_pairs(&rows), vec![pair("What?", "$5")]);
+    }
+
+    #[test]
+    fn imports_stop_at_the_limit_and_say_so() {
+        let mut rows = vec![pair("a", "b"); MAX_PAIRS - 1];
+        let text = append_pairs(&mut rows, vec![pair("c", "d"), pair("e", "f")], "p.csv");
+        assert_eq!(rows.len(), MAX_PAIRS);
+        assert!(
+            text.contains("added 1") && text.contains("1 more"),
+            "{text}"
+        );
+    }
+}

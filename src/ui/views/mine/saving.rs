@@ -1,0 +1,133 @@
+//! Keeping the work: where autosave stands, Export (one JSON file, downloaded, no network),
+//! Import (validated fully; problems listed by path; nothing changes unless all is well) and
+//! "Clear my work" with a confirmation.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::import::read_first;
+use crate::ui::state::files::{download_text, files_of};
+use crate::ui::state::persist::{self, SaveStatus};
+use crate::ui::state::workspace::Workspace;
+use crate::ui::state::AppStore;
+
+/// The file name an export is offered under.
+pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
+
+/// The export, import and clear controls with the save status.
+#[component]
+pub fn SaveAndShare() -> impl IntoView {
+    let store = AppStore::use_context();
+    let work = Workspace::use_context();
+    let message = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let confirming = RwSignal::new(false);
+
+    let export = move |_| {
+        problems.set(Vec::new());
+        let outcome = persist::export_json(store, work)
+            .and_then(|json| download_text(EXPORT_NAME, &json).map(|()| json.len()));
+        message.set(Some(match outcome {
+            Ok(bytes) => format!("Exported {EXPORT_NAME} ({} KB).", bytes.div_ceil(1024)),
+            Err(why) => why,
+        }));
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        input.set_value("");
+        spawn_local(async move {
+            let Some(read) = read_first(files).await else {
+                return;
+            };
+            let outcome = read.map_err(|e| vec![e]).and_then(|file| {
+                let text = String::from_utf8(file.bytes)
+                    .map_err(|_| vec![format!("{}: this is not a text file.", file.name)])?;
+                persist::import_json(store, work, &text).map(|()| file.name)
+            });
+            match outcome {
+                Ok(name) => {
+                    problems.try_set(Vec::new());
+                    message.try_set(Some(format!(
+                        "Imported {name}: everything in it is now in use."
+                    )));
+                }
+                Err(list) => {
+                    problems.try_set(list);
+                    message.try_set(Some(
+                        "The file was not imported, and nothing was changed. The first problems:"
+                            .to_string(),
+                    ));
+                }
+            }
+        });
+    };
+    let clear = move |_| {
+        confirming.set(false);
+        problems.set(Vec::new());
+        message.set(Some(match persist::clear(store, work) {
+            Ok(()) => "Cleared: the sample corpus is back as shipped, and nothing is saved.".into(),
+            Err(why) => why,
+        }));
+    };
+
+    view! {
+        <section class="mine__save" aria-labelledby="mine-save-title">
+            <h3 id="mine-save-title">"Keep your work"</h3>
+            <p class="mine__why">
+                "Your documents, pairs, edits to the sample corpus and settings are saved in this "
+                "browser's local storage as you go (it is simple and works offline and from a "
+                "file; it holds about 5 MB). Export them to a file to keep them elsewhere or to "
+                "give them to someone."
+            </p>
+            <SaveLine status=work.saved/>
+            <div class="mine__save-actions">
+                <button type="button" class="mine__export" on:click=export>"Export to a file"</button>
+                <label for="mine-scenario-file">"Import a file:"</label>
+                <input id="mine-scenario-file" type="file" accept=".json" on:change=on_import/>
+                <button type="button" class="mine__clear" on:click=move |_| confirming.set(true)>
+                    "Clear my work"
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="mine__confirm" role="alertdialog" aria-labelledby="mine-confirm-text">
+                    <span id="mine-confirm-text">
+                        "Remove your documents, pairs and edits from this browser? Export first if you want to keep them."
+                    </span>
+                    <button type="button" class="mine__clear-yes" on:click=clear>"Yes, clear everything"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Keep my work"</button>
+                </div>
+            </Show>
+            {move || message.get().map(|m| view! { <p class="mine__summary mine__save-message" role="status">{m}</p> })}
+            {move || {
+                let list = problems.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="mine__problems">
+                        {list.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}
+
+/// "Saved in this browser." or the reason it was not.
+#[component]
+pub fn SaveLine(status: RwSignal<SaveStatus>) -> impl IntoView {
+    move || {
+        let status = status.get();
+        let class = if status.is_error() {
+            "save-status save-status--error"
+        } else {
+            "save-status"
+        };
+        let role = if status.is_error() { "alert" } else { "status" };
+        view! { <p class=class role=role>{status.to_string()}</p> }
+    }
+}

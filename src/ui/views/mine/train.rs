@@ -1,0 +1,163 @@
+//! "Train on my pairs": index the documents with the pairs as facts, then run the same training
+//! the Training view runs (`Workbench::start_tuning` stepped in short slices, yielding between
+//! them), with progress and Cancel. The four modes and the charts then use the pairs as their
+//! evaluation set.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::pairs::usable_pairs;
+use crate::core::clock::Clock;
+use crate::core::workbench::Workbench;
+use crate::ui::state::loader::yield_now;
+use crate::ui::state::workspace::{build_workbench, pair_tune_settings, Workspace};
+use crate::ui::state::{AppStore, BrowserClock};
+
+/// Work per slice before the page gets a turn (ms), as in the Training view.
+const SLICE_MS: f64 = 12.0;
+
+/// How the last run went.
+#[derive(Clone, Debug, PartialEq)]
+enum RunState {
+    Idle,
+    Running { done: usize, total: usize },
+    Done { pairs: usize, ms: f64 },
+    Cancelled,
+    Failed(String),
+}
+
+async fn train(
+    store: AppStore,
+    work: Workspace,
+    state: RwSignal<RunState>,
+    cancel: Arc<AtomicBool>,
+) -> RunState {
+    let pairs = usable_pairs(&work.pairs.get_untracked());
+    if pairs.is_empty() {
+        return RunState::Failed(
+            "Add at least one pair with both a question and an answer first.".into(),
+        );
+    }
+    let documents = work.documents.get_untracked();
+    if documents.is_empty() {
+        return RunState::Failed("Add your documents first: the answers come from them.".into());
+    }
+    yield_now().await;
+    let mut bench: Workbench = match build_workbench(store, &documents, &pairs) {
+        Ok(b) => b,
+        Err(why) => return RunState::Failed(why),
+    };
+    let mut run = match bench.start_tuning(&pair_tune_settings()) {
+        Ok(run) => run,
+        Err(e) => return RunState::Failed(format!("Training cannot start: {e}.")),
+    };
+    let clock = BrowserClock;
+    let mut compute_ms = 0.0;
+    while !run.finished() {
+        if cancel.load(Ordering::Relaxed) {
+            return RunState::Cancelled;
+        }
+        let start = clock.now_ms();
+        let mut progress = run.step(2);
+        while !run.finished() && clock.now_ms() - start < SLICE_MS {
+            progress = run.step(2);
+        }
+        compute_ms += clock.now_ms() - start;
+        if state
+            .try_set(RunState::Running {
+                done: progress.batches_done,
+                total: progress.batches_total.max(1),
+            })
+            .is_some()
+        {
+            return RunState::Cancelled; // the view is gone
+        }
+        yield_now().await;
+    }
+    let mut model = run.finish();
+    model.train_ms = compute_ms;
+    bench.install_tuned(model);
+    work.pairs.set(pairs.clone());
+    work.trained_pairs.set(Some(pairs.clone()));
+    work.forget_parked_mine();
+    work.install_mine(store, bench);
+    let _ = work.switch(store, crate::ui::state::workspace::CorpusChoice::Mine);
+    RunState::Done {
+        pairs: pairs.len(),
+        ms: compute_ms,
+    }
+}
+
+/// The Train button, its progress, and what happened.
+#[component]
+pub fn TrainOnPairs() -> impl IntoView {
+    let store = AppStore::use_context();
+    let work = Workspace::use_context();
+    let state = RwSignal::new(RunState::Idle);
+    let cancel = Arc::new(AtomicBool::new(false));
+    {
+        let cancel = cancel.clone();
+        on_cleanup(move || cancel.store(true, Ordering::Relaxed));
+    }
+    let running = move || matches!(state.get(), RunState::Running { .. });
+    let start = {
+        let cancel = cancel.clone();
+        move |_| {
+            if matches!(state.get_untracked(), RunState::Running { .. }) {
+                return;
+            }
+            cancel.store(false, Ordering::Relaxed);
+            state.set(RunState::Running { done: 0, total: 1 });
+            let cancel = cancel.clone();
+            spawn_local(async move {
+                let end = train(store, work, state, cancel).await;
+                state.try_set(end);
+            });
+        }
+    };
+    let stop = move |_: leptos::ev::MouseEvent| cancel.store(true, Ordering::Relaxed);
+    let stale = move || {
+        let now = usable_pairs(&work.pairs.get());
+        work.trained_pairs
+            .with(|t| t.as_ref().is_some_and(|t| *t != now))
+    };
+    view! {
+        <div class="mine__train">
+            <button type="button" class="primary mine__train-button" prop:disabled=running on:click=start>
+                "Train on my pairs"
+            </button>
+            {move || match state.get() {
+                RunState::Running { done, total } => {
+                    let stop = stop.clone();
+                    view! {
+                    <span class="mine__progress" role="status">
+                        <label for="mine-train-progress">"Training…"</label>
+                        <progress id="mine-train-progress" max=total.to_string() value=done.to_string()></progress>
+                        <button type="button" on:click=stop>"Cancel"</button>
+                    </span>
+                }.into_any()
+                }
+                RunState::Done { pairs, ms } => view! {
+                    <p class="mine__summary mine__trained" role="status">
+                        {format!("Trained on {pairs} pair(s) in {ms:.0} ms. ")}
+                        <a href="?view=ask">"Ask a question"</a>
+                        " to see the four modes on your documents, or open the "
+                        <a href="?view=tradeoff">"trade-off chart"</a>
+                        ": your pairs are now its evaluation set."
+                    </p>
+                }.into_any(),
+                RunState::Cancelled => view! {
+                    <p class="mine__summary" role="status">"Training cancelled: the model in use is unchanged."</p>
+                }.into_any(),
+                RunState::Failed(why) => view! { <p class="mine__summary" role="alert">{why}</p> }.into_any(),
+                RunState::Idle => ().into_any(),
+            }}
+            {move || stale().then(|| view! {
+                <p class="view__note">"The pairs changed since the last training: train again to use them."</p>
+            })}
+        </div>
+    }
+}
