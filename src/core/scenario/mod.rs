@@ -8,6 +8,7 @@
 //! byte-identical to `to_json(s)`.
 
 mod apply;
+mod checker;
 mod settings;
 mod validate;
 

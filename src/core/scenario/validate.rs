@@ -1,11 +1,13 @@
 //! Full validation of a scenario file before anything is built: every problem is collected
-//! with its JSON path (the first [`MAX_PROBLEMS`] are reported).
+//! with its JSON path (the first [`super::MAX_PROBLEMS`] are reported).
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{Scenario, ScenarioProblem, MAX_EDITS, MAX_PROBLEMS, MAX_QUESTION_CHARS};
+use super::checker::Checker;
+
+use super::{Scenario, ScenarioProblem, MAX_EDITS, MAX_QUESTION_CHARS};
 use super::{MAX_SCENARIO_BYTES, SCENARIO_FORMAT, SCENARIO_VERSION};
 use crate::core::byod::{first_too_deep, human_bytes, normalise, MAX_DOCUMENTS, MAX_FILE_BYTES};
 use crate::core::byod::{MAX_JSON_DEPTH, MAX_PAIRS, MAX_PAIR_CHARS, MAX_TITLE_CHARS};
@@ -13,154 +15,6 @@ use crate::core::byod::{MAX_TOTAL_BYTES, USER_VERSION};
 
 /// The path used for problems with the file as a whole.
 const FILE: &str = "(file)";
-
-/// Collects problems while walking the JSON value.
-#[derive(Default)]
-struct Checker {
-    problems: Vec<ScenarioProblem>,
-}
-
-impl Checker {
-    fn report(&mut self, path: &str, message: impl Into<String>) {
-        if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(ScenarioProblem {
-                path: path.to_string(),
-                message: message.into(),
-            });
-        }
-    }
-
-    /// `value` as an object with exactly the `fields` (all required, no others).
-    fn object<'a>(
-        &mut self,
-        value: Option<&'a Value>,
-        path: &str,
-        fields: &[&str],
-    ) -> Option<&'a Map<String, Value>> {
-        let Some(value) = value else {
-            self.report(path, "is missing");
-            return None;
-        };
-        let Some(map) = value.as_object() else {
-            self.report(path, "must be an object");
-            return None;
-        };
-        for key in map.keys() {
-            if !fields.contains(&key.as_str()) {
-                self.report(&join(path, key), "is not a field of this format");
-            }
-        }
-        Some(map)
-    }
-
-    fn string<'a>(
-        &mut self,
-        value: Option<&'a Value>,
-        path: &str,
-        min_chars: usize,
-        max_bytes: usize,
-    ) -> Option<&'a str> {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::String(s)) if s.len() > max_bytes => self.report(
-                path,
-                format!("is longer than the limit of {}", human_bytes(max_bytes)),
-            ),
-            Some(Value::String(s)) if s.trim().chars().count() < min_chars => {
-                self.report(path, "must not be empty")
-            }
-            Some(Value::String(s)) => return Some(s),
-            Some(_) => self.report(path, "must be a string"),
-        }
-        None
-    }
-
-    fn chars(&mut self, value: Option<&Value>, path: &str, max_chars: usize) -> Option<String> {
-        let s = self.string(value, path, 1, max_chars * 4)?;
-        if s.chars().count() > max_chars {
-            self.report(path, format!("is longer than {max_chars} characters"));
-            return None;
-        }
-        Some(s.to_string())
-    }
-
-    fn version_id(&mut self, value: Option<&Value>, path: &str) {
-        if let Some(s) = self.string(value, path, 1, 8) {
-            let ok = s
-                .strip_prefix('v')
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-            if !ok {
-                self.report(path, "must be a version id such as \"v2\"");
-            }
-        }
-    }
-
-    fn uint(&mut self, value: Option<&Value>, path: &str, min: u64, max: u64) {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::Number(n)) => match n.as_u64() {
-                Some(x) if (min..=max).contains(&x) => {}
-                _ => self.report(path, format!("must be a whole number from {min} to {max}")),
-            },
-            Some(_) => self.report(path, "must be a number"),
-        }
-    }
-
-    fn number(&mut self, value: Option<&Value>, path: &str, min: f64, max: f64, open_min: bool) {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::Number(n)) => {
-                let x = n.as_f64().unwrap_or(f64::NAN);
-                let above = if open_min { x > min } else { x >= min };
-                if !(above && x <= max) {
-                    let from = if open_min { "above" } else { "from" };
-                    self.report(path, format!("must be a number {from} {min} to {max}"));
-                }
-            }
-            Some(_) => self.report(path, "must be a number"),
-        }
-    }
-
-    fn boolean(&mut self, value: Option<&Value>, path: &str) {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::Bool(_)) => {}
-            Some(_) => self.report(path, "must be true or false"),
-        }
-    }
-
-    fn key(&mut self, value: Option<&Value>, path: &str, allowed: &[&str]) {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::String(s)) if allowed.contains(&s.as_str()) => {}
-            Some(_) => self.report(
-                path,
-                format!("must be one of \"{}\"", allowed.join("\", \"")),
-            ),
-        }
-    }
-
-    fn array<'a>(&mut self, value: Option<&'a Value>, path: &str, max: usize) -> &'a [Value] {
-        match value {
-            None => self.report(path, "is missing"),
-            Some(Value::Array(items)) if items.len() > max => self.report(
-                path,
-                format!("has {} entries; the limit is {max}", items.len()),
-            ),
-            Some(Value::Array(items)) => return items,
-            Some(_) => self.report(path, "must be an array"),
-        }
-        &[]
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
 
 fn one(path: &str, message: String) -> Vec<ScenarioProblem> {
     vec![ScenarioProblem {
