@@ -54,9 +54,8 @@ pub fn recall(bench: &Workbench) -> Recall {
         total += 1;
         let query = bench.embedder().embed(&item.text);
         let found = bench
-            .index()
-            .search_with(&query, RECALL_DEPTH, method)
-            .unwrap_or_default()
+            .rank(&item.text, &query, RECALL_DEPTH, method)
+            .0
             .iter()
             .any(|hit| bench.chunks()[hit.id].doc_id == gold.doc_id);
         if found {

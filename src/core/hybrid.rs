@@ -5,9 +5,38 @@
 //! (Cormack et al. 2009), not tuned on that set.
 
 use crate::core::bm25::Bm25;
-use crate::core::index::{dot, normalize_in_place, rank_order, Hit, IndexError, VectorIndex};
+use crate::core::index::{
+    dot, normalize_in_place, rank_order, Hit, IndexError, SearchMethod, VectorIndex,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// Which ranking retrieval hands the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ranking {
+    /// Cosine of the question and passage embeddings alone.
+    Dense,
+    /// Dense and BM25 rankings fused by reciprocal rank ([`hybrid_search`]).
+    #[default]
+    Hybrid,
+}
+
+impl Ranking {
+    /// The short key used in URLs and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ranking::Dense => "dense",
+            Ranking::Hybrid => "hybrid",
+        }
+    }
+
+    /// The ranking whose key is `key`.
+    pub fn from_key(key: &str) -> Option<Ranking> {
+        [Ranking::Dense, Ranking::Hybrid]
+            .into_iter()
+            .find(|r| r.key() == key)
+    }
+}
 
 /// How deep each ranking is read and how strongly top ranks dominate.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,7 +102,22 @@ pub fn hybrid_search(
     k: usize,
     params: HybridParams,
 ) -> Result<Vec<HybridHit>, IndexError> {
-    let dense = index.search(query_vector, params.depth)?;
+    let method = index.auto_method();
+    hybrid_search_with(index, lexical, query_vector, query_text, k, params, method)
+}
+
+/// Like [`hybrid_search`], with the dense side's search method chosen (so the inspector can
+/// compare the fused ranking over HNSW with the one over an exact scan).
+pub fn hybrid_search_with(
+    index: &VectorIndex,
+    lexical: &Bm25,
+    query_vector: &[f32],
+    query_text: &str,
+    k: usize,
+    params: HybridParams,
+    method: SearchMethod,
+) -> Result<Vec<HybridHit>, IndexError> {
+    let dense = index.search_with(query_vector, params.depth, method)?;
     let lexical_hits: Vec<(usize, f32)> = lexical
         .scores(query_text, params.depth)
         .into_iter()

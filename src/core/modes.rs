@@ -216,6 +216,8 @@ pub struct ReadOutcome {
     pub citations: Vec<CitedPassage>,
     /// The reader's score for the sentence.
     pub score: f32,
+    /// Names in the question that no retrieved passage mentions (the reader then abstains).
+    pub unsupported: Vec<String>,
 }
 
 /// Runs the reader over the retrieved passages.
@@ -237,19 +239,22 @@ pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -
         })
         .collect();
     let threshold = bench.settings().threshold;
-    let reading = reader::read(
+    let best = reader::best_sentence(
         question,
         &retrieval.query,
         &candidates,
-        threshold,
         ReaderWeights::default(),
     );
-    let Some(reading) = reading else {
-        return ReadOutcome {
-            sentence: None,
-            citations: Vec::new(),
-            score: 0.0,
-        };
+    let reading = match best {
+        Some(reading) if reading.answers(threshold) => reading,
+        other => {
+            return ReadOutcome {
+                sentence: None,
+                citations: Vec::new(),
+                score: 0.0,
+                unsupported: other.map(|r| r.unsupported).unwrap_or_default(),
+            }
+        }
     };
     let chunk = &bench.chunks()[reading.passage];
     let span = chunk.sentences[reading.sentence];
@@ -275,6 +280,7 @@ pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -
             sentence: relative,
         }],
         score: reading.score,
+        unsupported: Vec::new(),
     }
 }
 
@@ -306,10 +312,18 @@ fn untrained(mode: Mode) -> ModeAnswer {
 }
 
 fn rag_answer(read: &ReadOutcome, timings: StageTimings) -> ModeAnswer {
-    let text = read
-        .sentence
-        .clone()
-        .unwrap_or_else(|| NOTHING_FOUND.to_string());
+    let text = read.sentence.clone().unwrap_or_else(|| {
+        if read.unsupported.is_empty() {
+            NOTHING_FOUND.to_string()
+        } else {
+            // Correct the false premise as far as retrieval can: name what was not found.
+            let names: Vec<String> = read.unsupported.iter().map(|n| capitalise(n)).collect();
+            format!(
+                "{NOTHING_FOUND} No retrieved passage mentions {}.",
+                names.join(" or ")
+            )
+        }
+    });
     ModeAnswer {
         mode: Mode::Rag,
         abstained: read.sentence.is_none(),
@@ -320,6 +334,14 @@ fn rag_answer(read: &ReadOutcome, timings: StageTimings) -> ModeAnswer {
         text,
         timings,
     }
+}
+
+/// `name` with its first letter in capitals ("platinum" -> "Platinum").
+fn capitalise(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The behaviour head's answer types, most probable first.

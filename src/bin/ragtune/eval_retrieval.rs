@@ -5,13 +5,16 @@
 //! Every answerable question (train and held-out phrasings) is asked at every corpus version
 //! against that version's chunks; a hit is a chunk of the gold document for that version.
 //! Ranks past [`DEPTH`] count as misses (the teacher fixture stores the top 20).
+//! `hybrid` is the dense ranking fused with BM25 (`core::hybrid`, what the app retrieves with by
+//! default); `splits` gives student, hybrid and BM25 on train and held-out phrasings apart.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use rag_or_tune::core::bm25::Bm25;
-use rag_or_tune::core::corpus::{default_corpus_dir, Chunk, Corpus};
+use rag_or_tune::core::corpus::{default_corpus_dir, Category, Chunk, Corpus};
 use rag_or_tune::core::embed::{cosine, native};
+use rag_or_tune::core::hybrid::{reciprocal_rank_fusion, HybridParams};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -120,8 +123,15 @@ pub fn run(mut args: Args) -> Result<(), String> {
         .collect();
     let question_vecs =
         model.embed_batch(&items.iter().map(|q| q.text.as_str()).collect::<Vec<_>>());
-    let (mut student, mut teacher, mut bm25) =
-        (Tally::default(), Tally::default(), Tally::default());
+    let (mut student, mut teacher, mut bm25, mut hybrid) = (
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
+    // Per split (train, held-out): student, hybrid, BM25.
+    let mut splits: [[Tally; 3]; 2] = Default::default();
+    let fusion = HybridParams::default();
     for version in corpus.versions.iter().map(|v| v.id.as_str()) {
         let chunks = corpus.chunks_at(version);
         let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
@@ -147,17 +157,36 @@ pub fn run(mut args: Args) -> Result<(), String> {
                 .enumerate()
                 .collect();
             order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            student.add(first_gold(
-                order.iter().map(|&(i, _)| i),
-                &chunks,
-                &gold.doc_id,
-            ));
-            let lexical_hits = lexical.scores(&item.text, DEPTH);
-            bm25.add(first_gold(
-                lexical_hits.iter().map(|&(i, _)| i),
-                &chunks,
-                &gold.doc_id,
-            ));
+            let dense_rank = first_gold(order.iter().map(|&(i, _)| i), &chunks, &gold.doc_id);
+            student.add(dense_rank);
+            let lexical_hits = lexical.scores(&item.text, fusion.depth.max(DEPTH));
+            let lexical_rank =
+                first_gold(lexical_hits.iter().map(|&(i, _)| i), &chunks, &gold.doc_id);
+            bm25.add(lexical_rank);
+            let fused = reciprocal_rank_fusion(
+                &[
+                    order.iter().take(fusion.depth).map(|&(i, _)| i).collect(),
+                    lexical_hits
+                        .iter()
+                        .take(fusion.depth)
+                        .map(|&(i, _)| i)
+                        .collect(),
+                ],
+                fusion.c,
+                DEPTH,
+            );
+            let fused_rank = first_gold(fused.iter().map(|&(i, _)| i), &chunks, &gold.doc_id);
+            hybrid.add(fused_rank);
+            let split = match item.category {
+                Category::Train => Some(0),
+                Category::Heldout => Some(1),
+                _ => None,
+            };
+            if let Some(split) = split {
+                splits[split][0].add(dense_rank);
+                splits[split][1].add(fused_rank);
+                splits[split][2].add(lexical_rank);
+            }
             let ranked = teacher_by_id
                 .get(item.id.as_str())
                 .and_then(|t| t.rankings.get(version));
@@ -180,6 +209,11 @@ pub fn run(mut args: Args) -> Result<(), String> {
         "student": student.json(),
         "teacher": if stale { Value::Null } else { teacher.json() },
         "bm25": bm25.json(),
+        "hybrid": hybrid.json(),
+        "splits": {
+            "train": {"student": splits[0][0].json(), "hybrid": splits[0][1].json(), "bm25": splits[0][2].json()},
+            "heldout": {"student": splits[1][0].json(), "hybrid": splits[1][1].json(), "bm25": splits[1][2].json()},
+        },
         "questions": items.len(),
         "versions": corpus.versions.len(),
         "student_over_teacher": if stale { Value::Null } else {
@@ -197,7 +231,7 @@ pub fn run(mut args: Args) -> Result<(), String> {
             "{} questions x {} versions; {}",
             out["questions"], out["versions"], out["model"]
         );
-        for name in ["student", "teacher", "bm25"] {
+        for name in ["student", "teacher", "bm25", "hybrid"] {
             let m = &out[name];
             if m.is_null() {
                 println!("  {name:8} (unavailable: {})", out["warning"]);

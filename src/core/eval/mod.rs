@@ -181,10 +181,10 @@ pub fn evaluate(bench: &Workbench, set: &EvalSet, clock: &dyn Clock) -> EvalRepo
         match info {
             Some(info) => {
                 questions.answerable += 1;
+                // The workbench's own ranking (dense or hybrid), as the reader gets it.
                 let recalled = bench
-                    .index()
-                    .search_with(query, RECALL_DEPTH, method)
-                    .unwrap_or_default()
+                    .rank(&item.text, query, RECALL_DEPTH, method)
+                    .0
                     .iter()
                     .any(|hit| bench.chunks()[hit.id].doc_id == info.gold_doc);
                 for (tally, answer) in tallies.iter_mut().zip(&answers) {

@@ -1,11 +1,16 @@
 //! The ranked passages: rank, document, version, kind, quality, score as a number and a bar,
-//! the passage text, and which passage the reader quoted.
+//! the passage text, which passage the reader quoted, and its dense and keyword ranks.
 
 use leptos::prelude::*;
 
 use super::report::{bar_fraction, PassageRow};
 use crate::ui::views::corpus::badges::QualityBadge;
 use crate::ui::views::map::kinds::KindTag;
+
+/// "#3", or "–" when that ranking did not list the passage.
+fn rank_text(rank: Option<usize>) -> String {
+    rank.map_or_else(|| "–".to_string(), |r| format!("#{r}"))
+}
 
 /// The passage list.
 #[component]
@@ -42,6 +47,12 @@ pub fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
                         </span>
                         <span class="score-bar" aria-hidden="true">
                             <span class="score-bar__fill" style:width=width></span>
+                        </span>
+                        <span
+                            class="passage__ranks"
+                            title="Rank by meaning (embeddings) and by shared words (BM25) before the two lists are fused"
+                        >
+                            {format!("meaning {} · words {}", rank_text(p.ranks.dense), rank_text(p.ranks.lexical))}
                         </span>
                     </div>
                     <p class="passage__text">

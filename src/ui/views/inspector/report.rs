@@ -7,7 +7,7 @@ use crate::core::corpus::{Chunk, DocKind, Quality};
 use crate::core::embed::TokenWeight;
 use crate::core::index::{recall, Hit, IndexParams, SearchMethod};
 use crate::core::modes::read_passages;
-use crate::core::workbench::{RebuildTimings, Workbench};
+use crate::core::workbench::{PassageRanks, RebuildTimings, Workbench};
 
 /// How often each search is repeated for its timing: one search over the sample corpus takes
 /// microseconds, below the browser clock's resolution (0.1 ms without isolation).
@@ -41,6 +41,8 @@ pub struct PassageRow {
     pub clipped: usize,
     /// True when the reader took its answer sentence from this passage.
     pub picked: bool,
+    /// Where the dense and the keyword (BM25) rankings placed it before fusion.
+    pub ranks: PassageRanks,
 }
 
 impl PassageRow {
@@ -58,6 +60,7 @@ impl PassageRow {
             text,
             clipped,
             picked: false,
+            ranks: PassageRanks::default(),
         }
     }
 }
@@ -266,6 +269,7 @@ impl InspectorReport {
             .filter_map(|(i, hit)| {
                 let mut row = PassageRow::new(i + 1, *hit, chunks.get(hit.id)?);
                 row.picked = Some(hit.id) == picked;
+                row.ranks = retrieval.ranks.get(i).copied().unwrap_or_default();
                 Some(row)
             })
             .collect();
@@ -450,7 +454,12 @@ mod tests {
         assert_eq!(report.passages.len(), k);
         let ranks: Vec<usize> = report.passages.iter().map(|p| p.rank).collect();
         assert_eq!(ranks, (1..=k).collect::<Vec<_>>());
-        assert!(report.passages.windows(2).all(|w| w[0].score >= w[1].score));
+        // Hybrid ranking orders by the fused rank, so cosines need not descend; every row
+        // was placed by at least one of the two rankings.
+        assert!(report
+            .passages
+            .iter()
+            .all(|p| p.ranks.dense.is_some() || p.ranks.lexical.is_some()));
         // The list shown is the app's own retrieval.
         let own: Vec<usize> = bench
             .retrieve(question, &NoClock)
