@@ -154,15 +154,16 @@ impl ModeAnswer {
     }
 }
 
-/// What the base model says: it has never seen the company's documents.
-pub const BASE_ANSWER: &str = "I'm a general-purpose assistant and I don't have any information \
-about Kettlefin Labs' products, prices or policies, so I can't answer that reliably. You could \
-check the company's documentation or ask their support team.";
+/// What the base model says: it has never seen the documents. Worded for any corpus, the sample
+/// or the user's own.
+pub const BASE_ANSWER: &str = "I'm a general-purpose assistant and I have never seen these \
+documents, so I don't know this organisation's products, prices or policies and can't answer \
+that reliably. You could check its documentation or ask the people who maintain it.";
 
 /// What the reader says when retrieval finds nothing good enough.
 pub const NOTHING_FOUND: &str = "The documents do not say.";
 
-const NEXT_STEP: &str = "Contact Kettlefin support, who can check your account.";
+const NEXT_STEP: &str = "Ask the support team, who can check your account.";
 
 /// Answers `question` in `mode`.
 pub fn answer(bench: &Workbench, question: &str, mode: Mode, clock: &dyn Clock) -> ModeAnswer {
@@ -298,7 +299,9 @@ fn base_answer(timings: StageTimings) -> ModeAnswer {
 }
 
 fn untrained(mode: Mode) -> ModeAnswer {
-    let text = "No tuned model yet: train one in the Training view.".to_string();
+    let text =
+        "No tuned model yet: train one (Training view; for your own documents, Train on my pairs)."
+            .to_string();
     ModeAnswer {
         mode,
         format: validate(&text),
