@@ -98,8 +98,14 @@ pub fn AnswerCard(
         (None, true) => ().into_any(),
     };
     let t = answer.timings;
+    let untrained = matches!(mode, Mode::Tuned | Mode::Both)
+        && AppStore::use_context()
+            .with_untracked(|bench| bench.tuned().is_none())
+            .unwrap_or(true);
     let timing = if mode == Mode::Base {
         "No pipeline runs: nothing to time.".to_string()
+    } else if untrained {
+        "Nothing ran: there is no tuned model yet.".to_string()
     } else if t.total_ms() == 0.0 {
         // The browser clock ticks in 0.1 ms steps; a fast answer can fall between two ticks.
         "Time under 0.1 ms (too fast for the browser's clock).".to_string()
