@@ -370,7 +370,12 @@ fn render_in_house_format(
             break;
         }
         if let Some(parts) = answer_from_sentence(answer_type, sentence, source.clone()) {
-            return (answer_type, render(answer_type, &parts));
+            // Extraction can misread a value ("99.95% per month" as a window of months); only a
+            // rendering the house-format validator accepts is used, else the next type is tried.
+            let text = render(answer_type, &parts);
+            if validate(&text).is_ok() {
+                return (answer_type, text);
+            }
         }
     }
     let parts = AnswerParts::abstain(NEXT_STEP);
