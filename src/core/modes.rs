@@ -175,8 +175,18 @@ pub fn answer(bench: &Workbench, question: &str, mode: Mode, clock: &dyn Clock) 
 
 /// Answers `question` in all four modes, sharing the embedding and the retrieval.
 pub fn answer_all(bench: &Workbench, question: &str, clock: &dyn Clock) -> [ModeAnswer; 4] {
-    let retrieval = bench.retrieve(question, clock);
-    let (read, read_ms) = timed(clock, || read_passages(bench, question, &retrieval));
+    answer_all_from(bench, question, &bench.retrieve(question, clock), clock)
+}
+
+/// Like [`answer_all`], from a retrieval the caller already made (the evaluation reuses it for
+/// recall instead of ranking the question a second time).
+pub fn answer_all_from(
+    bench: &Workbench,
+    question: &str,
+    retrieval: &Retrieval,
+    clock: &dyn Clock,
+) -> [ModeAnswer; 4] {
+    let (read, read_ms) = timed(clock, || read_passages(bench, question, retrieval));
     let shared = StageTimings {
         embed_ms: retrieval.embed_ms,
         search_ms: retrieval.search_ms,

@@ -1,7 +1,7 @@
 //! Evaluation: every mode of the 2x2 on every evaluation question, for the workbench as it
 //! stands (its version, the learner's edits, the installed tuned model, k and threshold).
 //!
-//! One retrieval per question serves all four modes ([`answer_all`] shares it), answers are
+//! One retrieval per question serves all four modes ([`answer_all_from`] shares it), answers are
 //! judged with [`Workbench::judge_fact`] (which follows the learner's edits), and the result is
 //! a plain serialisable [`EvalReport`]: the browser charts and `ragtune eval --json` print the
 //! same struct.
@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::core::clock::Clock;
 use crate::core::corpus::{Category, EvalItem, Fact};
-use crate::core::modes::{answer_all, Mode, ModeAnswer};
+use crate::core::modes::{answer_all_from, Mode, ModeAnswer};
 use crate::core::workbench::{Judgement, Workbench};
 
 /// Depth at which retrieval recall is measured.
@@ -177,14 +177,21 @@ pub fn evaluate(bench: &Workbench, set: &EvalSet, clock: &dyn Clock) -> EvalRepo
             None if item.category.expects_abstention() => None,
             None => continue,
         };
-        let answers = answer_all(bench, &item.text, clock);
+        let retrieval = bench.retrieve(&item.text, clock);
+        let answers = answer_all_from(bench, &item.text, &retrieval, clock);
         match info {
             Some(info) => {
                 questions.answerable += 1;
                 // The workbench's own ranking (dense or hybrid), as the reader gets it.
-                let recalled = bench
-                    .rank(&item.text, query, RECALL_DEPTH, method)
-                    .0
+                // At k = RECALL_DEPTH the answers' retrieval is exactly that ranking.
+                let ranked;
+                let top = if bench.settings().k == RECALL_DEPTH {
+                    &retrieval.hits
+                } else {
+                    ranked = bench.rank(&item.text, query, RECALL_DEPTH, method).0;
+                    &ranked
+                };
+                let recalled = top
                     .iter()
                     .any(|hit| bench.chunks()[hit.id].doc_id == info.gold_doc);
                 for (tally, answer) in tallies.iter_mut().zip(&answers) {
