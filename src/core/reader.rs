@@ -4,7 +4,7 @@
 //! abstains when nothing scores above the threshold.
 
 use crate::core::embed::cosine;
-use crate::core::format::{extract_detail, AnswerType};
+use crate::core::format::{extract_detail, AnswerType, MONTHS};
 use crate::core::text::{content_words, word_tokens};
 
 /// How much each signal counts in a sentence's score.
@@ -159,7 +159,11 @@ pub fn question_names(question: &str) -> Vec<String> {
         let Some(first) = chars.next() else { continue };
         let capitalised = first.is_uppercase() && chars.any(char::is_lowercase);
         let lower = word.to_lowercase();
-        if capitalised && !opens && !CALENDAR_WORDS.contains(&lower.as_str()) {
+        if capitalised
+            && !opens
+            && !WEEKDAYS.contains(&lower.as_str())
+            && !MONTHS.contains(&lower.as_str())
+        {
             names.push(lower);
         }
     }
@@ -168,8 +172,8 @@ pub fn question_names(question: &str) -> Vec<String> {
     names
 }
 
-/// Capitalised words that are not names of things the documents describe.
-const CALENDAR_WORDS: &[&str] = &[
+/// Capitalised words that are not names of things the documents describe (with [`MONTHS`]).
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -177,18 +181,6 @@ const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The question's names that appear in none of the candidates' sentences (a plural "s" is

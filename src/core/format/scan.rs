@@ -15,7 +15,8 @@ pub const TIME_UNITS: &[&str] = &[
     "year", "years",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names, lowercase, January first.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
