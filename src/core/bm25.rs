@@ -29,6 +29,7 @@ pub struct Bm25 {
     /// Per term: (document, term frequency) in document order.
     postings: Vec<Vec<(u32, u32)>>,
     doc_lengths: Vec<u32>,
+    total_length: u64,
     average_length: f32,
 }
 
@@ -40,42 +41,49 @@ impl Bm25 {
 
     /// Indexes `texts` with the given constants.
     pub fn build_with<S: AsRef<str>>(texts: &[S], params: Bm25Params) -> Self {
-        let mut term_ids: HashMap<String, usize> = HashMap::new();
-        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut doc_lengths = Vec::with_capacity(texts.len());
-        for (doc, text) in texts.iter().enumerate() {
-            let mut counts: HashMap<usize, u32> = HashMap::new();
-            let mut length = 0u32;
-            for token in words(text.as_ref()) {
-                let next_id = term_ids.len();
-                let id = *term_ids.entry(token).or_insert(next_id);
-                if id == postings.len() {
-                    postings.push(Vec::new());
-                }
-                *counts.entry(id).or_insert(0) += 1;
-                length = length.saturating_add(1);
-            }
-            // Sorted so the postings (and therefore float sums) do not depend on hash order.
-            let mut counts: Vec<(usize, u32)> = counts.into_iter().collect();
-            counts.sort_unstable();
-            for (id, tf) in counts {
-                postings[id].push((doc as u32, tf));
-            }
-            doc_lengths.push(length);
+        let mut index = Self::empty(params);
+        for text in texts {
+            index.add(text.as_ref());
         }
-        let total: u64 = doc_lengths.iter().map(|&l| u64::from(l)).sum();
-        let average_length = if doc_lengths.is_empty() {
-            0.0
-        } else {
-            total as f32 / doc_lengths.len() as f32
-        };
+        index
+    }
+
+    /// An index of no texts, to [`Bm25::add`] to.
+    pub fn empty(params: Bm25Params) -> Self {
         Self {
             params,
-            term_ids,
-            postings,
-            doc_lengths,
-            average_length,
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
+            doc_lengths: Vec::new(),
+            total_length: 0,
+            average_length: 0.0,
         }
+    }
+
+    /// Indexes one more text (its id is the next position), so a large corpus can be indexed
+    /// a batch at a time; the result is the same as building from all texts at once.
+    pub fn add(&mut self, text: &str) {
+        let doc = self.doc_lengths.len() as u32;
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        let mut length = 0u32;
+        for token in words(text) {
+            let next_id = self.term_ids.len();
+            let id = *self.term_ids.entry(token).or_insert(next_id);
+            if id == self.postings.len() {
+                self.postings.push(Vec::new());
+            }
+            *counts.entry(id).or_insert(0) += 1;
+            length = length.saturating_add(1);
+        }
+        // Sorted so the postings (and therefore float sums) do not depend on hash order.
+        let mut counts: Vec<(usize, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        for (id, tf) in counts {
+            self.postings[id].push((doc, tf));
+        }
+        self.doc_lengths.push(length);
+        self.total_length += u64::from(length);
+        self.average_length = self.total_length as f32 / self.doc_lengths.len() as f32;
     }
 
     /// Number of indexed texts.

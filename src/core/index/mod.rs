@@ -6,8 +6,11 @@
 //! is seeded and single-threaded, so the same vectors and parameters give the same graph
 //! and the same results natively and in the browser (where there is one thread anyway).
 //! The graph has no insert: a changed corpus means a rebuild, which is why the default
-//! parameters are chosen for a fast build (see `IndexParams`).
+//! parameters are chosen for a fast build (see `IndexParams`). A large corpus can be built a
+//! segment at a time ([`IndexBuild`]), one graph per segment searched together, the way
+//! vector databases keep segments, so the page gets a turn between segments.
 
+mod build;
 mod error;
 mod exact;
 mod params;
@@ -15,6 +18,7 @@ pub mod rng;
 mod synthetic;
 mod vector;
 
+pub use build::IndexBuild;
 pub use error::IndexError;
 pub use exact::{rank_order, top_k};
 pub use params::{IndexParams, NeighbourSelection, SearchMethod};
@@ -36,10 +40,11 @@ pub struct Hit {
     pub score: f32,
 }
 
-/// An HNSW graph and an exact scan over the same unit vectors.
+/// HNSW graphs (one per segment of consecutive ids; one for a corpus built in a single step)
+/// and an exact scan over the same unit vectors.
 pub struct VectorIndex {
     store: Arc<VectorStore>,
-    hnsw: Hnsw<StoredPoint>,
+    segments: Vec<Hnsw<StoredPoint>>,
     params: IndexParams,
     /// Reusable search scratch space (visited sets sized to the index), so a query does not
     /// allocate; a `Mutex` rather than a `RefCell` keeps the index `Sync` for UI signals.
@@ -63,47 +68,12 @@ impl VectorIndex {
     /// invalid parameters. An empty `vectors` gives an empty index whose searches return
     /// nothing.
     pub fn build(vectors: Vec<Vec<f32>>, params: IndexParams) -> Result<Self, IndexError> {
-        params.validate()?;
-        if vectors.len() >= u32::MAX as usize {
-            return Err(IndexError::TooManyVectors {
-                count: vectors.len(),
-            });
-        }
-        let dims = vectors.first().map_or(0, Vec::len);
-        if !vectors.is_empty() && dims == 0 {
-            return Err(IndexError::ZeroDimensions);
-        }
-        let mut data = Vec::with_capacity(vectors.len() * dims);
-        for (index, mut vector) in vectors.into_iter().enumerate() {
-            if vector.len() != dims {
-                return Err(IndexError::DimensionMismatch {
-                    index,
-                    expected: dims,
-                    found: vector.len(),
-                });
-            }
-            if vector.iter().any(|x| !x.is_finite()) {
-                return Err(IndexError::NonFinite { index });
-            }
-            normalize_in_place(&mut vector);
-            data.extend_from_slice(&vector);
-        }
-        let store = Arc::new(VectorStore::new(dims, data));
-        let points: Vec<StoredPoint> = (0..store.len() as u32)
-            .map(|id| StoredPoint::new(Arc::clone(&store), id))
-            .collect();
-        let builder = instant_distance::Builder::default()
-            .ef_construction(params.ef_construction)
-            .ef_search(params.ef_search)
-            .select_heuristic(params.selection.to_library())
-            .seed(params.seed);
-        let (hnsw, _) = single_threaded(|| builder.build_hnsw(points));
-        Ok(Self {
-            store,
-            hnsw,
-            params,
-            scratch: Mutex::new(Vec::new()),
-        })
+        Ok(IndexBuild::new(vectors, params, usize::MAX)?.finish())
+    }
+
+    /// How many HNSW graphs the index searches (one unless built in segments).
+    pub fn segment_count(&self) -> usize {
+        self.segments.len()
     }
 
     /// Number of indexed vectors.
@@ -236,17 +206,16 @@ impl VectorIndex {
         let query = query_point.values();
         // Rescore with the same dot product as the exact scan, so a passage found by both
         // searches shows the identical score (the graph's `1 - dot` loses a few bits).
-        let mut hits: Vec<Hit> = self
-            .hnsw
-            .search(&query_point, &mut search)
-            .map(|item| {
+        let mut hits: Vec<Hit> = Vec::new();
+        for segment in &self.segments {
+            hits.extend(segment.search(&query_point, &mut search).map(|item| {
                 let id = item.point.id();
                 Hit {
                     id,
                     score: self.store.row(id).map_or(0.0, |row| dot(query, row)),
                 }
-            })
-            .collect();
+            }));
+        }
         if let Ok(mut pool) = self.scratch.lock() {
             pool.push(search);
         }
@@ -267,24 +236,4 @@ pub fn recall(found: &[Hit], truth: &[Hit]) -> f32 {
         .filter(|hit| found_ids.contains(&hit.id))
         .count();
     shared as f32 / truth.len() as f32
-}
-
-/// Runs `build` on one thread. `instant-distance` inserts points in parallel with rayon, and
-/// the graph then depends on thread timing; one thread makes it a function of the seed alone.
-/// In wasm rayon already runs on the calling thread, so nothing needs to change there.
-#[cfg(not(target_arch = "wasm32"))]
-fn single_threaded<T: Send>(build: impl FnOnce() -> T + Send) -> T {
-    use std::sync::OnceLock;
-    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    let pool = POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok());
-    match pool {
-        Some(pool) => pool.install(build),
-        // Without a pool (threads unavailable) rayon falls back to the calling thread.
-        None => build(),
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn single_threaded<T: Send>(build: impl FnOnce() -> T + Send) -> T {
-    build()
 }

@@ -2,12 +2,14 @@
 //! retrieval. One `Workbench` is what the browser app and the CLI both drive, so what the
 //! learner sees and what the CLI prints come from the same code.
 
+mod build;
 mod edits;
 mod judge;
 mod ranked;
 mod tuning;
 mod tuning_report;
 
+pub use build::{BuildProgress, BuildStage, WorkbenchBuild, EMBED_BATCH, INDEX_SEGMENT_LEN};
 pub use edits::{track_fact, Edits, FactState};
 pub use judge::Judgement;
 pub use ranked::PassageRanks;
@@ -15,11 +17,12 @@ pub use tuning::{TrainData, TrainScope, TuneSettings, TunedModel, TuningRun};
 
 use crate::core::bm25::Bm25;
 use crate::core::clock::{timed, Clock};
-use crate::core::corpus::{Chunk, Corpus, Document, Fact, Quality};
+use crate::core::corpus::{Chunk, Corpus, Document, Fact};
 use crate::core::embed::Embedder;
 use crate::core::hybrid::Ranking;
 use crate::core::index::{Hit, IndexError, IndexParams, SearchMethod, VectorIndex};
 use crate::core::tune::{TuneError, TuningData};
+use build::{PassageBuild, Passages};
 
 /// Retrieval settings the learner can move.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,6 +94,8 @@ pub struct Workbench {
     edits: Edits,
     settings: RetrievalSettings,
     chunks: Vec<Chunk>,
+    /// Per chunk, its embedding as the model gave it (the index holds it normalised).
+    chunk_vectors: Vec<Vec<f32>>,
     /// Per chunk, the embedding of each sentence (for the reader), computed at rebuild.
     sentence_vectors: Vec<Vec<Vec<f32>>>,
     index: VectorIndex,
@@ -102,28 +107,10 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// Embeds and indexes `corpus` at its latest version.
+    /// Embeds and indexes `corpus` at its latest version, all at once (the browser steps a
+    /// [`WorkbenchBuild`] instead when the corpus may be large).
     pub fn new(embedder: Embedder, corpus: Corpus, clock: &dyn Clock) -> Result<Self, IndexError> {
-        let version = corpus.latest().to_string();
-        let settings = RetrievalSettings::default();
-        let empty = VectorIndex::build(Vec::new(), settings.index)?;
-        let tuning_data = TuningData::from_corpus(&corpus, |text| embedder.embed(text));
-        let mut bench = Self {
-            embedder,
-            corpus,
-            version,
-            edits: Edits::default(),
-            settings,
-            chunks: Vec::new(),
-            sentence_vectors: Vec::new(),
-            index: empty,
-            lexical: Bm25::build::<&str>(&[]),
-            rebuild: RebuildTimings::default(),
-            tuning_data,
-            tuned: None,
-        };
-        bench.rebuild(clock)?;
-        Ok(bench)
+        WorkbenchBuild::start(embedder, corpus).finish(clock)
     }
 
     /// The embedding model.
@@ -332,33 +319,25 @@ impl Workbench {
     }
 
     fn rebuild(&mut self, clock: &dyn Clock) -> Result<(), IndexError> {
-        let version = self.version.clone();
-        let curated = self.settings.curated;
-        let (chunks, chunk_ms) = timed(clock, || {
-            self.documents()
-                .iter()
-                .filter(|d| !curated || d.quality == Quality::Current)
-                .flat_map(|d| crate::core::corpus::chunk_document(d, &version))
-                .collect::<Vec<_>>()
-        });
-        let ((vectors, sentence_vectors), embed_ms) = timed(clock, || {
-            let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
-            let sentences: Vec<Vec<Vec<f32>>> = chunks
-                .iter()
-                .map(|c| self.embedder.embed_batch(&c.sentence_texts()))
-                .collect();
-            (self.embedder.embed_batch(&texts), sentences)
-        });
-        let (index, index_ms) = timed(clock, || VectorIndex::build(vectors, self.settings.index));
-        self.index = index?;
-        self.lexical = Bm25::build(&chunks.iter().map(|c| c.text.as_str()).collect::<Vec<_>>());
-        self.chunks = chunks;
-        self.sentence_vectors = sentence_vectors;
-        self.rebuild = RebuildTimings {
-            chunk_ms,
-            embed_ms,
-            index_ms,
-        };
+        let known = PassageBuild::known_from(self);
+        let passages = PassageBuild::start(
+            self.documents(),
+            &self.version,
+            self.settings.curated,
+            known,
+            self.settings.index,
+        )
+        .finish(&self.embedder, clock)?;
+        self.install(passages);
         Ok(())
+    }
+
+    fn install(&mut self, passages: Passages) {
+        self.chunks = passages.chunks;
+        self.chunk_vectors = passages.chunk_vectors;
+        self.sentence_vectors = passages.sentence_vectors;
+        self.index = passages.index;
+        self.lexical = passages.lexical;
+        self.rebuild = passages.timings;
     }
 }

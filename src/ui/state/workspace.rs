@@ -7,7 +7,12 @@ use leptos::prelude::*;
 use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock};
 use crate::core::byod::{self, QaPair, UserDocument};
-use crate::core::workbench::{TuneSettings, Workbench};
+use crate::core::clock::Clock;
+use crate::core::workbench::{BuildProgress, BuildStage, TuneSettings, Workbench, WorkbenchBuild};
+use crate::ui::state::loader::yield_now;
+
+/// Work per slice of a stepwise build before the page gets a turn (ms), as in training.
+const SLICE_MS: f64 = 12.0;
 
 /// Which documents the app answers from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +112,23 @@ impl Workspace {
         })
     }
 
+    /// Like [`Self::build_with`], a step at a time (see [`build_workbench_stepwise`]).
+    pub async fn build_with_stepwise(
+        &self,
+        store: AppStore,
+        documents: &[UserDocument],
+        progress: impl Fn(BuildProgress),
+        cancelled: impl Fn() -> bool,
+    ) -> Result<Option<Workbench>, String> {
+        let pairs = self.pairs.get_untracked();
+        let trained = self.trained_pairs.get_untracked();
+        let built = build_workbench_stepwise(store, documents, &pairs, progress, cancelled).await?;
+        Ok(match (built, trained) {
+            (Some(bench), Some(t)) if t == pairs && !pairs.is_empty() => Some(retrain(bench)?),
+            (built, _) => built,
+        })
+    }
+
     /// Puts a freshly built workbench of the learner's documents in place: in use when "my
     /// documents" shows, otherwise ready for the next switch.
     pub fn install_mine(&self, store: AppStore, bench: Workbench) {
@@ -174,18 +196,84 @@ pub fn pair_tune_settings() -> TuneSettings {
     TuneSettings::default()
 }
 
-/// Embeds and indexes `documents` (with `pairs` as facts and evaluation questions).
+/// Embeds and indexes `documents` (with `pairs` as facts and evaluation questions) in one go
+/// (used where the documents are known to be small or the page is still loading).
 pub fn build_workbench(
     store: AppStore,
     documents: &[UserDocument],
     pairs: &[QaPair],
 ) -> Result<Workbench, String> {
+    let (embedder, corpus) = user_inputs(store, documents, pairs)?;
+    Workbench::new(embedder, corpus, &BrowserClock).map_err(index_failed)
+}
+
+/// Like [`build_workbench`], a step at a time: the page gets a turn every few milliseconds,
+/// `progress` hears how far it is, and it stops with `Ok(None)` as soon as `cancelled` says so.
+pub async fn build_workbench_stepwise(
+    store: AppStore,
+    documents: &[UserDocument],
+    pairs: &[QaPair],
+    progress: impl Fn(BuildProgress),
+    cancelled: impl Fn() -> bool,
+) -> Result<Option<Workbench>, String> {
+    let (embedder, corpus) = user_inputs(store, documents, pairs)?;
+    let clock = BrowserClock;
+    let mut build = WorkbenchBuild::start(embedder, corpus);
+    while !build.finished() {
+        progress(build.progress());
+        yield_now().await;
+        if cancelled() {
+            return Ok(None);
+        }
+        let start = clock.now_ms();
+        build.step(&clock).map_err(index_failed)?;
+        while !build.finished() && clock.now_ms() - start < SLICE_MS {
+            build.step(&clock).map_err(index_failed)?;
+        }
+    }
+    progress(build.progress());
+    yield_now().await;
+    if cancelled() {
+        return Ok(None);
+    }
+    build.finish(&clock).map(Some).map_err(index_failed)
+}
+
+/// A stepwise build's progress in words ("Embedding passages: 240 of 7,117").
+pub fn build_step_label(progress: &BuildProgress) -> String {
+    match progress.stage {
+        BuildStage::Splitting => format!(
+            "Splitting into passages: document {} of {}",
+            (progress.done + 1).min(progress.total),
+            progress.total
+        ),
+        BuildStage::Embedding => format!(
+            "Embedding passages: {} of {}",
+            progress.passages_done, progress.passages_total
+        ),
+        BuildStage::Indexing => format!(
+            "Building the vector index: part {} of {}",
+            (progress.done + 1).min(progress.total),
+            progress.total
+        ),
+        BuildStage::Done => "Preparing questions and answers".to_string(),
+    }
+}
+
+fn user_inputs(
+    store: AppStore,
+    documents: &[UserDocument],
+    pairs: &[QaPair],
+) -> Result<(crate::core::embed::Embedder, byod::Corpus), String> {
     let embedder = store
         .with_untracked(|b| b.embedder().clone())
         .ok_or("The embedding model is still loading.")?;
     let corpus = byod::user_corpus(documents, pairs).map_err(|e| e.to_string())?;
-    Workbench::new(embedder, corpus, &BrowserClock)
-        .map_err(|e| format!("Your documents could not be indexed: {e}"))
+    Ok((embedder, corpus))
+}
+
+fn index_failed(e: crate::core::index::IndexError) -> String {
+    format!("Your documents could not be indexed: {e}")
 }
 
 /// Trains `bench` to the end with [`pair_tune_settings`] (seeded: the same pairs give the same

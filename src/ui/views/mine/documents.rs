@@ -9,7 +9,7 @@ use crate::ui::state::AppStore;
 
 /// Removes document `id` and rebuilds the index of what is left (or returns to the sample
 /// corpus when nothing is left).
-pub fn remove_document(store: AppStore, work: Workspace, id: &str) -> Result<(), String> {
+pub async fn remove_document(store: AppStore, work: Workspace, id: &str) -> Result<(), String> {
     let remaining: Vec<UserDocument> = work
         .documents
         .get_untracked()
@@ -22,7 +22,12 @@ pub fn remove_document(store: AppStore, work: Workspace, id: &str) -> Result<(),
         work.documents.set(remaining);
         return Ok(());
     }
-    let bench = work.build_with(store, &remaining)?;
+    let Some(bench) = work
+        .build_with_stepwise(store, &remaining, |_| (), || false)
+        .await?
+    else {
+        return Ok(());
+    };
     work.documents.set(remaining);
     work.forget_parked_mine();
     work.install_mine(store, bench);
@@ -35,6 +40,8 @@ pub fn DocumentList() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let error = RwSignal::new(None::<String>);
+    // One removal at a time: each rebuilds from the documents as they were when it started.
+    let removing = RwSignal::new(false);
     let rows = move || {
         work.documents
             .get()
@@ -48,8 +55,18 @@ pub fn DocumentList() -> impl IntoView {
                         <td>{doc.source.clone()}</td>
                         <td class="mine__num">{human_bytes(doc.text.len())}</td>
                         <td>
-                            <button type="button" aria-label=label
-                                on:click=move |_| error.set(remove_document(store, work, &id).err())>
+                            <button type="button" aria-label=label prop:disabled=move || removing.get()
+                                on:click=move |_| {
+                                    if removing.get_untracked() {
+                                        return;
+                                    }
+                                    removing.set(true);
+                                    let id = id.clone();
+                                    leptos::task::spawn_local(async move {
+                                        error.try_set(remove_document(store, work, &id).await.err());
+                                        removing.try_set(false);
+                                    });
+                                }>
                                 "Remove"
                             </button>
                         </td>

@@ -1,5 +1,6 @@
 //! One import of documents: read each file, check it, then embed and index everything, with a
-//! progress bar and Cancel. The page gets a turn between every step, so it never freezes; the
+//! progress bar and Cancel. The page gets a turn between every file and every few milliseconds
+//! of embedding and indexing (a batch of passages, a segment of the index), so it never freezes; the
 //! result is applied only at the end, so a cancelled (or failed) import changes nothing.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 use super::staging::Staged;
 use crate::ui::state::files::{read_file, PickedFile};
 use crate::ui::state::loader::yield_now;
-use crate::ui::state::workspace::Workspace;
+use crate::ui::state::workspace::{build_step_label, Workspace};
 use crate::ui::state::AppStore;
 
 /// Where an import stands.
@@ -20,7 +21,8 @@ pub struct ImportProgress {
     pub step: String,
     /// Steps done.
     pub done: usize,
-    /// Steps in all (one per file, plus embedding and indexing).
+    /// Steps in all: files while reading, then documents, batches of passages and index
+    /// segments, stage by stage (the label names the stage).
     pub total: usize,
 }
 
@@ -67,7 +69,7 @@ pub async fn run(
             outcome.staged.add_paste(&existing, &title, &text);
         }
         Source::Files(files) => {
-            let total = files.len() + 1;
+            let total = files.len();
             for (done, file) in files.iter().enumerate() {
                 show(format!("Reading {}", file.name()), done, total);
                 yield_now().await;
@@ -87,27 +89,17 @@ pub async fn run(
     }
     let mut documents = existing;
     documents.extend(outcome.staged.accepted.iter().cloned());
-    let total = documents.len().max(1);
-    show(
-        format!("Embedding and indexing {} document(s)", documents.len()),
-        total.saturating_sub(1),
-        total,
-    );
-    yield_now().await;
-    if stopped() {
-        outcome.cancelled = true;
-        return outcome;
-    }
-    match work.build_with(store, &documents) {
-        Ok(bench) => {
-            // The learner may have pressed Cancel while the index was built: honour it.
-            yield_now().await;
-            if stopped() {
-                outcome.cancelled = true;
-                return outcome;
-            }
-            work.commit_documents(store, documents, bench);
-        }
+    let built = work
+        .build_with_stepwise(
+            store,
+            &documents,
+            |p| show(build_step_label(&p), p.done, p.total.max(1)),
+            stopped,
+        )
+        .await;
+    match built {
+        Ok(Some(bench)) => work.commit_documents(store, documents, bench),
+        Ok(None) => outcome.cancelled = true,
         Err(message) => outcome.failed = Some(message),
     }
     outcome

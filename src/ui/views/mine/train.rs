@@ -11,9 +11,9 @@ use leptos::task::spawn_local;
 
 use super::pairs::usable_pairs;
 use crate::core::clock::Clock;
-use crate::core::workbench::Workbench;
+use crate::core::workbench::{BuildProgress, Workbench};
 use crate::ui::state::loader::yield_now;
-use crate::ui::state::workspace::{build_workbench, pair_tune_settings, Workspace};
+use crate::ui::state::workspace::{build_workbench_stepwise, pair_tune_settings, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// Work per slice before the page gets a turn (ms), as in the Training view.
@@ -45,11 +45,19 @@ async fn train(
     if documents.is_empty() {
         return RunState::Failed("Add your documents first: the answers come from them.".into());
     }
-    yield_now().await;
-    let mut bench: Workbench = match build_workbench(store, &documents, &pairs) {
-        Ok(b) => b,
-        Err(why) => return RunState::Failed(why),
+    let stopped = || cancel.load(Ordering::Relaxed);
+    let indexing = |p: BuildProgress| {
+        state.try_set(RunState::Running {
+            done: p.done,
+            total: p.total.max(1),
+        });
     };
+    let mut bench: Workbench =
+        match build_workbench_stepwise(store, &documents, &pairs, indexing, stopped).await {
+            Ok(Some(b)) => b,
+            Ok(None) => return RunState::Cancelled,
+            Err(why) => return RunState::Failed(why),
+        };
     let mut run = match bench.start_tuning(&pair_tune_settings()) {
         Ok(run) => run,
         Err(e) => return RunState::Failed(format!("Training cannot start: {e}.")),

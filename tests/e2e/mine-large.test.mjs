@@ -1,0 +1,97 @@
+// A large import of your own documents: the build steps through batches of passages and index
+// segments with the progress bar moving and the page answering between steps; Cancel in the
+// middle changes nothing; the same import run to the end adds the document. The longest task
+// the page ran during the import is printed (a measurement for the README, not an assertion).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, assertClean } from './lib/browser.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.stop();
+});
+
+const WORDS = ('plan costs month customers support team billing invoice refund policy days account data export '
+  + 'storage region backup window hours office city laptop password leave travel meals expense claim approval '
+  + 'manager deadline quarter release feature limit seats price discount contract notice security audit report').split(' ');
+
+/** About `bytes` of seeded made-up handbook text. */
+function handbook(seed, bytes) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state;
+  };
+  const parts = [];
+  let length = 0;
+  while (length < bytes) {
+    const words = Array.from({ length: 8 + (next() % 12) }, () => WORDS[next() % WORDS.length]);
+    const sentence = `${words.join(' ')} ${next() % 100}. ${next() % 9 === 0 ? '\n\n## Part\n\n' : ''}`;
+    parts.push(sentence);
+    length += sentence.length;
+  }
+  return Buffer.from(parts.join(''));
+}
+
+async function fresh() {
+  const opened = await session.open('?view=mine');
+  await opened.page.evaluate(() => localStorage.clear());
+  await opened.page.reload();
+  await opened.page.waitForSelector('.mine__add', { timeout: 20000 });
+  return opened;
+}
+
+/** Starts recording the import's progress labels and values, and the page's long tasks. */
+async function record(page) {
+  await page.evaluate(() => {
+    window.__seen = { labels: new Set(), values: new Set(), longest: 0 };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__seen.longest = Math.max(window.__seen.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+    const look = () => {
+      const label = document.querySelector('.mine__progress label')?.textContent;
+      const value = document.querySelector('#mine-import-progress')?.getAttribute('value');
+      if (label) window.__seen.labels.add(label);
+      if (value) window.__seen.values.add(value);
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+async function seen(page) {
+  return page.evaluate(() => ({
+    labels: [...window.__seen.labels],
+    values: [...window.__seen.values],
+    longest: window.__seen.longest,
+  }));
+}
+
+test('a large import steps with a moving progress bar, and Cancel half-way changes nothing', async () => {
+  const { page, problems } = await fresh();
+  await page.setInputFiles('#mine-files', [{ name: 'small.md', mimeType: 'text/markdown', buffer: Buffer.from('# Small\n\nThe help desk opens at 08:00.\n') }]);
+  await page.waitForFunction(() => /Added 1 document/.test(document.querySelector('.mine__summary')?.textContent ?? ''), null, { timeout: 20000 });
+
+  await record(page);
+  const files = [1, 2, 3].map((n) => ({ name: `handbook-${n}.txt`, mimeType: 'text/plain', buffer: handbook(n, 900_000) }));
+  await page.setInputFiles('#mine-files', files);
+  await page.waitForFunction(() => /Embedding passages: [1-9]/.test(document.querySelector('.mine__progress label')?.textContent ?? ''), null, { timeout: 60000 });
+  // The page answers while the build runs: the click lands between two steps.
+  await page.click('.mine__progress button');
+  await page.waitForFunction(() => /cancelled/.test(document.querySelector('.mine__summary')?.textContent ?? ''), null, { timeout: 20000 });
+  const cancelled = await seen(page);
+  assert.ok(cancelled.values.length >= 3, `the bar moved during the build: ${cancelled.values}`);
+  assert.equal(await page.locator('.mine__docs tbody tr').count(), 1, 'a cancelled import adds nothing');
+
+  await record(page);
+  await page.setInputFiles('#mine-files', files.slice(0, 1));
+  await page.waitForFunction(() => /Added 1 document/.test(document.querySelector('.mine__summary')?.textContent ?? ''), null, { timeout: 120000 });
+  const done = await seen(page);
+  assert.ok(done.labels.some((l) => /vector index/.test(l)), `the index stage was shown: ${done.labels}`);
+  assert.equal(await page.locator('.mine__docs tbody tr').count(), 2);
+  console.log(`large import (0.9 MB, one file): ${done.values.length} progress values, longest task ${Math.round(done.longest)} ms`);
+  assertClean(problems);
+  await page.close();
+});
