@@ -156,6 +156,40 @@ async function retrain(session) {
   return { retrain_wall_ms: Number(wall), retrain_compute_ms: Number(compute) };
 }
 
+/** Saves an edit to one sample document REPEATS times (alternating two texts) and reads the
+ * rebuild time the corpus view reports (split + embed what changed + vector index). */
+async function editRebuild(session) {
+  const page = await session.context.newPage();
+  await page.goto(session.url + '?view=corpus');
+  await page.getByRole('button', { name: 'Plans and pricing', exact: true }).click();
+  await page.waitForSelector('.doc-panel__title');
+  const times = [];
+  let original = null;
+  for (let i = 0; i < REPEATS; i += 1) {
+    await page.click('.doc-edit');
+    original ??= await page.inputValue('#doc-editor');
+    await page.fill('#doc-editor', i % 2 ? original : `${original}\n\nEdit number ${i} for the benchmark.`);
+    // Saves alternate between an edit and the original text, so each message differs.
+    const before = await page.evaluate(() => document.querySelector('.corpus-status__message')?.textContent ?? '');
+    await page.click('.doc-save');
+    const handle = await page.waitForFunction(
+      (old) => {
+        const text = document.querySelector('.corpus-status__message')?.textContent ?? '';
+        return text !== old ? /index rebuilt in ([\d.]+) ms/.exec(text)?.[1] ?? null : null;
+      },
+      before,
+    );
+    times.push(Number(await handle.jsonValue()));
+    await page.waitForFunction(() => !document.querySelector('#doc-editor'));
+  }
+  await page.close();
+  return {
+    repeats: REPEATS,
+    edit_rebuild_ms_p50: round(quantile(times, 0.5)),
+    edit_rebuild_ms_p90: round(quantile(times, 0.9)),
+  };
+}
+
 async function heap(page, cdp) {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -178,6 +212,7 @@ try {
   results.ask = await askTimings(page);
   results.memory = await heap(page, cdp);
   try { results.evaluation = await evaluation(session); } catch (e) { results.evaluation = { error: String(e.message).slice(0, 200) }; }
+  try { results.edit_rebuild = await editRebuild(session); } catch (e) { results.edit_rebuild = { error: String(e.message).slice(0, 200) }; }
   try { results.retrain = await retrain(session); } catch (e) { results.retrain = { error: String(e.message).slice(0, 200) }; }
 } finally {
   await session.stop();
