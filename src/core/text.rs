@@ -144,18 +144,23 @@ fn push_trimmed(text: &str, start: Option<usize>, end: usize, spans: &mut Vec<Sp
 /// Lowercase word tokens: maximal runs of letters and digits, keeping inner apostrophes,
 /// dots and commas between digits ("99.9", "10,000") and inner hyphens ("sign-in").
 pub fn word_tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        let joins = joins_token(prev, c, next);
-        if c.is_alphanumeric() || (joins && !current.is_empty()) {
-            current.extend(c.to_lowercase());
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if c.is_alphanumeric() || (!current.is_empty() && joins_token(prev, c, next)) {
+            // Most text is ASCII: lowercase it without the Unicode tables.
+            if c.is_ascii() {
+                current.push(c.to_ascii_lowercase());
+            } else {
+                current.extend(c.to_lowercase());
+            }
         } else if !current.is_empty() {
             tokens.push(std::mem::take(&mut current));
         }
+        prev = Some(c);
     }
     if !current.is_empty() {
         tokens.push(current);
@@ -214,8 +219,12 @@ const STOPWORDS: &[&str] = &[
 
 /// True for an English function word (expects a lowercase token).
 pub fn is_stopword(token: &str) -> bool {
-    STOPWORDS.binary_search(&token).is_ok()
+    // Most content words are longer than any stopword: skip the search for them.
+    token.len() <= LONGEST_STOPWORD && STOPWORDS.binary_search(&token).is_ok()
 }
+
+/// Bytes in the longest entry of the stopword list.
+const LONGEST_STOPWORD: usize = 8;
 
 /// The lowercase word tokens of `text` that are not stopwords, in order.
 pub fn content_words(text: &str) -> Vec<String> {
@@ -444,6 +453,12 @@ mod tests {
             sentences(text),
             ["It is called \"Kettle Flows.\"", "Rules were renamed."]
         );
+    }
+
+    #[test]
+    fn no_stopword_is_longer_than_the_shortcut_allows() {
+        let longest = STOPWORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_STOPWORD));
     }
 
     #[test]
