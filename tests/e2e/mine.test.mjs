@@ -121,10 +121,12 @@ test('three uploaded documents give a cited answer, and the switcher goes back t
   await rag.locator('.card__passage mark').waitFor();
   assert.match(await rag.locator('.card__passage mark').textContent(), /25 days/);
   assert.match(await page.textContent('.ask .view__lead'), /your documents/);
+  assert.match(await page.textContent('.version-picker--single'), /One version/, 'no time control for one version');
   await shot(page, 'mine-ask-desktop');
 
   await page.check('.ask .corpus-switch input[value=sample]');
   await ask(page, 'How much does the Pro plan cost?');
+  assert.equal(await page.locator('.version-picker__option').count(), 3, 'the sample corpus has its three versions');
   assert.match(await rag.locator('.card__citations').textContent(), /.+/);
   assert.equal(await pwned(page), null, 'no injected script ran');
   assertClean(problems);

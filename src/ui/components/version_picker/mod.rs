@@ -26,7 +26,16 @@ pub fn VersionPicker() -> impl IntoView {
             .with(|b| b.corpus().snapshot.clone())
             .unwrap_or_default()
     });
+    // The learner's own corpus has one version: there is no history to move through.
+    let single = move || versions.with(|v| v.len() == 1);
     view! {
+        <Show when=move || !single()
+            fallback=|| view! {
+                <p class="version-picker version-picker--single">
+                    "One version of these documents: no history to move through."
+                </p>
+            }
+        >
         <div class="version-picker" role="group" aria-label="Documents as of">
             <span class="version-picker__label">"Documents as of"</span>
             {move || versions
@@ -56,5 +65,6 @@ pub fn VersionPicker() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        </Show>
     }
 }
