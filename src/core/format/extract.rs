@@ -5,20 +5,7 @@
 use super::detail::check_detail;
 use super::scan::{self, words_after};
 use super::{AnswerParts, AnswerSource, AnswerType, DASH};
-
-/// Number words a window may be written with ("one hour").
-const SMALL_NUMBERS: &[(&str, &str)] = &[
-    ("one", "1"),
-    ("two", "2"),
-    ("three", "3"),
-    ("four", "4"),
-    ("five", "5"),
-    ("six", "6"),
-    ("seven", "7"),
-    ("ten", "10"),
-    ("twelve", "12"),
-    ("thirty", "30"),
-];
+use crate::core::text::number_word_digits;
 
 const DAYS: &[&str] = &[
     "monday",
@@ -154,10 +141,7 @@ fn window(s: &str) -> Option<String> {
         let number = if is_number(w) {
             w.to_string()
         } else {
-            SMALL_NUMBERS
-                .iter()
-                .find(|(word, _)| *word == lower)
-                .map(|(_, d)| d.to_string())?
+            number_word_digits(&lower)?.to_string()
         };
         let unit = words[i + 1..]
             .iter()

@@ -6,7 +6,7 @@
 mod value;
 mod words;
 
-pub use value::{contains_phrase, contains_tokens, normalise_value};
+pub use value::{contains_phrase, contains_tokens, normalise_value, number_word_digits};
 pub use words::{content_words, is_stopword, word_count, word_tokens};
 
 use serde::Serialize;

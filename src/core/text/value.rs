@@ -61,9 +61,17 @@ pub fn normalise_value(text: &str) -> Vec<String> {
     merge_money(raw.into_iter().map(|t| normalise_token(&t)).collect())
 }
 
+/// The digits a small number word stands for ("two" -> "2"); expects a lowercase word.
+pub fn number_word_digits(word: &str) -> Option<&'static str> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, digits)| digits)
+}
+
 /// Normalises one lowercase token: numbers, clock times, number words, plurals.
 fn normalise_token(token: &str) -> String {
-    if let Some(&(_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == token) {
+    if let Some(digits) = number_word_digits(token) {
         return digits.to_string();
     }
     if token.starts_with(|c: char| c.is_ascii_digit()) {
