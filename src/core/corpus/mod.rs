@@ -11,6 +11,7 @@
 //!   `key: value` lines separated by blank lines (see [`records`]).
 
 mod chunk;
+mod display;
 mod document;
 mod edit;
 mod error;
@@ -29,6 +30,7 @@ pub use chunk::{
     chunk_document, chunk_spans, markdown_sentences, Chunk, SentenceUnit, MAX_CHUNK_BYTES,
     MAX_SENTENCE_BYTES, MAX_WORDS, MIN_WORDS,
 };
+pub use display::passage_parts;
 pub use edit::TextEdit;
 pub use error::{CorpusError, ErrorKind};
 pub use listing::{

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::corpus::passage_parts;
 use crate::core::modes::{CitedPassage, Mode, ModeAnswer};
 use crate::core::workbench::Judgement;
 use crate::ui::state::AppStore;
@@ -159,18 +160,7 @@ fn CitationItem(index: usize, cited: CitedPassage, open: RwSignal<Option<usize>>
                 .get(chunk)
                 .map(|c| c.text.clone())
                 .unwrap_or_default();
-            let from = from.min(text.len());
-            let to = to.clamp(from, text.len());
-            let valid = text.is_char_boundary(from) && text.is_char_boundary(to);
-            if valid {
-                (
-                    text[..from].to_string(),
-                    text[from..to].to_string(),
-                    text[to..].to_string(),
-                )
-            } else {
-                (text, String::new(), String::new())
-            }
+            passage_parts(&text, from, to)
         })
     };
     let is_open = move || open.get() == Some(index);
