@@ -12,7 +12,7 @@ use crate::core::format::{
     answer_from_sentence, render, validate, AnswerParts, AnswerSource, AnswerType, Citation,
     FormatViolation,
 };
-use crate::core::reader::{self, Candidate, ReaderWeights};
+use crate::core::reader::{self, Candidate, Question, ReaderModel};
 use crate::core::workbench::{Retrieval, TunedModel, Workbench};
 
 /// One cell of the 2x2.
@@ -250,12 +250,12 @@ pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -
         })
         .collect();
     let threshold = bench.settings().threshold;
-    let best = reader::best_sentence(
-        question,
-        &retrieval.query,
-        &candidates,
-        ReaderWeights::default(),
-    );
+    let asked = Question {
+        text: question,
+        query: &retrieval.query,
+        lexicon: Some(bench.lexical()),
+    };
+    let best = reader::best_sentence(asked, &candidates, &ReaderModel::default());
     let reading = match best {
         Some(reading) if reading.answers(threshold) => reading,
         other => {

@@ -1,40 +1,34 @@
 //! The extractive reader: from the retrieved passages, the sentence that best answers the
 //! question, quoted as written, with where it came from. It stands in for an LLM reading the
 //! retrieved context; it never rewrites or formats (that is the tuned model's job), and it
-//! abstains when nothing scores above the threshold.
+//! abstains when its answer check scores the pick under the threshold.
+//!
+//! Two small linear models do the work ([`ReaderModel`]): a sentence selector over
+//! per-sentence features ([`features`]) and an answer check, a logistic model whose
+//! probability is the reader's score. Both are fitted ([`training`]) on the corpus's *train*
+//! phrasings and the calibration half of the unanswerable questions only; held-out
+//! paraphrases and the other half are never used to choose anything.
 
-use crate::core::embed::cosine;
-use crate::core::format::{extract_detail, AnswerType, MONTHS};
-use crate::core::text::{content_words, word_tokens};
+pub mod features;
+pub mod fit;
+mod model;
+mod names;
+mod shape;
+pub mod training;
+mod weights;
+mod words;
 
-/// How much each signal counts in a sentence's score.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ReaderWeights {
-    /// Cosine of the sentence and the question embeddings.
-    pub sentence_similarity: f32,
-    /// Share of the question's content words the sentence contains.
-    pub coverage: f32,
-    /// Cosine of the whole passage and the question (retrieval's own score).
-    pub passage_similarity: f32,
-    /// Bonus when the sentence holds the kind of value the question asks for (a price for
-    /// "how much", a duration for "how long"), as classic extractive QA readers do.
-    pub answer_shape: f32,
-    /// Penalty when the question asks for a kind of value and the sentence holds none of it
-    /// (a "how much" answered by a sentence without a price is rarely the answer).
-    pub shape_mismatch: f32,
-}
+pub use features::{
+    ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
+};
+pub use model::{sigmoid, Pick, ReaderModel};
+pub use names::question_names;
+pub use shape::expected_answer_types;
 
-impl Default for ReaderWeights {
-    fn default() -> Self {
-        Self {
-            sentence_similarity: 0.5,
-            coverage: 0.2,
-            passage_similarity: 0.3,
-            answer_shape: 0.25,
-            shape_mismatch: 0.0,
-        }
-    }
-}
+use crate::core::bm25::Bm25;
+
+/// The abstention threshold fitted with the default model (see [`training`]).
+pub const DEFAULT_THRESHOLD: f32 = weights::THRESHOLD;
 
 /// One retrieved passage as the reader sees it.
 #[derive(Clone, Copy, Debug)]
@@ -56,8 +50,7 @@ pub struct Reading {
     pub passage: usize,
     /// The sentence's position in that passage.
     pub sentence: usize,
-    /// Its score: the weighted sum of the signals divided by the largest sum they can reach,
-    /// so at most 1 (a threshold of 1 always abstains in practice) and about 0..1.
+    /// Its score: the answer check's estimate (0..1) that the sentence states the answer.
     pub score: f32,
     /// Names in the question (capitalised words such as a plan or a city) that no retrieved
     /// passage mentions. Non-empty means the question rests on something the documents do
@@ -73,222 +66,72 @@ impl Reading {
     }
 }
 
-/// Scores every sentence of every candidate and returns the best one, or `None` when the best
-/// scores under `threshold` (the reader abstains) or there is nothing to read.
+/// What the reader is asked: the question's text and embedding, and optionally the passages'
+/// BM25 index, whose IDF tells rare (telling) words from common ones.
+#[derive(Clone, Copy)]
+pub struct Question<'a> {
+    /// The question as typed.
+    pub text: &'a str,
+    /// Its embedding.
+    pub query: &'a [f32],
+    /// IDF source; without it every word weighs the same.
+    pub lexicon: Option<&'a Bm25>,
+}
+
+/// Scores every sentence of every candidate and returns the best one, or `None` when its
+/// score is under `threshold` (the reader abstains) or there is nothing to read.
 pub fn read(
-    question: &str,
-    query: &[f32],
+    question: Question<'_>,
     candidates: &[Candidate<'_>],
     threshold: f32,
-    weights: ReaderWeights,
+    model: &ReaderModel,
 ) -> Option<Reading> {
-    best_sentence(question, query, candidates, weights).filter(|r| r.answers(threshold))
+    best_sentence(question, candidates, model).filter(|r| r.answers(threshold))
 }
 
 /// Like [`read`] without the threshold: the best sentence and its score, for the inspector.
 pub fn best_sentence(
-    question: &str,
-    query: &[f32],
+    question: Question<'_>,
     candidates: &[Candidate<'_>],
-    weights: ReaderWeights,
+    model: &ReaderModel,
 ) -> Option<Reading> {
-    let mut asked = content_words(question);
-    asked.sort();
-    asked.dedup();
-    let wanted = expected_answer_types(question);
-    let most = weights.sentence_similarity
-        + weights.coverage
-        + weights.passage_similarity
-        + weights.answer_shape;
-    let scale = if most > 0.0 { 1.0 / most } else { 1.0 };
-    let mut best: Option<Reading> = None;
-    for candidate in candidates {
-        for (i, (text, vector)) in candidate
-            .sentences
-            .iter()
-            .zip(candidate.vectors)
-            .enumerate()
-        {
-            let shape = wanted.iter().any(|&t| extract_detail(t, text).is_some());
-            let shape_term = match (wanted.is_empty(), shape) {
-                (true, _) => 0.0,
-                (false, true) => weights.answer_shape,
-                (false, false) => -weights.shape_mismatch,
-            };
-            let score = scale
-                * (weights.sentence_similarity * cosine(query, vector)
-                    + weights.coverage * coverage(&asked, text)
-                    + weights.passage_similarity * candidate.passage_score
-                    + shape_term);
-            if !score.is_finite() {
-                continue;
-            }
-            if best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(Reading {
-                    passage: candidate.passage,
-                    sentence: i,
-                    score,
-                    unsupported: Vec::new(),
-                });
-            }
-        }
-    }
-    best.map(|reading| Reading {
-        unsupported: unsupported_names(question, candidates),
-        ..reading
+    let asked = features::Asked::new(question.text, question.lexicon);
+    let measured = features::measure(&asked, question.query, candidates);
+    let pick = model.pick(&measured)?;
+    let row = &measured.rows[pick.row];
+    Some(Reading {
+        passage: candidates[row.candidate].passage,
+        sentence: row.sentence,
+        score: pick.score,
+        unsupported: measured.unsupported,
     })
-}
-
-/// Words in the question that look like names: capitalised but not opening a sentence
-/// ("the Platinum plan", "in Tokyo"). Not names: "I", acronyms (documents spell "SSO" out
-/// as "single sign-on"), and the days and months (calendar words, not things the documents
-/// must know of).
-pub fn question_names(question: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut sentence_start = true;
-    for raw in question.split_whitespace() {
-        let word: String = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .split(['\'', '\u{2019}'])
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let opens = sentence_start;
-        sentence_start = raw.ends_with(['.', '?', '!', ':']);
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else { continue };
-        let capitalised = first.is_uppercase() && chars.any(char::is_lowercase);
-        let lower = word.to_lowercase();
-        if capitalised
-            && !opens
-            && !WEEKDAYS.contains(&lower.as_str())
-            && !MONTHS.contains(&lower.as_str())
-        {
-            names.push(lower);
-        }
-    }
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// Capitalised words that are not names of things the documents describe (with [`MONTHS`]).
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The question's names that appear in none of the candidates' sentences (a plural "s" is
-/// ignored either way).
-fn unsupported_names(question: &str, candidates: &[Candidate<'_>]) -> Vec<String> {
-    let names = question_names(question);
-    if names.is_empty() {
-        return names;
-    }
-    let stem = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
-    let seen: std::collections::HashSet<String> = candidates
-        .iter()
-        .flat_map(|c| c.sentences.iter())
-        .flat_map(|s| word_tokens(s))
-        .map(|w| stem(&w))
-        .collect();
-    names
-        .into_iter()
-        .filter(|n| !seen.contains(&stem(n)))
-        .collect()
-}
-
-/// The kinds of value a question asks for, from its wording ("how much" -> a price). Empty
-/// when the wording says nothing; then no sentence gets the bonus.
-pub fn expected_answer_types(question: &str) -> Vec<AnswerType> {
-    let words = word_tokens(question);
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    let mut types = Vec::new();
-    if phrase("how", "much")
-        || [
-            "cost", "costs", "price", "priced", "pay", "fee", "charge", "usd", "dollars",
-        ]
-        .iter()
-        .any(|w| has(w))
-    {
-        types.push(AnswerType::Price);
-    }
-    if phrase("how", "many")
-        || [
-            "limit", "limits", "maximum", "max", "storage", "gb", "size", "quota",
-        ]
-        .iter()
-        .any(|w| has(w))
-    {
-        types.push(AnswerType::Limit);
-    }
-    if phrase("how", "long")
-        || ["days", "window", "within", "retain", "kept"]
-            .iter()
-            .any(|w| has(w))
-    {
-        types.push(AnswerType::Window);
-    }
-    if ["percent", "percentage", "uptime", "discount", "save", "sla"]
-        .iter()
-        .any(|w| has(w))
-    {
-        types.push(AnswerType::Percentage);
-    }
-    if has("when") || has("date") || has("deadline") {
-        types.push(AnswerType::Date);
-    }
-    if ["hours", "open", "available", "reach"]
-        .iter()
-        .any(|w| has(w))
-    {
-        types.push(AnswerType::Hours);
-    }
-    if phrase("which", "plans") || phrase("what", "plans") || has("regions") || has("where") {
-        types.push(AnswerType::Availability);
-    }
-    types
-}
-
-/// A crude suffix strip so "refunds"/"refund" and "hosted"/"host" count as the same word in
-/// coverage (paraphrases change a word's form more often than the word).
-fn stem(word: &str) -> String {
-    if word.chars().count() <= 4 {
-        return word.to_string();
-    }
-    for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 3 {
-                return root.to_string();
-            }
-        }
-    }
-    word.to_string()
-}
-
-/// Share of `asked` (sorted, unique content words) that appear in `sentence`.
-fn coverage(asked: &[String], sentence: &str) -> f32 {
-    if asked.is_empty() {
-        return 0.0;
-    }
-    let words: Vec<String> = content_words(sentence).iter().map(|w| stem(w)).collect();
-    let hits = asked.iter().filter(|w| words.contains(&stem(w))).count();
-    hits as f32 / asked.len() as f32
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::format::AnswerType;
 
     fn unit(v: &[f32]) -> Vec<f32> {
         let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
         v.iter().map(|x| x / n).collect()
+    }
+
+    fn ask<'a>(text: &'a str, query: &'a [f32]) -> Question<'a> {
+        Question {
+            text,
+            query,
+            lexicon: None,
+        }
+    }
+
+    fn one_passage<'a>(sentences: &'a [&'a str], vectors: &'a [Vec<f32>]) -> [Candidate<'a>; 1] {
+        [Candidate {
+            passage: 7,
+            passage_score: 0.5,
+            sentences,
+            vectors,
+        }]
     }
 
     #[test]
@@ -298,66 +141,53 @@ mod tests {
             "Refunds are accepted within 30 days.",
         ];
         let vectors = vec![unit(&[1.0, 0.0]), unit(&[0.0, 1.0])];
-        let candidates = [Candidate {
-            passage: 7,
-            passage_score: 0.5,
-            sentences: &sentences,
-            vectors: &vectors,
-        }];
+        let candidates = one_passage(&sentences, &vectors);
         let query = unit(&[0.1, 1.0]);
+        let model = ReaderModel::default();
         let reading = read(
-            "How long do refunds take?",
-            &query,
+            ask("How long do refunds take?", &query),
             &candidates,
             0.0,
-            ReaderWeights::default(),
+            &model,
         )
         .expect("a sentence");
         assert_eq!((reading.passage, reading.sentence), (7, 1));
+        assert!((0.0..=1.0).contains(&reading.score), "{}", reading.score);
     }
 
     #[test]
     fn coverage_breaks_a_similarity_tie() {
         let sentences = ["Exports run nightly.", "Refunds take 30 days."];
         let vectors = vec![unit(&[1.0, 1.0]), unit(&[1.0, 1.0])];
-        let candidates = [Candidate {
-            passage: 0,
-            passage_score: 0.5,
-            sentences: &sentences,
-            vectors: &vectors,
-        }];
+        let candidates = one_passage(&sentences, &vectors);
+        let query = unit(&[1.0, 1.0]);
         let reading = read(
-            "refunds",
-            &unit(&[1.0, 1.0]),
+            ask("refunds", &query),
             &candidates,
             0.0,
-            ReaderWeights::default(),
-        )
-        .unwrap();
-        assert_eq!(reading.sentence, 1);
+            &ReaderModel::default(),
+        );
+        assert_eq!(reading.unwrap().sentence, 1);
     }
 
     #[test]
     fn abstains_under_the_threshold_and_on_nothing() {
         let sentences = ["Unrelated."];
         let vectors = vec![unit(&[1.0, 0.0])];
-        let candidates = [Candidate {
-            passage: 0,
-            passage_score: 0.0,
-            sentences: &sentences,
-            vectors: &vectors,
-        }];
+        let candidates = one_passage(&sentences, &vectors);
         let query = unit(&[0.0, 1.0]);
+        let model = ReaderModel::default();
+        let best = best_sentence(ask("refunds?", &query), &candidates, &model).unwrap();
         assert!(read(
-            "refunds?",
-            &query,
+            ask("refunds?", &query),
             &candidates,
-            0.3,
-            ReaderWeights::default()
+            best.score + 0.01,
+            &model
         )
         .is_none());
-        assert!(read("refunds?", &query, &[], 0.0, ReaderWeights::default()).is_none());
-        assert!(best_sentence("refunds?", &query, &candidates, ReaderWeights::default()).is_some());
+        assert!(read(ask("refunds?", &query), &[], 0.0, &model).is_none());
+        // A threshold of 1 declines in practice: the score is a probability.
+        assert!(read(ask("refunds?", &query), &candidates, 1.01, &model).is_none());
     }
 
     #[test]
@@ -367,27 +197,18 @@ mod tests {
             "The Pro plan costs $14 per user per month.",
         ];
         let vectors = vec![unit(&[1.0, 0.2]), unit(&[1.0, 0.0])];
-        let candidates = [Candidate {
-            passage: 0,
-            passage_score: 0.5,
-            sentences: &sentences,
-            vectors: &vectors,
-        }];
+        let candidates = one_passage(&sentences, &vectors);
         let query = unit(&[1.0, 0.2]);
         let question = "How much is the monthly price for Pro?";
         assert_eq!(expected_answer_types(question), vec![AnswerType::Price]);
-        let reading = read(question, &query, &candidates, 0.0, ReaderWeights::default()).unwrap();
-        assert_eq!(reading.sentence, 1);
+        let reading = read(
+            ask(question, &query),
+            &candidates,
+            0.0,
+            &ReaderModel::default(),
+        );
+        assert_eq!(reading.unwrap().sentence, 1);
         assert!(expected_answer_types("Tell me about Kettlefin").is_empty());
-    }
-
-    fn one_passage<'a>(sentences: &'a [&'a str], vectors: &'a [Vec<f32>]) -> [Candidate<'a>; 1] {
-        [Candidate {
-            passage: 0,
-            passage_score: 0.9,
-            sentences,
-            vectors,
-        }]
     }
 
     #[test]
@@ -396,25 +217,20 @@ mod tests {
         let vectors = vec![unit(&[1.0, 0.0])];
         let candidates = one_passage(&sentences, &vectors);
         let query = unit(&[1.0, 0.0]);
-        let weights = ReaderWeights::default();
+        let model = ReaderModel::default();
         // The same passage, a perfect vector match: the known name answers, the unknown one not.
-        let known = best_sentence(
-            "How much does the Pro plan cost?",
-            &query,
-            &candidates,
-            weights,
-        )
-        .unwrap();
+        let known = ask("How much does the Pro plan cost?", &query);
+        let known = best_sentence(known, &candidates, &model).unwrap();
         assert!(known.unsupported.is_empty());
         assert!(known.answers(-1.0));
-        let premise = "How much does the Platinum plan cost?";
-        let unknown = best_sentence(premise, &query, &candidates, weights).unwrap();
+        let premise = ask("How much does the Platinum plan cost?", &query);
+        let unknown = best_sentence(premise, &candidates, &model).unwrap();
         assert_eq!(unknown.unsupported, vec!["platinum".to_string()]);
         assert!(
             !unknown.answers(-1.0),
             "no threshold lets a false premise through"
         );
-        assert!(read(premise, &query, &candidates, -1.0, weights).is_none());
+        assert!(read(premise, &candidates, -1.0, &model).is_none());
     }
 
     #[test]
@@ -431,48 +247,26 @@ mod tests {
         let sentences = ["Team seats cost $20."];
         let vectors = vec![unit(&[1.0, 0.0])];
         let candidates = one_passage(&sentences, &vectors);
-        let reading = best_sentence(
-            "What do the Teams seats cost?",
-            &unit(&[1.0, 0.0]),
-            &candidates,
-            ReaderWeights::default(),
-        )
-        .unwrap();
+        let query = unit(&[1.0, 0.0]);
+        let question = ask("What do the Teams seats cost?", &query);
+        let reading = best_sentence(question, &candidates, &ReaderModel::default()).unwrap();
         assert!(reading.unsupported.is_empty(), "{:?}", reading.unsupported);
     }
 
     #[test]
-    fn coverage_counts_other_forms_of_a_word() {
-        let asked = vec!["refunds".to_string(), "hosted".to_string()];
-        assert_eq!(coverage(&asked, "A refund is possible; we host data."), 1.0);
-        assert_eq!(coverage(&asked, "Nothing related."), 0.0);
-        assert_eq!(stem("pro"), "pro", "short words stay whole");
-    }
-
-    #[test]
-    fn a_shape_mismatch_penalty_lowers_sentences_without_the_asked_value() {
-        let sentences = ["Pro is our most popular plan.", "Pro costs $14 a month."];
-        let vectors = vec![unit(&[1.0, 0.0]), unit(&[1.0, 0.0])];
+    fn the_score_is_the_answer_check_probability() {
+        let sentences = ["Pro costs $14 a month."];
+        let vectors = vec![unit(&[1.0, 0.0])];
         let candidates = one_passage(&sentences, &vectors);
         let query = unit(&[1.0, 0.0]);
-        let question = "How much is Pro?";
-        let plain = ReaderWeights {
-            answer_shape: 0.0,
-            shape_mismatch: 0.0,
-            ..ReaderWeights::default()
+        let mut model = ReaderModel {
+            select: ReaderModel::default().select,
+            check: [0.0; ANSWER_FEATURES],
         };
-        let penalised = ReaderWeights {
-            shape_mismatch: 0.2,
-            ..plain
-        };
-        let without = best_sentence(question, &query, &candidates[..], plain).unwrap();
-        let with = best_sentence(question, &query, &candidates[..], penalised).unwrap();
-        assert_eq!(with.sentence, 1);
-        // Only sentences lacking the value lose score; the one with a price keeps it.
-        assert_eq!(with.score, without.score);
-        // A question that asks for no kind of value is not penalised.
-        let vague = "Tell me about Pro";
-        let score = |w| best_sentence(vague, &query, &candidates[..], w).map(|r| r.score);
-        assert_eq!(score(penalised), score(plain));
+        let even = best_sentence(ask("How much is Pro?", &query), &candidates, &model).unwrap();
+        assert_eq!(even.score, 0.5, "all-zero check weights give sigmoid(0)");
+        model.check[0] = -50.0;
+        let never = best_sentence(ask("How much is Pro?", &query), &candidates, &model).unwrap();
+        assert!(never.score < 1e-6 && !never.answers(0.01));
     }
 }

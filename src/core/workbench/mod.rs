@@ -43,11 +43,10 @@ impl Default for RetrievalSettings {
     fn default() -> Self {
         Self {
             k: 5,
-            // The reader's score is normalised to at most 1; this is the earlier raw 0.45.
-            // Checked on train phrasings, the demonstrations and the even half of the
-            // unanswerable questions (README, "Retrieval quality"): 0.40 scored best there, but
-            // bought no abstention on the odd half while held-out accuracy fell, so it stays.
-            threshold: 0.36,
+            // The reader's score is its answer check's probability; the threshold is fitted
+            // with it on train phrasings and the calibration half of the unanswerable
+            // questions (`reader::training`).
+            threshold: crate::core::reader::DEFAULT_THRESHOLD,
             index: IndexParams::default(),
             // A team building retrieval leaves documents it knows are stale or empty out;
             // switching this off shows what they cost (the "choosing documents" lesson).

@@ -86,9 +86,13 @@ pub fn RetrievalSliders() -> impl IntoView {
                 <details class="slider__more">
                     <summary>"How the reader scores a sentence"</summary>
                     <p class="inspector__note">
-                        "Closeness of the sentence to the question, the question's words it contains, \
-                         the score of its passage, and a bonus when it holds the kind of value asked \
-                         for (a price for \"how much\"). Most scores fall between 0 and 1."
+                        "Two small linear models fitted on the sample questions' training phrasings. \
+                         One picks the sentence: its closeness to the question, the question's words \
+                         it contains (rare words count more), its passage's score, and whether it \
+                         holds the kind of value asked for (a price for \"how much\"). The other \
+                         checks the pick (does it name what was asked, and give the unit asked \
+                         for?) and gives the score: its estimate, from 0 to 1, that the sentence \
+                         answers the question."
                     </p>
                 </details>
             </div>

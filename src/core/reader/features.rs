@@ -1,0 +1,362 @@
+//! What the reader measures about each candidate sentence and about its final pick: the
+//! inputs of the two small linear models in [`super::model`].
+
+use crate::core::bm25::Bm25;
+use crate::core::embed::cosine;
+use crate::core::format::{extract_detail, AnswerType};
+use crate::core::text::{content_words, is_stopword, word_tokens};
+
+use super::names::question_names;
+use super::shape::expected_answer_types;
+use super::words::stem;
+use super::Candidate;
+
+/// Number of per-sentence features (the sentence selector's inputs).
+pub const SENTENCE_FEATURES: usize = 15;
+
+/// Names of the per-sentence features, in order (for reports and the fitted-weights file).
+pub const SENTENCE_FEATURE_NAMES: [&str; SENTENCE_FEATURES] = [
+    "sentence cosine",
+    "passage cosine",
+    "passage rank prior 1/(1+rank)",
+    "content-word coverage",
+    "IDF-weighted coverage",
+    "holds the asked kind of value",
+    "asks a kind of value the sentence lacks",
+    "holds a number",
+    "first sentence of its passage",
+    "cosine gap to the closest sentence",
+    "share of the question's names in the sentence",
+    "IDF-weighted coverage by its passage",
+    "short sentence (5 words or fewer)",
+    "names another thing, not the question's",
+    "gives another time unit than the question's",
+];
+
+/// Number of answer-level features (the abstention model's inputs, a constant 1 first).
+pub const ANSWER_FEATURES: usize = 12;
+
+/// Names of the answer-level features, in order.
+pub const ANSWER_FEATURE_NAMES: [&str; ANSWER_FEATURES] = [
+    "bias",
+    "selector score of the pick",
+    "selector margin over the runner-up",
+    "sentence cosine of the pick",
+    "IDF-weighted coverage of the pick",
+    "IDF-weighted coverage by all passages",
+    "share of the question's names in the pick",
+    "pick lacks the asked kind of value",
+    "best passage cosine",
+    "question's rarest word missing from the pick",
+    "pick names another thing, not the question's",
+    "pick gives another time unit than the question's",
+];
+
+/// The question, analysed once for all its sentences.
+pub(super) struct Asked {
+    /// Stems of the question's distinct content words.
+    stems: Vec<String>,
+    /// Their weights (IDF over the passages when a lexicon is given, else 1).
+    weights: Vec<f32>,
+    total_weight: f32,
+    /// Stemmed names (capitalised words inside the question).
+    names: Vec<String>,
+    /// Kinds of value asked for.
+    wanted: Vec<AnswerType>,
+    /// Time units the question mentions ("per day", "monthly").
+    units: Vec<&'static str>,
+}
+
+impl Asked {
+    pub(super) fn new(question: &str, lexicon: Option<&Bm25>) -> Self {
+        let mut stems: Vec<String> = content_words(question).iter().map(|w| stem(w)).collect();
+        stems.sort();
+        stems.dedup();
+        // IDF of the stem, or of the word form the passages use when the stem is not indexed;
+        // a word no passage has gets the largest weight seen (it is the rarest).
+        let weights: Vec<f32> = match lexicon {
+            Some(bm25) => {
+                let raw: Vec<f32> = stems.iter().map(|s| bm25.idf(s)).collect();
+                let top = raw.iter().copied().fold(1.0f32, f32::max);
+                raw.iter().map(|&w| if w > 0.0 { w } else { top }).collect()
+            }
+            None => vec![1.0; stems.len()],
+        };
+        let total_weight = weights.iter().sum();
+        let names = question_names(question)
+            .iter()
+            .map(|n| n.strip_suffix('s').unwrap_or(n).to_string())
+            .collect();
+        Self {
+            stems,
+            weights,
+            total_weight,
+            names,
+            wanted: expected_answer_types(question),
+            units: time_units(&word_tokens(question)),
+        }
+    }
+}
+
+/// Time units named by `tokens`, singular ("daily" -> "day", "annual" -> "year"), sorted.
+fn time_units(tokens: &[String]) -> Vec<&'static str> {
+    const UNITS: &[(&str, &str)] = &[
+        ("second", "second"),
+        ("minute", "minute"),
+        ("hour", "hour"),
+        ("hourly", "hour"),
+        ("day", "day"),
+        ("daily", "day"),
+        ("week", "week"),
+        ("weekly", "week"),
+        ("month", "month"),
+        ("monthly", "month"),
+        ("year", "year"),
+        ("yearly", "year"),
+        ("annual", "year"),
+        ("annually", "year"),
+    ];
+    let mut units: Vec<&'static str> = tokens
+        .iter()
+        .filter_map(|t| {
+            let one = t.strip_suffix('s').unwrap_or(t);
+            UNITS.iter().find(|(w, _)| *w == one).map(|(_, u)| *u)
+        })
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    units
+}
+
+/// One sentence's words, tokenised once: stems of its content words, its words without a
+/// plural "s" (for names) and the time units it gives.
+struct Bag {
+    stems: Vec<String>,
+    plain: Vec<String>,
+    units: Vec<&'static str>,
+    words: usize,
+}
+
+impl Bag {
+    /// `names`: keep the plain words too (only questions with names need them).
+    fn of(text: &str, names: bool) -> Self {
+        let tokens = word_tokens(text);
+        let plain: Vec<String> = if names {
+            tokens
+                .iter()
+                .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let stems = tokens
+            .iter()
+            .filter(|t| !is_stopword(t))
+            .map(|w| stem(w))
+            .collect();
+        Self {
+            stems,
+            plain,
+            units: time_units(&tokens),
+            words: tokens.len(),
+        }
+    }
+}
+
+/// Names the candidates use: words written capitalised inside a sentence somewhere in them
+/// (so "Team" counts in "Team workspaces can ..." because "the Team plan" occurs).
+fn known_names(candidates: &[Candidate<'_>]) -> Vec<String> {
+    let mut names: Vec<String> = candidates
+        .iter()
+        .flat_map(|c| c.sentences.iter())
+        .flat_map(|s| question_names(s))
+        .map(|n| n.strip_suffix('s').unwrap_or(&n).to_string())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Per asked stem: is it in the bag?
+fn hits(asked: &Asked, bag: &Bag) -> Vec<bool> {
+    asked.stems.iter().map(|s| bag.stems.contains(s)).collect()
+}
+
+fn weighted(asked: &Asked, hit: &[bool]) -> f32 {
+    if asked.total_weight <= 0.0 {
+        return 0.0;
+    }
+    let got: f32 = asked
+        .weights
+        .iter()
+        .zip(hit)
+        .filter(|(_, h)| **h)
+        .map(|(w, _)| w)
+        .sum();
+    got / asked.total_weight
+}
+
+/// One candidate sentence with its features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentenceRow {
+    /// Index of the candidate (retrieval rank) it belongs to.
+    pub candidate: usize,
+    /// Its position in that passage.
+    pub sentence: usize,
+    /// The features, in [`SENTENCE_FEATURE_NAMES`] order.
+    pub features: [f32; SENTENCE_FEATURES],
+    /// Per asked stem, whether the sentence has it (for the answer-level features).
+    covered: Vec<bool>,
+}
+
+/// Everything measured about one question's candidates.
+pub struct Measured {
+    /// One row per candidate sentence, in candidate then sentence order.
+    pub rows: Vec<SentenceRow>,
+    /// IDF-weighted coverage of the question by all candidates together.
+    pub union_coverage: f32,
+    /// The best passage cosine.
+    pub best_passage: f32,
+    /// The question's names that no candidate sentence mentions (see [`super::Reading`]).
+    pub unsupported: Vec<String>,
+    asked_weights: Vec<f32>,
+}
+
+/// Measures every sentence of every candidate for `question` (embedded as `query`).
+pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]) -> Measured {
+    let mut rows = Vec::new();
+    let mut cosines = Vec::new();
+    let mut union = vec![false; asked.stems.len()];
+    let mut best_passage = f32::NEG_INFINITY;
+    let known = if asked.names.is_empty() {
+        Vec::new()
+    } else {
+        known_names(candidates)
+    };
+    let mut unsupported = asked.names.clone();
+    for (rank, candidate) in candidates.iter().enumerate() {
+        best_passage = best_passage.max(candidate.passage_score);
+        let with_names = !asked.names.is_empty();
+        let bags: Vec<Bag> = candidate
+            .sentences
+            .iter()
+            .map(|s| Bag::of(s, with_names))
+            .collect();
+        unsupported.retain(|n| !bags.iter().any(|b| b.plain.contains(n)));
+        let sentence_hits: Vec<Vec<bool>> = bags.iter().map(|b| hits(asked, b)).collect();
+        let passage_hits: Vec<bool> = (0..asked.stems.len())
+            .map(|i| sentence_hits.iter().any(|h| h[i]))
+            .collect();
+        for (u, p) in union.iter_mut().zip(&passage_hits) {
+            *u |= *p;
+        }
+        let passage_coverage = weighted(asked, &passage_hits);
+        for (i, ((text, vector), (bag, hit))) in candidate
+            .sentences
+            .iter()
+            .zip(candidate.vectors)
+            .zip(bags.iter().zip(sentence_hits))
+            .enumerate()
+        {
+            let cos = cosine(query, vector);
+            let shape = asked
+                .wanted
+                .iter()
+                .any(|&t| extract_detail(t, text).is_some());
+            let names = if asked.names.is_empty() {
+                1.0
+            } else {
+                let found = asked.names.iter().filter(|n| bag.plain.contains(n)).count();
+                found as f32 / asked.names.len() as f32
+            };
+            let coverage = if hit.is_empty() {
+                0.0
+            } else {
+                hit.iter().filter(|h| **h).count() as f32 / hit.len() as f32
+            };
+            // Another named thing in place of the asked one ("Enterprise" for "Team").
+            let other_name = !asked.names.is_empty()
+                && names == 0.0
+                && bag
+                    .plain
+                    .iter()
+                    .any(|w| known.contains(w) && !asked.names.contains(w));
+            let other_unit = !asked.units.is_empty()
+                && !bag.units.is_empty()
+                && !asked.units.iter().any(|u| bag.units.contains(u));
+            cosines.push(cos);
+            rows.push(SentenceRow {
+                candidate: rank,
+                sentence: i,
+                features: [
+                    cos,
+                    candidate.passage_score,
+                    1.0 / (1.0 + rank as f32),
+                    coverage,
+                    weighted(asked, &hit),
+                    f32::from(u8::from(!asked.wanted.is_empty() && shape)),
+                    f32::from(u8::from(!asked.wanted.is_empty() && !shape)),
+                    f32::from(u8::from(text.chars().any(|c| c.is_ascii_digit()))),
+                    f32::from(u8::from(i == 0)),
+                    0.0,
+                    names,
+                    passage_coverage,
+                    f32::from(u8::from(bag.words <= 5)),
+                    f32::from(u8::from(other_name)),
+                    f32::from(u8::from(other_unit)),
+                ],
+                covered: hit,
+            });
+        }
+    }
+    let closest = cosines.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for row in &mut rows {
+        row.features[9] = row.features[0] - closest;
+    }
+    Measured {
+        rows,
+        union_coverage: weighted(asked, &union),
+        best_passage: if best_passage.is_finite() {
+            best_passage
+        } else {
+            0.0
+        },
+        unsupported,
+        asked_weights: asked.weights.clone(),
+    }
+}
+
+impl Measured {
+    /// The answer-level features of picking row `pick` whose selector score is `score`, with
+    /// `runner_up` the best selector score among the other rows (`None`: no other row).
+    pub fn answer_features(
+        &self,
+        pick: usize,
+        score: f32,
+        runner_up: Option<f32>,
+    ) -> [f32; ANSWER_FEATURES] {
+        let row = &self.rows[pick];
+        let rarest = self.asked_weights.iter().copied().fold(0.0f32, f32::max);
+        let missing = self
+            .asked_weights
+            .iter()
+            .zip(&row.covered)
+            .filter(|(_, c)| !**c)
+            .map(|(w, _)| *w)
+            .fold(0.0f32, f32::max);
+        [
+            1.0,
+            score,
+            runner_up.map_or(1.0, |r| (score - r).min(1.0)),
+            row.features[0],
+            row.features[4],
+            self.union_coverage,
+            row.features[10],
+            row.features[6],
+            self.best_passage,
+            if rarest > 0.0 { missing / rarest } else { 0.0 },
+            row.features[13],
+            row.features[14],
+        ]
+    }
+}

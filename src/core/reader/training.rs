@@ -1,0 +1,369 @@
+//! Fitting the reader on a corpus, and which questions may choose what.
+//!
+//! Honesty rule: the selector, the answer check and the threshold are chosen from the
+//! corpus's **train** phrasings (at every version) and the **calibration half** of the
+//! unanswerable questions (even positions in `unanswerable.txt`) only. Held-out paraphrases
+//! and the odd half of the unanswerable questions are never read here: they are only
+//! reported by `ragtune eval`. The house-format demonstrations (not evaluation questions: the
+//! tuned model's behaviour examples) are freely worded, like paraphrases, and serve as a
+//! development set: the answer check learns from them and the threshold is chosen on them.
+
+use crate::core::clock::NoClock;
+use crate::core::corpus::Split;
+use crate::core::format::AnswerType;
+use crate::core::text::{content_words, is_stopword};
+use crate::core::workbench::Workbench;
+
+use super::features::{self, Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
+use super::fit::{choose_threshold, fit_logistic, fit_selector, Example, FitSettings, Group};
+use super::model::ReaderModel;
+use super::words::stem;
+use super::{Candidate, Question};
+
+/// True for the unanswerable questions (by position in the corpus's list) that may be used
+/// to calibrate abstention; the others are only reported.
+pub fn is_calibration(position: usize) -> bool {
+    position.is_multiple_of(2)
+}
+
+/// One question as the reader saw it during fitting.
+pub struct Seen {
+    /// The measured candidates.
+    pub measured: Measured,
+    /// Per row: does the sentence state the right answer (always false when unanswerable).
+    pub right: Vec<bool>,
+    /// True when the name gate declines the question whatever the score.
+    pub gated: bool,
+    /// The version it was asked at.
+    pub version: String,
+    /// Position of its fact in the corpus's fact list (`usize::MAX` without one): the folds.
+    pub fact: usize,
+}
+
+/// The fitting data: train phrasings and calibration unanswerable questions at every version,
+/// and the demonstrations (those stating a fact at their version; abstentions everywhere).
+pub struct TrainingData {
+    /// Answerable train phrasings.
+    pub answerable: Vec<Seen>,
+    /// Calibration-half unanswerable questions and abstaining demonstrations.
+    pub unanswerable: Vec<Seen>,
+    /// Demonstrations that state a fact, at their version.
+    pub demonstrations: Vec<Seen>,
+    /// Train phrasings with the words they share with the fact's source passage left out
+    /// (see [`reworded`]): paraphrase-like questions made from train phrasings alone.
+    pub variants: Vec<Seen>,
+}
+
+/// `question` without the words it shares with `source` (by stem), except names and words
+/// of two letters or fewer: what is left asks the same thing without the documents' wording,
+/// as a paraphrase does. `None` when no word is shared.
+pub fn reworded(question: &str, source: &str) -> Option<String> {
+    let shared: Vec<String> = content_words(source).iter().map(|w| stem(w)).collect();
+    let mut dropped = false;
+    let kept: Vec<&str> = question
+        .split_whitespace()
+        .filter(|raw| {
+            let word: String = raw
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let name = raw.chars().next().is_some_and(char::is_uppercase);
+            let drop = !name
+                && word.chars().count() > 2
+                && !is_stopword(&word)
+                && shared.contains(&stem(&word));
+            dropped |= drop;
+            !drop
+        })
+        .collect();
+    dropped.then(|| kept.join(" "))
+}
+
+/// The fitted reader and the threshold chosen for it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FittedReader {
+    /// The weights.
+    pub model: ReaderModel,
+    /// The abstention threshold chosen on the same questions.
+    pub threshold: f32,
+}
+
+fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
+    let retrieval = bench.retrieve(text, &NoClock);
+    let texts: Vec<Vec<&str>> = retrieval
+        .hits
+        .iter()
+        .map(|hit| bench.chunks()[hit.id].sentence_texts())
+        .collect();
+    let candidates: Vec<Candidate<'_>> = retrieval
+        .hits
+        .iter()
+        .zip(&texts)
+        .map(|(hit, sentences)| Candidate {
+            passage: hit.id,
+            passage_score: hit.score,
+            sentences,
+            vectors: bench.sentence_vectors(hit.id),
+        })
+        .collect();
+    let question = Question {
+        text,
+        query: &retrieval.query,
+        lexicon: Some(bench.lexical()),
+    };
+    let asked = features::Asked::new(question.text, question.lexicon);
+    let measured = features::measure(&asked, question.query, &candidates);
+    let fact = fact_key.and_then(|key| bench.corpus().fact(key));
+    let right = measured
+        .rows
+        .iter()
+        .map(|row| {
+            fact.is_some_and(|f| {
+                bench
+                    .judge_fact(f, texts[row.candidate][row.sentence])
+                    .correct
+            })
+        })
+        .collect();
+    Seen {
+        gated: !measured.unsupported.is_empty(),
+        measured,
+        right,
+        version: bench.version().to_string(),
+        fact: fact_key
+            .and_then(|key| bench.corpus().facts.iter().position(|f| f.key == key))
+            .unwrap_or(usize::MAX),
+    }
+}
+
+/// Reads every train phrasing and calibration unanswerable question at every version of
+/// `bench`'s corpus (the bench is left at the version it was at).
+pub fn gather(bench: &mut Workbench) -> TrainingData {
+    let start = bench.version().to_string();
+    let versions: Vec<String> = bench
+        .corpus()
+        .versions
+        .iter()
+        .map(|v| v.id.clone())
+        .collect();
+    let mut data = TrainingData {
+        answerable: Vec::new(),
+        unanswerable: Vec::new(),
+        demonstrations: Vec::new(),
+        variants: Vec::new(),
+    };
+    for version in &versions {
+        // A failed rebuild leaves the bench where it was; its questions are then skipped.
+        if bench.set_version(version, &NoClock).is_err() || bench.version() != version {
+            continue;
+        }
+        let corpus = bench.corpus().clone();
+        for q in corpus.questions.iter().filter(|q| q.split == Split::Train) {
+            if bench
+                .corpus()
+                .fact(&q.fact)
+                .is_some_and(|f| bench.fact_state(f).is_some_and(|s| s.value().is_some()))
+            {
+                data.answerable.push(see(bench, &q.text, Some(&q.fact)));
+                let source = bench
+                    .corpus()
+                    .fact(&q.fact)
+                    .and_then(|f| f.at(version))
+                    .map(|v| v.passage.clone());
+                if let Some(variant) = source.and_then(|p| reworded(&q.text, &p)) {
+                    data.variants.push(see(bench, &variant, Some(&q.fact)));
+                }
+            }
+        }
+        for (position, u) in corpus.unanswerable.iter().enumerate() {
+            if is_calibration(position) {
+                data.unanswerable.push(see(bench, &u.text, None));
+            }
+        }
+        for demo in &corpus.demonstrations {
+            match (&demo.fact, &demo.version) {
+                (Some(fact), Some(at)) if at == version => {
+                    data.demonstrations
+                        .push(see(bench, &demo.question, Some(fact)))
+                }
+                _ if demo.answer_type == AnswerType::Abstain => {
+                    data.unanswerable.push(see(bench, &demo.question, None));
+                }
+                _ => {}
+            }
+        }
+    }
+    // Best effort: the starting version existed, so this rebuild succeeds as it did before.
+    let _ = bench.set_version(&start, &NoClock);
+    data
+}
+
+/// The answer-check example of one question under `model`'s selector: the pick's features and
+/// whether it is right (`None` when there is nothing to pick).
+pub fn check_example(model: &ReaderModel, seen: &Seen) -> Option<([f32; ANSWER_FEATURES], bool)> {
+    let scores = model.select_scores(&seen.measured);
+    let pick = model.pick(&seen.measured)?;
+    let runner_up = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != pick.row)
+        .map(|(_, &s)| s)
+        .fold(None, |acc: Option<f32>, s| {
+            Some(acc.map_or(s, |a| a.max(s)))
+        });
+    Some((
+        seen.measured
+            .answer_features(pick.row, pick.select_score, runner_up),
+        seen.right[pick.row],
+    ))
+}
+
+/// How to fit: the gradient-descent settings and the choices the fit leaves open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FitPlan {
+    /// Gradient-descent settings for both models.
+    pub settings: FitSettings,
+    /// L2 penalty of the selector (the check uses `settings.l2`).
+    pub selector_l2: f64,
+    /// Share of the answer check's total example weight given to the unanswerable questions.
+    pub unanswerable_share: f64,
+    /// Folds (by fact) for out-of-fold selector scores when fitting the answer check; 1 fits
+    /// the check on the selector's in-sample scores, which flatters it.
+    pub folds: usize,
+    /// Choose the threshold with the train phrasings as well as the demonstrations.
+    pub threshold_on_train: bool,
+    /// Fit both models on the reworded train phrasings too (and choose the threshold with
+    /// them).
+    pub use_variants: bool,
+    /// Which answer features the check may use (a left-out feature keeps weight 0).
+    pub check_features: [bool; ANSWER_FEATURES],
+}
+
+impl Default for FitPlan {
+    fn default() -> Self {
+        Self {
+            settings: FitSettings::default(),
+            selector_l2: 1e-2,
+            unanswerable_share: 0.25,
+            folds: 4,
+            threshold_on_train: false,
+            use_variants: false,
+            // The sweep in tests/reader_fit.rs (`sweep_plans`) judged on the demonstrations and
+            // the calibration half: the check does best on the selector's score and margin,
+            // the names in the pick and the rarest missing word; the coverage and cosine
+            // features it could also use only fit the train phrasings' wording.
+            check_features: [
+                true, true, true, false, false, false, true, false, false, true, true, true,
+            ],
+        }
+    }
+}
+
+fn selector_groups<'a>(seen: impl Iterator<Item = &'a Seen>) -> Vec<Group<SENTENCE_FEATURES>> {
+    seen.map(|s| {
+        s.measured
+            .rows
+            .iter()
+            .zip(&s.right)
+            .map(|(r, y)| (r.features, *y))
+            .collect()
+    })
+    .collect()
+}
+
+/// Fits the selector on the train phrasings, then the answer check on the picks of train
+/// phrasings (scored by a selector fitted without their fact when `folds` > 1), demonstrations
+/// and unanswerable questions, then chooses the threshold.
+pub fn fit(data: &TrainingData, plan: FitPlan) -> FittedReader {
+    let settings = plan.settings;
+    let selector_settings = FitSettings {
+        l2: plan.selector_l2,
+        ..settings
+    };
+    let variants = data.variants.iter().filter(|_| plan.use_variants);
+    let train: Vec<&Seen> = data.answerable.iter().chain(variants.clone()).collect();
+    let select = fit_selector(&selector_groups(train.iter().copied()), selector_settings);
+    let folds = plan.folds.max(1);
+    let fold_selectors: Vec<[f32; SENTENCE_FEATURES]> = if folds == 1 {
+        vec![select]
+    } else {
+        (0..folds)
+            .map(|f| {
+                let rest = train.iter().copied().filter(|s| s.fact % folds != f);
+                fit_selector(&selector_groups(rest), selector_settings)
+            })
+            .collect()
+    };
+    let full = ReaderModel {
+        select,
+        check: [0.0; ANSWER_FEATURES],
+    };
+    let answerable: Vec<_> = train
+        .iter()
+        .filter(|s| !s.gated)
+        .filter_map(|s| {
+            let own = ReaderModel {
+                select: fold_selectors[s.fact % fold_selectors.len()],
+                check: [0.0; ANSWER_FEATURES],
+            };
+            check_example(&own, s)
+        })
+        .chain(
+            data.demonstrations
+                .iter()
+                .filter(|s| !s.gated)
+                .filter_map(|s| check_example(&full, s)),
+        )
+        .collect();
+    let unanswerable: Vec<_> = data
+        .unanswerable
+        .iter()
+        .filter(|s| !s.gated)
+        .filter_map(|s| check_example(&full, s))
+        .collect();
+    let share = plan.unanswerable_share.clamp(0.0, 0.99);
+    let weight = if unanswerable.is_empty() {
+        0.0
+    } else {
+        share / (1.0 - share) * answerable.len() as f64 / unanswerable.len() as f64
+    };
+    let mask = |x: [f32; ANSWER_FEATURES]| {
+        let mut out = x;
+        for (v, keep) in out.iter_mut().zip(plan.check_features) {
+            if !keep {
+                *v = 0.0;
+            }
+        }
+        out
+    };
+    let examples: Vec<Example<ANSWER_FEATURES>> = answerable
+        .iter()
+        .map(|&(x, y)| (mask(x), y, 1.0))
+        .chain(unanswerable.iter().map(|&(x, _)| (mask(x), false, weight)))
+        .collect();
+    let model = ReaderModel {
+        select,
+        check: fit_logistic(&examples, settings),
+    };
+    let scored = |s: &Seen| match model.pick(&s.measured) {
+        Some(p) if !s.gated => (p.score, s.right[p.row]),
+        Some(p) => (-1.0, s.right[p.row]),
+        None => (-1.0, false),
+    };
+    let phrasings = data.answerable.iter().filter(|_| plan.threshold_on_train);
+    let answer_scores: Vec<(f32, bool)> = data
+        .demonstrations
+        .iter()
+        .chain(variants)
+        .chain(phrasings)
+        .map(scored)
+        .collect();
+    let decline_scores: Vec<Option<f32>> = data
+        .unanswerable
+        .iter()
+        .map(|s| (!s.gated).then(|| scored(s).0))
+        .collect();
+    FittedReader {
+        model,
+        threshold: choose_threshold(&answer_scores, &decline_scores),
+    }
+}
