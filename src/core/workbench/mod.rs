@@ -79,7 +79,8 @@ pub struct Retrieval {
 pub struct RebuildTimings {
     /// Chunking the documents.
     pub chunk_ms: f64,
-    /// Embedding every chunk.
+    /// Embedding every chunk (new text only; unchanged text reuses its embedding) and adding
+    /// it to the word index.
     pub embed_ms: f64,
     /// Building the HNSW graph.
     pub index_ms: f64,
