@@ -231,24 +231,38 @@ pub struct ReadOutcome {
     pub unsupported: Vec<String>,
 }
 
-/// Runs the reader over the retrieved passages.
-pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -> ReadOutcome {
-    let texts: Vec<Vec<&str>> = retrieval
+/// Per retrieved passage, the texts of its sentences (what [`reader_candidates`] borrows).
+pub fn hit_sentences<'a>(bench: &'a Workbench, retrieval: &Retrieval) -> Vec<Vec<&'a str>> {
+    retrieval
         .hits
         .iter()
         .map(|hit| bench.chunks()[hit.id].sentence_texts())
-        .collect();
-    let candidates: Vec<Candidate<'_>> = retrieval
+        .collect()
+}
+
+/// The retrieved passages as the reader sees them: scores, sentence texts and embeddings.
+pub fn reader_candidates<'a>(
+    bench: &'a Workbench,
+    retrieval: &Retrieval,
+    texts: &'a [Vec<&'a str>],
+) -> Vec<Candidate<'a>> {
+    retrieval
         .hits
         .iter()
-        .zip(&texts)
+        .zip(texts)
         .map(|(hit, sentences)| Candidate {
             passage: hit.id,
             passage_score: hit.score,
             sentences,
             vectors: bench.sentence_vectors(hit.id),
         })
-        .collect();
+        .collect()
+}
+
+/// Runs the reader over the retrieved passages.
+pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -> ReadOutcome {
+    let texts = hit_sentences(bench, retrieval);
+    let candidates = reader_candidates(bench, retrieval, &texts);
     let threshold = bench.settings().threshold;
     let asked = Question {
         text: question,

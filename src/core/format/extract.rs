@@ -4,20 +4,8 @@
 
 use super::detail::check_detail;
 use super::scan::{self, words_after};
-use super::{AnswerParts, AnswerSource, AnswerType, DASH};
+use super::{AnswerParts, AnswerSource, AnswerType, DASH, WEEKDAYS};
 use crate::core::text::number_word_digits;
-
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "weekdays",
-    "weekends",
-];
 
 const NEGATIONS: &[&str] = &[
     "not",
@@ -200,8 +188,10 @@ fn day_range(s: &str) -> Option<String> {
         .collect();
     let is_day = |w: &str| {
         let lower = w.to_lowercase();
-        DAYS.iter()
+        WEEKDAYS
+            .iter()
             .any(|d| lower == *d || lower.strip_suffix('s') == Some(d))
+            || matches!(lower.as_str(), "weekdays" | "weekends")
     };
     let first = words.iter().position(|w| is_day(w))?;
     let day = |w: &str| w.trim_end_matches(|c: char| !c.is_alphabetic()).to_string();

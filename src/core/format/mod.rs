@@ -18,7 +18,7 @@ mod validate;
 
 pub use detail::{check_detail, key_value, parse_steps, value_in_answer};
 pub use extract::{answer_from_sentence, extract_detail};
-pub use scan::{parse_iso_date, MONTHS};
+pub use scan::{parse_iso_date, MONTHS, WEEKDAYS};
 pub use validate::{parse_source_line, validate, FormatViolation, Rule};
 
 use serde::{Deserialize, Serialize};

@@ -31,6 +31,17 @@ pub const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Weekday names, lowercase, Monday first.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Number of bytes of ASCII digits at the start of `s`.
 fn digits_len(s: &str) -> usize {
     s.bytes().take_while(u8::is_ascii_digit).count()

@@ -1,7 +1,7 @@
 //! The name gate: capitalised words in a question (a plan, a city) that the retrieved passages
 //! never mention mean the question rests on something the documents do not know.
 
-use crate::core::format::MONTHS;
+use crate::core::format::{MONTHS, WEEKDAYS};
 
 /// Words in the question that look like names: capitalised but not opening a sentence
 /// ("the Platinum plan", "in Tokyo"). Not names: "I", acronyms (documents spell "SSO" out
@@ -35,14 +35,3 @@ pub fn question_names(question: &str) -> Vec<String> {
     names.dedup();
     names
 }
-
-/// Capitalised words that are not names of things the documents describe (with [`MONTHS`]).
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];

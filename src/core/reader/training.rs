@@ -11,6 +11,7 @@
 use crate::core::clock::NoClock;
 use crate::core::corpus::Split;
 use crate::core::format::AnswerType;
+use crate::core::modes::{hit_sentences, reader_candidates};
 use crate::core::text::{content_words, is_stopword};
 use crate::core::workbench::Workbench;
 
@@ -18,7 +19,7 @@ use super::features::{self, Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
 use super::fit::{choose_threshold, fit_logistic, fit_selector, Example, FitSettings, Group};
 use super::model::ReaderModel;
 use super::words::stem;
-use super::{Candidate, Question};
+use super::Question;
 
 /// True for the unanswerable questions (by position in the corpus's list) that may be used
 /// to calibrate abstention; the others are only reported.
@@ -89,22 +90,8 @@ pub struct FittedReader {
 
 fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
     let retrieval = bench.retrieve(text, &NoClock);
-    let texts: Vec<Vec<&str>> = retrieval
-        .hits
-        .iter()
-        .map(|hit| bench.chunks()[hit.id].sentence_texts())
-        .collect();
-    let candidates: Vec<Candidate<'_>> = retrieval
-        .hits
-        .iter()
-        .zip(&texts)
-        .map(|(hit, sentences)| Candidate {
-            passage: hit.id,
-            passage_score: hit.score,
-            sentences,
-            vectors: bench.sentence_vectors(hit.id),
-        })
-        .collect();
+    let texts = hit_sentences(bench, &retrieval);
+    let candidates = reader_candidates(bench, &retrieval, &texts);
     let question = Question {
         text,
         query: &retrieval.query,
