@@ -3,6 +3,8 @@
 # build, and the browser tests in headless Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# CI builds each crate once, so incremental caches only cost disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "setup"
