@@ -169,14 +169,36 @@ fn a_scenario_of_the_users_work_round_trips_and_restores_the_same_state() {
     let sample = Corpus::load_default().unwrap();
     let restored = restore(&loaded, &sample).unwrap();
     assert_eq!(restored.trained_on.as_deref(), Some(USER_VERSION));
+    // The browser restores a step at a time; both ways give the saved state.
+    let mut build = restored.start_build(load_shipped().unwrap());
+    let mut steps = 0;
+    while !build.finished() {
+        build.step(&NoClock).unwrap();
+        steps += 1;
+    }
+    assert!(
+        steps >= 2,
+        "split, embed and index are separate steps: {steps}"
+    );
+    let stepwise = restored
+        .clone()
+        .complete(build.finish(&NoClock).unwrap(), &NoClock)
+        .unwrap();
     let again = restored
         .into_workbench(load_shipped().unwrap(), &NoClock)
         .unwrap();
     assert_eq!(again.chunks(), bench.chunks());
+    assert_eq!(stepwise.chunks(), bench.chunks());
+    assert_eq!(
+        stepwise.tuned().map(|m| &m.version),
+        bench.tuned().map(|m| &m.version)
+    );
     let q = "How much can I spend on meals when travelling?";
     let before = answer_all(&bench, q, &NoClock);
-    let after = answer_all(&again, q, &NoClock);
-    for (a, b) in before.iter().zip(&after) {
-        assert_eq!(a.text, b.text, "{:?}", a.mode);
+    for restored in [&again, &stepwise] {
+        let after = answer_all(restored, q, &NoClock);
+        for (a, b) in before.iter().zip(&after) {
+            assert_eq!(a.text, b.text, "{:?}", a.mode);
+        }
     }
 }

@@ -57,7 +57,7 @@ impl ModelInfo {
         let teacher = self.teacher.rsplit('/').next().unwrap_or(&self.teacher);
         format!(
             "{} tokens x {} dims, {}, {:.1} MB, distilled from {teacher}",
-            thousands(self.vocab_size),
+            crate::core::text::thousands(self.vocab_size),
             self.dims,
             self.quantisation_short(),
             self.bytes as f64 / 1e6
@@ -192,18 +192,6 @@ impl Embedder {
 /// Cosine similarity of two vectors already of unit length (or zero): their dot product.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Reading the shipped model from disk, for tests, benches and the CLI.

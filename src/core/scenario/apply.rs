@@ -7,7 +7,9 @@ use crate::core::byod::{user_corpus, QaPair, UserDocument};
 use crate::core::clock::Clock;
 use crate::core::corpus::Corpus;
 use crate::core::embed::Embedder;
-use crate::core::workbench::{Edits, RetrievalSettings, TrainData, TuneSettings, Workbench};
+use crate::core::workbench::{
+    Edits, RetrievalSettings, TrainData, TuneSettings, Workbench, WorkbenchBuild,
+};
 
 /// What the user made that the workbench does not hold itself.
 #[derive(Clone, Copy, Debug)]
@@ -173,7 +175,21 @@ impl Restored {
         embedder: Embedder,
         clock: &dyn Clock,
     ) -> Result<Workbench, String> {
-        let mut bench = Workbench::new(embedder, self.corpus, clock).map_err(|e| e.to_string())?;
+        let bench =
+            Workbench::new(embedder, self.corpus.clone(), clock).map_err(|e| e.to_string())?;
+        self.complete(bench, clock)
+    }
+
+    /// The same build as [`Self::into_workbench`], a step at a time: run it to the end (a
+    /// browser gives the page a turn between steps), then hand the workbench to
+    /// [`Self::complete`].
+    pub fn start_build(&self, embedder: Embedder) -> WorkbenchBuild {
+        WorkbenchBuild::start(embedder, self.corpus.clone())
+    }
+
+    /// Puts the saved edits, retrieval settings, model and version on `bench`, a fresh build
+    /// of [`Self::corpus`].
+    pub fn complete(self, mut bench: Workbench, clock: &dyn Clock) -> Result<Workbench, String> {
         bench
             .replace_edits(self.edits, clock)
             .map_err(|e| e.to_string())?;

@@ -60,6 +60,19 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// A count with thousands grouped for reading: 15000 -> "15,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Splits plain text into sentences and returns their trimmed byte spans.
 ///
 /// A sentence ends at `.`, `!` or `?` (plus closing quotes or brackets) followed by whitespace and
@@ -151,6 +164,15 @@ fn push_trimmed(text: &str, start: Option<usize>, end: usize, spans: &mut Vec<Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_groups_digits_by_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(7208), "7,208");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)

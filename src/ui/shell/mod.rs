@@ -98,7 +98,7 @@ pub fn Shell() -> impl IntoView {
                         "Embedding model: "
                         {format!(
                             "{} tokens x {} dims, {}, {:.1} MB, distilled from {} ({}). ",
-                            group_thousands(info.vocab_size),
+                            crate::core::text::thousands(info.vocab_size),
                             info.dims,
                             info.quantisation_short(),
                             info.bytes as f64 / 1_000_000.0,
@@ -111,17 +111,4 @@ pub fn Shell() -> impl IntoView {
             })}
         </footer>
     }
-}
-
-/// 15000 -> "15,000".
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

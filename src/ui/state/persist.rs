@@ -48,12 +48,17 @@ pub fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec
 /// Wires restore and autosave; call once at the root.
 pub fn start(store: AppStore, work: Workspace) {
     let restored = RwSignal::new(false);
+    let started = StoredValue::new(false);
     Effect::new(move |_| {
-        if restored.get() || store.load.get() != LoadState::Ready {
+        if started.get_value() || store.load.get() != LoadState::Ready {
             return;
         }
-        restore(store, work);
-        restored.set(true);
+        started.set_value(true);
+        // Autosave waits for the restore: saving the half-restored state would overwrite it.
+        leptos::task::spawn_local(async move {
+            restore(store, work).await;
+            restored.try_set(true);
+        });
     });
     let pending = StoredValue::new(None::<i32>);
     Effect::new(move |first: Option<()>| {
@@ -115,7 +120,7 @@ pub fn save_now(store: AppStore, work: Workspace) {
 
 /// Brings back the stored work, if any. A value that does not validate is moved aside and
 /// reported; the app then starts as shipped.
-fn restore(store: AppStore, work: Workspace) {
+async fn restore(store: AppStore, work: Workspace) {
     let text = match storage::read(KEY) {
         Ok(Some(text)) => text,
         Ok(None) => return,
@@ -131,10 +136,19 @@ fn restore(store: AppStore, work: Workspace) {
             return;
         }
     };
-    let outcome = crate::core::scenario::from_json(&text)
-        .map_err(|problems| problem_lines(&problems))
-        .and_then(|scenario| apply_scenario(store, work, &scenario, true))
-        .map_err(|problems| problems.join("; "));
+    let outcome = match crate::core::scenario::from_json(&text) {
+        Ok(scenario) => {
+            let show = |step: String| {
+                work.restoring
+                    .try_set(Some(format!("Restoring your documents. {step}")));
+            };
+            let applied = apply_scenario(store, work, &scenario, true, show).await;
+            work.restoring.try_set(None);
+            applied
+        }
+        Err(problems) => Err(problem_lines(&problems)),
+    }
+    .map_err(|problems| problems.join("; "));
     match outcome {
         Ok(()) => work.saved.set(SaveStatus::Saved),
         Err(why) => {
@@ -159,11 +173,17 @@ pub fn export_json(store: AppStore, work: Workspace) -> Result<String, String> {
         .ok_or_else(|| "The app is still loading: nothing to export yet.".to_string())
 }
 
-/// Validates `text` fully and, only when it is valid, applies all of it at once.
-pub fn import_json(store: AppStore, work: Workspace, text: &str) -> Result<(), Vec<String>> {
+/// Validates `text` fully and, only when it is valid, applies all of it at once. `progress`
+/// hears how far the rebuild of the file's documents is.
+pub async fn import_json(
+    store: AppStore,
+    work: Workspace,
+    text: &str,
+    progress: impl Fn(String),
+) -> Result<(), Vec<String>> {
     let scenario =
         crate::core::scenario::from_json(text).map_err(|problems| problem_lines(&problems))?;
-    apply_scenario(store, work, &scenario, false)?;
+    apply_scenario(store, work, &scenario, false, progress).await?;
     save_now(store, work);
     Ok(())
 }

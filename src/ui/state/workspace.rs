@@ -8,6 +8,7 @@ use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock};
 use crate::core::byod::{self, QaPair, UserDocument};
 use crate::core::clock::Clock;
+use crate::core::text::thousands;
 use crate::core::workbench::{BuildProgress, BuildStage, TuneSettings, Workbench, WorkbenchBuild};
 use crate::ui::state::loader::yield_now;
 
@@ -48,6 +49,9 @@ pub struct Workspace {
     pub saved: RwSignal<SaveStatus>,
     /// A start-up notice about restoring saved work (shown at the top of every view).
     pub notice: RwSignal<Option<String>>,
+    /// While saved work is being rebuilt (the learner's documents, embedded again), how far
+    /// it is, in words; `None` otherwise.
+    pub restoring: RwSignal<Option<String>>,
     /// The workbench not in use: the sample one while "my documents" shows, or the user's one
     /// (when built and still current) while the sample shows.
     parked: StoredValue<Option<Workbench>, LocalStorage>,
@@ -63,6 +67,7 @@ impl Workspace {
             active: RwSignal::new(CorpusChoice::Sample),
             saved: RwSignal::new(SaveStatus::Nothing),
             notice: RwSignal::new(None),
+            restoring: RwSignal::new(None),
             parked: StoredValue::new_local(None),
         }
     }
@@ -217,8 +222,17 @@ pub async fn build_workbench_stepwise(
     cancelled: impl Fn() -> bool,
 ) -> Result<Option<Workbench>, String> {
     let (embedder, corpus) = user_inputs(store, documents, pairs)?;
+    run_build(WorkbenchBuild::start(embedder, corpus), progress, cancelled).await
+}
+
+/// Runs `build` to the end in slices of [`SLICE_MS`], the page getting a turn between them;
+/// `Ok(None)` when `cancelled` says so between two steps.
+pub async fn run_build(
+    mut build: WorkbenchBuild,
+    progress: impl Fn(BuildProgress),
+    cancelled: impl Fn() -> bool,
+) -> Result<Option<Workbench>, String> {
     let clock = BrowserClock;
-    let mut build = WorkbenchBuild::start(embedder, corpus);
     while !build.finished() {
         progress(build.progress());
         yield_now().await;
@@ -249,7 +263,8 @@ pub fn build_step_label(progress: &BuildProgress) -> String {
         ),
         BuildStage::Embedding => format!(
             "Embedding passages: {} of {}",
-            progress.passages_done, progress.passages_total
+            thousands(progress.passages_done),
+            thousands(progress.passages_total)
         ),
         BuildStage::Indexing => format!(
             "Building the vector index: part {} of {}",

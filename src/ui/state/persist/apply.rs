@@ -1,27 +1,31 @@
 //! Putting a scenario in place, all at once: everything that can fail (validation against the
 //! sample corpus, building and training the user's workbench) happens before anything the
-//! learner sees changes. And "Clear my work": back to the app as shipped.
+//! learner sees changes. The user's documents are embedded again a step at a time, the page
+//! answering between steps and the caller hearing how far it is. And "Clear my work": back to the app as shipped.
 
 use leptos::prelude::*;
 
 use super::{problem_lines, storage, KEY};
-use crate::core::scenario::{self, ActiveCorpus, Scenario};
+use crate::core::embed::Embedder;
+use crate::core::scenario::{self, ActiveCorpus, Restored, Scenario};
 use crate::core::workbench::{
-    Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
+    BuildProgress, Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
 };
-use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::ui::state::workspace::{build_step_label, run_build, CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// Query keys that, when a link names them, win over the saved question and toggles.
 const LINK_KEYS: [&str; 3] = ["q=", "rag=", "tuned="];
 
 /// Applies `scenario`. On error (the problems, by path) nothing was changed. At start-up a
-/// link's own question and toggles are kept.
-pub fn apply_scenario(
+/// link's own question and toggles are kept. `progress` hears how far the rebuild of the
+/// user's documents is, in words.
+pub async fn apply_scenario(
     store: AppStore,
     work: Workspace,
     scenario: &Scenario,
     at_startup: bool,
+    progress: impl Fn(String),
 ) -> Result<(), Vec<String>> {
     let one = |text: String| vec![text];
     let sample = work
@@ -44,10 +48,9 @@ pub fn apply_scenario(
     };
     let mine_bench = match restored.active {
         ActiveCorpus::Mine => Some(
-            restored
-                .clone()
-                .into_workbench(embedder, &BrowserClock)
-                .map_err(|e| one(format!("Your documents could not be rebuilt: {e}")))?,
+            rebuild_mine(&restored, embedder, progress)
+                .await
+                .map_err(one)?,
         ),
         ActiveCorpus::Sample => None,
     };
@@ -94,6 +97,23 @@ pub fn apply_scenario(
     }
     store.update(|_| ());
     Ok(())
+}
+
+/// The workbench of the saved documents, built a step at a time, with the saved settings and
+/// model put back.
+async fn rebuild_mine(
+    restored: &Restored,
+    embedder: Embedder,
+    progress: impl Fn(String),
+) -> Result<Workbench, String> {
+    let show = |step: BuildProgress| progress(build_step_label(&step));
+    let bench = run_build(restored.start_build(embedder), show, || false)
+        .await?
+        .ok_or("The rebuild of your documents was stopped.")?;
+    restored
+        .clone()
+        .complete(bench, &BrowserClock)
+        .map_err(|e| format!("Your documents could not be rebuilt: {e}"))
 }
 
 /// Retrains the sample model when the saved one differs from the model in use: another

@@ -12,6 +12,7 @@ mod train;
 use leptos::prelude::*;
 
 use crate::ui::components::corpus_switch::CorpusSwitch;
+use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 use add::AddDocuments;
 use documents::DocumentList;
@@ -25,6 +26,7 @@ pub use pairs::usable_pairs;
 #[component]
 pub fn MineView() -> impl IntoView {
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let ready = move || store.with(|_| ()).is_some();
     view! {
         <section class="view mine" aria-labelledby="mine-title">
@@ -36,8 +38,16 @@ pub fn MineView() -> impl IntoView {
                 "examples (a question and its answer), so it waits until you add some below."
             </p>
             <Show
-                when=ready
-                fallback=|| view! { <p class="view__note">"The model and documents are loading…"</p> }
+                when=move || ready() && work.restoring.with(Option::is_none)
+                fallback=move || view! {
+                    <p class="view__note" role="status">
+                        {move || match work.restoring.get() {
+                            // Adding or clearing now would race the restore of the saved work.
+                            Some(_) => "Your saved documents, pairs and settings come back when the restore above ends.".to_string(),
+                            None => "The model and documents are loading…".to_string(),
+                        }}
+                    </p>
+                }
             >
                 <CorpusSwitch id="mine"/>
                 <AddDocuments/>

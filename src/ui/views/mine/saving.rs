@@ -46,11 +46,20 @@ pub fn SaveAndShare() -> impl IntoView {
             let Some(read) = read_first(files).await else {
                 return;
             };
-            let outcome = read.map_err(|e| vec![e]).and_then(|file| {
-                let text = String::from_utf8(file.bytes)
-                    .map_err(|_| vec![format!("{}: this is not a text file.", file.name)])?;
-                persist::import_json(store, work, &text).map(|()| file.name)
-            });
+            let outcome = match read {
+                Ok(file) => match String::from_utf8(file.bytes) {
+                    Ok(text) => {
+                        let show = |step: String| {
+                            message.try_set(Some(format!("Importing {}. {step}", file.name)));
+                        };
+                        persist::import_json(store, work, &text, show)
+                            .await
+                            .map(|()| file.name)
+                    }
+                    Err(_) => Err(vec![format!("{}: this is not a text file.", file.name)]),
+                },
+                Err(e) => Err(vec![e]),
+            };
             match outcome {
                 Ok(name) => {
                     problems.try_set(Vec::new());
