@@ -1,24 +1,28 @@
-//! Suggested questions, drawn from the corpus's held-out paraphrases and unanswerable
-//! questions, so a learner can start with one click.
+//! Suggested questions, so a learner can start with one click: questions the tuned model was
+//! trained on about facts that later changed, a paraphrase it never saw, and one the
+//! documents cannot answer.
 
 use leptos::prelude::*;
 
 use crate::core::corpus::{Corpus, Split};
 use crate::ui::state::AppStore;
 
-/// Picks a handful of suggestions: held-out questions about facts that changed (where the
-/// modes disagree most), one about a fact that did not, and one the documents cannot answer.
+/// Picks a handful of suggestions. First, for up to three facts that changed since the
+/// snapshot, a phrasing the tuned model was trained on: asked exactly what it learned, it still
+/// gives the old value, while retrieval gives the current one, so the staleness shows on its
+/// own, not mixed with how well either side copes with new wording. Then a held-out paraphrase
+/// of a fact that did not change (generalisation), and a question the documents cannot answer.
 pub fn pick_suggestions(corpus: &Corpus) -> Vec<String> {
     let mut out = Vec::new();
-    let heldout = |changed: bool| {
+    let phrasings = |split: Split, changed: bool| {
         corpus
             .questions
             .iter()
-            .filter(move |q| q.split == Split::Heldout)
+            .filter(move |q| q.split == split)
             .filter(move |q| corpus.fact(&q.fact).is_some_and(|f| f.changed() == changed))
     };
     let mut seen_facts = Vec::new();
-    for question in heldout(true) {
+    for question in phrasings(Split::Train, true) {
         if out.len() == 3 {
             break;
         }
@@ -27,7 +31,7 @@ pub fn pick_suggestions(corpus: &Corpus) -> Vec<String> {
             out.push(question.text.clone());
         }
     }
-    out.extend(heldout(false).next().map(|q| q.text.clone()));
+    out.extend(phrasings(Split::Heldout, false).next().map(|q| q.text.clone()));
     out.extend(corpus.unanswerable.first().map(|q| q.text.clone()));
     out
 }
@@ -61,5 +65,31 @@ pub fn Suggestions(on_pick: Callback<String>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_cover_changed_facts_a_paraphrase_and_an_unanswerable_question() {
+        let corpus = Corpus::load_default().expect("the sample corpus loads");
+        let picked = pick_suggestions(&corpus);
+        assert_eq!(picked.len(), 5, "{picked:?}");
+        let split_of = |text: &str| {
+            corpus
+                .questions
+                .iter()
+                .find(|q| q.text == text)
+                .map(|q| (q.split, corpus.fact(&q.fact).unwrap().changed(), q.fact.clone()))
+        };
+        let changed: Vec<_> = picked[..3].iter().map(|t| split_of(t).unwrap()).collect();
+        assert!(changed.iter().all(|(split, changed, _)| *split == Split::Train && *changed));
+        let mut facts: Vec<_> = changed.iter().map(|c| c.2.clone()).collect();
+        facts.dedup();
+        assert_eq!(facts.len(), 3, "three different facts");
+        assert_eq!(split_of(&picked[3]).map(|c| (c.0, c.1)), Some((Split::Heldout, false)));
+        assert_eq!(picked[4], corpus.unanswerable[0].text);
     }
 }
