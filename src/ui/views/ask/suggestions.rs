@@ -31,7 +31,11 @@ pub fn pick_suggestions(corpus: &Corpus) -> Vec<String> {
             out.push(question.text.clone());
         }
     }
-    out.extend(phrasings(Split::Heldout, false).next().map(|q| q.text.clone()));
+    out.extend(
+        phrasings(Split::Heldout, false)
+            .next()
+            .map(|q| q.text.clone()),
+    );
     out.extend(corpus.unanswerable.first().map(|q| q.text.clone()));
     out
 }
@@ -78,18 +82,25 @@ mod tests {
         let picked = pick_suggestions(&corpus);
         assert_eq!(picked.len(), 5, "{picked:?}");
         let split_of = |text: &str| {
-            corpus
-                .questions
-                .iter()
-                .find(|q| q.text == text)
-                .map(|q| (q.split, corpus.fact(&q.fact).unwrap().changed(), q.fact.clone()))
+            corpus.questions.iter().find(|q| q.text == text).map(|q| {
+                (
+                    q.split,
+                    corpus.fact(&q.fact).unwrap().changed(),
+                    q.fact.clone(),
+                )
+            })
         };
         let changed: Vec<_> = picked[..3].iter().map(|t| split_of(t).unwrap()).collect();
-        assert!(changed.iter().all(|(split, changed, _)| *split == Split::Train && *changed));
+        assert!(changed
+            .iter()
+            .all(|(split, changed, _)| *split == Split::Train && *changed));
         let mut facts: Vec<_> = changed.iter().map(|c| c.2.clone()).collect();
         facts.dedup();
         assert_eq!(facts.len(), 3, "three different facts");
-        assert_eq!(split_of(&picked[3]).map(|c| (c.0, c.1)), Some((Split::Heldout, false)));
+        assert_eq!(
+            split_of(&picked[3]).map(|c| (c.0, c.1)),
+            Some((Split::Heldout, false))
+        );
         assert_eq!(picked[4], corpus.unanswerable[0].text);
     }
 }
