@@ -7,6 +7,7 @@ use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
 use rag_or_tune::core::index::normalize_in_place;
+use rag_or_tune::core::reader::SentenceWords;
 use rag_or_tune::core::workbench::{BuildStage, Workbench, WorkbenchBuild, INDEX_SEGMENT_LEN};
 
 const WORDS: &str = "plan costs month customers support team billing invoice refund policy \
@@ -109,7 +110,7 @@ fn a_large_corpus_still_finds_a_passage_from_its_last_segment() {
 }
 
 #[test]
-fn after_an_edit_every_vector_is_the_embedding_of_its_current_text() {
+fn after_an_edit_every_vector_and_sentence_measure_is_of_its_current_text() {
     let model = load_shipped().unwrap();
     let mut bench = Workbench::new(model.clone(), Corpus::load_default().unwrap(), &NoClock)
         .expect("the sample corpus indexes");
@@ -134,6 +135,11 @@ fn after_an_edit_every_vector_is_the_embedding_of_its_current_text() {
             bench.sentence_vectors(i),
             model.embed_batch(&chunk.sentence_texts()).as_slice(),
             "sentences of passage {i}"
+        );
+        assert_eq!(
+            bench.sentence_words(i),
+            SentenceWords::of_all(&chunk.sentence_texts()).as_slice(),
+            "the reader's measures of passage {i}"
         );
     }
 }

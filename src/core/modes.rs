@@ -255,6 +255,7 @@ pub fn reader_candidates<'a>(
             passage_score: hit.score,
             sentences,
             vectors: bench.sentence_vectors(hit.id),
+            words: bench.sentence_words(hit.id),
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use crate::core::format::{extract_detail, AnswerType};
 use crate::core::text::{content_words, is_stopword, word_tokens};
 
 use super::names::question_names;
-use super::shape::expected_answer_types;
+use super::shape::{expected_answer_types, ASKABLE};
 use super::words::stem;
 use super::Candidate;
 
@@ -128,38 +128,70 @@ fn time_units(tokens: &[String]) -> Vec<&'static str> {
     units
 }
 
-/// One sentence's words, tokenised once: stems of its content words, its words without a
-/// plural "s" (for names) and the time units it gives.
-struct Bag {
+/// What the reader needs to know about one sentence that does not depend on the question:
+/// measured once when the workbench is built (next to the sentence's embedding), so scoring a
+/// question's candidates only compares.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentenceWords {
+    /// Stems of its content words.
     stems: Vec<String>,
+    /// Its words without a plural "s" (to find the question's names).
     plain: Vec<String>,
+    /// The time units it gives.
     units: Vec<&'static str>,
+    /// Its number of words.
     words: usize,
+    /// Its names (capitalised words inside it), without a plural "s".
+    names: Vec<String>,
+    /// Bit `i` set when it holds a value of kind `ASKABLE[i]` (the kinds a question can ask).
+    kinds: u16,
+    /// True when it holds a digit.
+    digit: bool,
 }
 
-impl Bag {
-    /// `names`: keep the plain words too (only questions with names need them).
-    fn of(text: &str, names: bool) -> Self {
+impl SentenceWords {
+    /// Measures `text`.
+    pub fn of(text: &str) -> Self {
         let tokens = word_tokens(text);
-        let plain: Vec<String> = if names {
-            tokens
-                .iter()
-                .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let plain = tokens
+            .iter()
+            .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+            .collect();
         let stems = tokens
             .iter()
             .filter(|t| !is_stopword(t))
             .map(|w| stem(w))
             .collect();
+        let names = question_names(text)
+            .into_iter()
+            .map(|n| n.strip_suffix('s').map(str::to_string).unwrap_or(n))
+            .collect();
+        let kinds = ASKABLE
+            .iter()
+            .enumerate()
+            .filter(|(_, &kind)| extract_detail(kind, text).is_some())
+            .fold(0u16, |bits, (i, _)| bits | 1 << i);
         Self {
             stems,
             plain,
             units: time_units(&tokens),
             words: tokens.len(),
+            names,
+            kinds,
+            digit: text.chars().any(|c| c.is_ascii_digit()),
         }
+    }
+
+    /// [`Self::of`] for each of `texts`.
+    pub fn of_all(texts: &[&str]) -> Vec<Self> {
+        texts.iter().map(|t| Self::of(t)).collect()
+    }
+
+    fn holds(&self, kind: AnswerType) -> bool {
+        ASKABLE
+            .iter()
+            .position(|&k| k == kind)
+            .is_some_and(|i| self.kinds & (1 << i) != 0)
     }
 }
 
@@ -168,17 +200,16 @@ impl Bag {
 fn known_names(candidates: &[Candidate<'_>]) -> Vec<String> {
     let mut names: Vec<String> = candidates
         .iter()
-        .flat_map(|c| c.sentences.iter())
-        .flat_map(|s| question_names(s))
-        .map(|n| n.strip_suffix('s').unwrap_or(&n).to_string())
+        .flat_map(|c| c.words.iter())
+        .flat_map(|w| w.names.iter().cloned())
         .collect();
     names.sort();
     names.dedup();
     names
 }
 
-/// Per asked stem: is it in the bag?
-fn hits(asked: &Asked, bag: &Bag) -> Vec<bool> {
+/// Per asked stem: does the sentence have it?
+fn hits(asked: &Asked, bag: &SentenceWords) -> Vec<bool> {
     asked.stems.iter().map(|s| bag.stems.contains(s)).collect()
 }
 
@@ -236,12 +267,7 @@ pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]
     let mut unsupported = asked.names.clone();
     for (rank, candidate) in candidates.iter().enumerate() {
         best_passage = best_passage.max(candidate.passage_score);
-        let with_names = !asked.names.is_empty();
-        let bags: Vec<Bag> = candidate
-            .sentences
-            .iter()
-            .map(|s| Bag::of(s, with_names))
-            .collect();
+        let bags = candidate.words;
         unsupported.retain(|n| !bags.iter().any(|b| b.plain.contains(n)));
         let sentence_hits: Vec<Vec<bool>> = bags.iter().map(|b| hits(asked, b)).collect();
         let passage_hits: Vec<bool> = (0..asked.stems.len())
@@ -251,18 +277,14 @@ pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]
             *u |= *p;
         }
         let passage_coverage = weighted(asked, &passage_hits);
-        for (i, ((text, vector), (bag, hit))) in candidate
-            .sentences
+        for (i, (vector, (bag, hit))) in candidate
+            .vectors
             .iter()
-            .zip(candidate.vectors)
             .zip(bags.iter().zip(sentence_hits))
             .enumerate()
         {
             let cos = cosine(query, vector);
-            let shape = asked
-                .wanted
-                .iter()
-                .any(|&t| extract_detail(t, text).is_some());
+            let shape = asked.wanted.iter().any(|&t| bag.holds(t));
             let names = if asked.names.is_empty() {
                 1.0
             } else {
@@ -296,7 +318,7 @@ pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]
                     weighted(asked, &hit),
                     f32::from(u8::from(!asked.wanted.is_empty() && shape)),
                     f32::from(u8::from(!asked.wanted.is_empty() && !shape)),
-                    f32::from(u8::from(text.chars().any(|c| c.is_ascii_digit()))),
+                    f32::from(u8::from(bag.digit)),
                     f32::from(u8::from(i == 0)),
                     0.0,
                     names,

@@ -19,7 +19,7 @@ mod weights;
 mod words;
 
 pub use features::{
-    ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
+    SentenceWords, ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
 };
 pub use model::{sigmoid, Pick, ReaderModel};
 pub use names::question_names;
@@ -41,6 +41,8 @@ pub struct Candidate<'a> {
     pub sentences: &'a [&'a str],
     /// The sentences' embeddings, parallel to `sentences`.
     pub vectors: &'a [Vec<f32>],
+    /// The sentences' words as the reader measures them, parallel to `sentences`.
+    pub words: &'a [SentenceWords],
 }
 
 /// The sentence the reader picked.
@@ -126,11 +128,14 @@ mod tests {
     }
 
     fn one_passage<'a>(sentences: &'a [&'a str], vectors: &'a [Vec<f32>]) -> [Candidate<'a>; 1] {
+        // Leaked: a test's few sentences, kept for the test's life like its other borrows.
+        let words = Box::leak(SentenceWords::of_all(sentences).into_boxed_slice());
         [Candidate {
             passage: 7,
             passage_score: 0.5,
             sentences,
             vectors,
+            words,
         }]
     }
 

@@ -3,6 +3,18 @@
 use crate::core::format::AnswerType;
 use crate::core::text::word_tokens;
 
+/// Every kind [`expected_answer_types`] can return, in its order: the kinds the reader
+/// measures each sentence for.
+pub const ASKABLE: [AnswerType; 7] = [
+    AnswerType::Price,
+    AnswerType::Limit,
+    AnswerType::Window,
+    AnswerType::Percentage,
+    AnswerType::Date,
+    AnswerType::Hours,
+    AnswerType::Availability,
+];
+
 /// The kinds of value a question asks for, from its wording ("how much" -> a price). Empty
 /// when the wording says nothing; then no sentence gets the bonus.
 pub fn expected_answer_types(question: &str) -> Vec<AnswerType> {
@@ -54,4 +66,34 @@ pub fn expected_answer_types(question: &str) -> Vec<AnswerType> {
         types.push(AnswerType::Availability);
     }
     types
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wording_cue_gives_a_kind_listed_as_askable() {
+        let cues = [
+            "how much",
+            "how many",
+            "how long",
+            "percent",
+            "when",
+            "hours",
+            "which plans",
+            "cost limit days uptime date open regions",
+        ];
+        let mut seen = Vec::new();
+        for cue in cues {
+            for kind in expected_answer_types(cue) {
+                assert!(ASKABLE.contains(&kind), "{kind:?} from {cue:?}");
+                seen.push(kind);
+            }
+        }
+        assert!(
+            ASKABLE.iter().all(|k| seen.contains(k)),
+            "every askable kind has a cue"
+        );
+    }
 }

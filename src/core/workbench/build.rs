@@ -13,6 +13,7 @@ use crate::core::clock::{timed, Clock};
 use crate::core::corpus::{chunk_document, Chunk, Corpus, Document, Quality};
 use crate::core::embed::Embedder;
 use crate::core::index::{IndexBuild, IndexError, IndexParams, VectorIndex};
+use crate::core::reader::SentenceWords;
 use crate::core::tune::TuningData;
 
 use super::{Edits, RebuildTimings, RetrievalSettings, Workbench};
@@ -56,11 +57,20 @@ pub struct BuildProgress {
     pub passages_total: usize,
 }
 
+/// What a rebuild may reuse from the build before, by text: embeddings of passages and
+/// sentences, and the reader's measures of sentences.
+#[derive(Default)]
+pub(super) struct Known {
+    vectors: HashMap<String, Vec<f32>>,
+    words: HashMap<String, SentenceWords>,
+}
+
 /// Everything a rebuild replaces in a workbench.
 pub(super) struct Passages {
     pub chunks: Vec<Chunk>,
     pub chunk_vectors: Vec<Vec<f32>>,
     pub sentence_vectors: Vec<Vec<Vec<f32>>>,
+    pub sentence_words: Vec<Vec<SentenceWords>>,
     pub index: VectorIndex,
     pub lexical: Bm25,
     pub timings: RebuildTimings,
@@ -75,8 +85,9 @@ pub(super) struct PassageBuild {
     chunks: Vec<Chunk>,
     chunk_vectors: Vec<Vec<f32>>,
     sentence_vectors: Vec<Vec<Vec<f32>>>,
-    /// Embeddings from the previous build, by text.
-    known: HashMap<String, Vec<f32>>,
+    sentence_words: Vec<Vec<SentenceWords>>,
+    /// Embeddings (and the reader's measures of sentences) from the previous build, by text.
+    known: Known,
     lexical: Bm25,
     params: IndexParams,
     index: Option<IndexBuild>,
@@ -91,7 +102,7 @@ impl PassageBuild {
         documents: impl IntoIterator<Item = Document>,
         version: &str,
         curated: bool,
-        known: HashMap<String, Vec<f32>>,
+        known: Known,
         params: IndexParams,
     ) -> Self {
         let unsplit: VecDeque<Document> = documents
@@ -105,6 +116,7 @@ impl PassageBuild {
             chunks: Vec::new(),
             chunk_vectors: Vec::new(),
             sentence_vectors: Vec::new(),
+            sentence_words: Vec::new(),
             known,
             lexical: Bm25::empty(Bm25Params::default()),
             params,
@@ -114,16 +126,20 @@ impl PassageBuild {
         }
     }
 
-    /// The embeddings of a built workbench, by text, for the next build to reuse.
-    pub fn known_from(bench: &Workbench) -> HashMap<String, Vec<f32>> {
-        let mut known = HashMap::new();
+    /// The embeddings and sentence measures of a built workbench, by text, for the next build
+    /// to reuse.
+    pub fn known_from(bench: &Workbench) -> Known {
+        let mut known = Known::default();
         for (i, chunk) in bench.chunks.iter().enumerate() {
             if let Some(vector) = bench.chunk_vectors.get(i) {
-                known.insert(chunk.text.clone(), vector.clone());
+                known.vectors.insert(chunk.text.clone(), vector.clone());
             }
-            let sentences = bench.sentence_vectors(i);
-            for (text, vector) in chunk.sentence_texts().into_iter().zip(sentences) {
-                known.insert(text.to_string(), vector.clone());
+            let sentences = chunk.sentence_texts();
+            for (text, vector) in sentences.iter().zip(bench.sentence_vectors(i)) {
+                known.vectors.insert(text.to_string(), vector.clone());
+            }
+            for (text, words) in sentences.iter().zip(bench.sentence_words(i)) {
+                known.words.insert(text.to_string(), words.clone());
             }
         }
         known
@@ -190,13 +206,20 @@ impl PassageBuild {
         let end = (start + EMBED_BATCH).min(self.chunks.len());
         for chunk in &self.chunks[start..end] {
             let known = &self.known;
-            let embed = |text: &str| match known.get(text) {
+            let embed = |text: &str| match known.vectors.get(text) {
                 Some(vector) => vector.clone(),
                 None => embedder.embed(text),
             };
+            let measure = |text: &str| match known.words.get(text) {
+                Some(words) => words.clone(),
+                None => SentenceWords::of(text),
+            };
+            let sentences = chunk.sentence_texts();
             self.chunk_vectors.push(embed(&chunk.text));
             self.sentence_vectors
-                .push(chunk.sentence_texts().into_iter().map(embed).collect());
+                .push(sentences.iter().map(|t| embed(t)).collect());
+            self.sentence_words
+                .push(sentences.iter().map(|t| measure(t)).collect());
             self.lexical.add(&chunk.text);
         }
     }
@@ -230,6 +253,7 @@ impl PassageBuild {
             chunks: self.chunks,
             chunk_vectors: self.chunk_vectors,
             sentence_vectors: self.sentence_vectors,
+            sentence_words: self.sentence_words,
             index: self
                 .built
                 .unwrap_or_else(|| VectorIndex::empty(self.params)),
@@ -259,7 +283,7 @@ impl WorkbenchBuild {
             documents,
             &version,
             settings.curated,
-            HashMap::new(),
+            Known::default(),
             settings.index,
         );
         Self {
@@ -302,6 +326,7 @@ impl WorkbenchBuild {
             chunks: Vec::new(),
             chunk_vectors: Vec::new(),
             sentence_vectors: Vec::new(),
+            sentence_words: Vec::new(),
             index: VectorIndex::empty(self.settings.index),
             lexical: Bm25::build::<&str>(&[]),
             rebuild: RebuildTimings::default(),

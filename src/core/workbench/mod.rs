@@ -21,6 +21,7 @@ use crate::core::corpus::{Chunk, Corpus, Document, Fact};
 use crate::core::embed::Embedder;
 use crate::core::hybrid::Ranking;
 use crate::core::index::{Hit, IndexError, IndexParams, SearchMethod, VectorIndex};
+use crate::core::reader::SentenceWords;
 use crate::core::tune::{TuneError, TuningData};
 use build::{PassageBuild, Passages};
 
@@ -98,6 +99,8 @@ pub struct Workbench {
     chunk_vectors: Vec<Vec<f32>>,
     /// Per chunk, the embedding of each sentence (for the reader), computed at rebuild.
     sentence_vectors: Vec<Vec<Vec<f32>>>,
+    /// Per chunk, what the reader measures of each sentence, computed with the vectors.
+    sentence_words: Vec<Vec<SentenceWords>>,
     index: VectorIndex,
     /// BM25 over the same chunks, in the same order (for hybrid ranking).
     lexical: Bm25,
@@ -169,6 +172,11 @@ impl Workbench {
     /// The embeddings of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_vectors(&self, chunk: usize) -> &[Vec<f32>] {
         self.sentence_vectors.get(chunk).map_or(&[], Vec::as_slice)
+    }
+
+    /// What the reader measures of chunk `chunk`'s sentences, in sentence order.
+    pub fn sentence_words(&self, chunk: usize) -> &[SentenceWords] {
+        self.sentence_words.get(chunk).map_or(&[], Vec::as_slice)
     }
 
     /// The index over [`Self::chunks`].
@@ -336,6 +344,7 @@ impl Workbench {
         self.chunks = passages.chunks;
         self.chunk_vectors = passages.chunk_vectors;
         self.sentence_vectors = passages.sentence_vectors;
+        self.sentence_words = passages.sentence_words;
         self.index = passages.index;
         self.lexical = passages.lexical;
         self.rebuild = passages.timings;
