@@ -7,6 +7,7 @@
 //! so editing one document re-embeds only that document's passages.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::OnceLock;
 
 use crate::core::bm25::{Bm25, Bm25Params};
 use crate::core::clock::{timed, Clock};
@@ -70,7 +71,7 @@ pub(super) struct Passages {
     pub chunks: Vec<Chunk>,
     pub chunk_vectors: Vec<Vec<f32>>,
     pub sentence_vectors: Vec<Vec<Vec<f32>>>,
-    pub sentence_words: Vec<Vec<SentenceWords>>,
+    pub sentence_words: Vec<OnceLock<Vec<SentenceWords>>>,
     pub index: VectorIndex,
     pub lexical: Bm25,
     pub timings: RebuildTimings,
@@ -85,7 +86,7 @@ pub(super) struct PassageBuild {
     chunks: Vec<Chunk>,
     chunk_vectors: Vec<Vec<f32>>,
     sentence_vectors: Vec<Vec<Vec<f32>>>,
-    sentence_words: Vec<Vec<SentenceWords>>,
+    sentence_words: Vec<OnceLock<Vec<SentenceWords>>>,
     /// Embeddings (and the reader's measures of sentences) from the previous build, by text.
     known: Known,
     lexical: Bm25,
@@ -138,7 +139,9 @@ impl PassageBuild {
             for (text, vector) in sentences.iter().zip(bench.sentence_vectors(i)) {
                 known.vectors.insert(text.to_string(), vector.clone());
             }
-            for (text, words) in sentences.iter().zip(bench.sentence_words(i)) {
+            // Only what a reader already measured; the rest is measured when first read.
+            let measured = bench.sentence_words.get(i).and_then(OnceLock::get);
+            for (text, words) in sentences.iter().zip(measured.into_iter().flatten()) {
                 known.words.insert(text.to_string(), words.clone());
             }
         }
@@ -210,16 +213,16 @@ impl PassageBuild {
                 Some(vector) => vector.clone(),
                 None => embedder.embed(text),
             };
-            let measure = |text: &str| match known.words.get(text) {
-                Some(words) => words.clone(),
-                None => SentenceWords::of(text),
-            };
             let sentences = chunk.sentence_texts();
+            let reused: Option<Vec<SentenceWords>> = sentences
+                .iter()
+                .map(|t| known.words.get(*t).cloned())
+                .collect();
             self.chunk_vectors.push(embed(&chunk.text));
             self.sentence_vectors
                 .push(sentences.iter().map(|t| embed(t)).collect());
             self.sentence_words
-                .push(sentences.iter().map(|t| measure(t)).collect());
+                .push(reused.map_or_else(OnceLock::new, OnceLock::from));
             self.lexical.add(&chunk.text);
         }
     }

@@ -24,6 +24,7 @@ use crate::core::index::{Hit, IndexError, IndexParams, SearchMethod, VectorIndex
 use crate::core::reader::SentenceWords;
 use crate::core::tune::{TuneError, TuningData};
 use build::{PassageBuild, Passages};
+use std::sync::OnceLock;
 
 /// Retrieval settings the learner can move.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -99,8 +100,10 @@ pub struct Workbench {
     chunk_vectors: Vec<Vec<f32>>,
     /// Per chunk, the embedding of each sentence (for the reader), computed at rebuild.
     sentence_vectors: Vec<Vec<Vec<f32>>>,
-    /// Per chunk, what the reader measures of each sentence, computed with the vectors.
-    sentence_words: Vec<Vec<SentenceWords>>,
+    /// Per chunk, what the reader measures of each sentence: measured when the reader first
+    /// reads the chunk (most chunks are never retrieved at start-up), kept until a rebuild,
+    /// which carries over what was measured for unchanged text.
+    sentence_words: Vec<OnceLock<Vec<SentenceWords>>>,
     index: VectorIndex,
     /// BM25 over the same chunks, in the same order (for hybrid ranking).
     lexical: Bm25,
@@ -176,7 +179,12 @@ impl Workbench {
 
     /// What the reader measures of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_words(&self, chunk: usize) -> &[SentenceWords] {
-        self.sentence_words.get(chunk).map_or(&[], Vec::as_slice)
+        match (self.sentence_words.get(chunk), self.chunks.get(chunk)) {
+            (Some(cell), Some(text)) => {
+                cell.get_or_init(|| SentenceWords::of_all(&text.sentence_texts()))
+            }
+            _ => &[],
+        }
     }
 
     /// The index over [`Self::chunks`].
