@@ -52,7 +52,10 @@ pub fn answer_from_sentence(
     source: AnswerSource,
 ) -> Option<AnswerParts> {
     let detail = extract_detail(answer_type, sentence)?;
-    let flat = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = scan::without_list_label(sentence)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let sentence = if answer_type == AnswerType::Policy {
         let (yes, _) = policy(&flat);
         format!("{}, {}", if yes { "Yes" } else { "No" }, lower_first(&flat))

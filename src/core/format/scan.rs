@@ -233,6 +233,26 @@ pub fn words_after(text: &str, at: usize) -> Vec<&str> {
     words
 }
 
+/// `sentence` without a leading list label that the sentence itself repeats
+/// ("Pro: The Pro plan costs $14 per user per month." -> "The Pro plan costs ..."), as a
+/// definition list in a document writes it; any other sentence unchanged.
+pub fn without_list_label(sentence: &str) -> &str {
+    let Some((label, rest)) = sentence.split_once(": ") else {
+        return sentence;
+    };
+    let short = !label.is_empty() && label.split_whitespace().count() <= 3;
+    let plain = label
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let opens_a_sentence = rest.starts_with(|c: char| c.is_uppercase());
+    let repeats = rest.to_lowercase().contains(&label.to_lowercase());
+    if short && plain && opens_a_sentence && repeats {
+        rest
+    } else {
+        sentence
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +290,23 @@ mod tests {
         let text = "costs $4 per 100 GB per month, billed yearly";
         let at = find_money(text).unwrap().end;
         assert_eq!(words_after(text, at), ["per", "100", "GB", "per", "month"]);
+    }
+
+    #[test]
+    fn a_list_label_the_sentence_repeats_is_dropped() {
+        assert_eq!(
+            without_list_label("Pro: The Pro plan costs $14 per user per month."),
+            "The Pro plan costs $14 per user per month."
+        );
+        // Kept: a label the sentence does not repeat, a lower-case rest, a time, a long label.
+        for kept in [
+            "Note: Refunds take 30 days.",
+            "Team: costs $24 per user.",
+            "Support opens at 08:00: Monday to Friday.",
+            "Our plans for this whole year: Pro stays at $14.",
+            "No label here.",
+        ] {
+            assert_eq!(without_list_label(kept), kept);
+        }
     }
 }
