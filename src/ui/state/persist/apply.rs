@@ -1,7 +1,8 @@
 //! Putting a scenario in place, all at once: everything that can fail (validation against the
 //! sample corpus, building and training the user's workbench) happens before anything the
 //! learner sees changes. The user's documents are embedded again a step at a time, the page
-//! answering between steps and the caller hearing how far it is. And "Clear my work": back to the app as shipped.
+//! answering between steps and the caller hearing how far it is. And "Clear my work": back to
+//! the app as shipped.
 
 use leptos::prelude::*;
 
