@@ -129,8 +129,8 @@ fn time_units(tokens: &[String]) -> Vec<&'static str> {
 }
 
 /// What the reader needs to know about one sentence that does not depend on the question:
-/// measured once when the workbench is built (next to the sentence's embedding), so scoring a
-/// question's candidates only compares.
+/// measured once per workbench (the first time the reader reads the sentence's passage, see
+/// `Workbench::sentence_words`), so scoring a question's candidates only compares.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SentenceWords {
     /// Stems of its content words.
