@@ -175,8 +175,10 @@ impl Restored {
         embedder: Embedder,
         clock: &dyn Clock,
     ) -> Result<Workbench, String> {
-        let bench =
-            Workbench::new(embedder, self.corpus.clone(), clock).map_err(|e| e.to_string())?;
+        let bench = self
+            .start_build(embedder)
+            .finish(clock)
+            .map_err(|e| e.to_string())?;
         self.complete(bench, clock)
     }
 
@@ -189,9 +191,9 @@ impl Restored {
 
     /// Puts the saved edits, retrieval settings, model and version on `bench`, a fresh build
     /// of [`Self::corpus`].
-    pub fn complete(self, mut bench: Workbench, clock: &dyn Clock) -> Result<Workbench, String> {
+    pub fn complete(&self, mut bench: Workbench, clock: &dyn Clock) -> Result<Workbench, String> {
         bench
-            .replace_edits(self.edits, clock)
+            .replace_edits(self.edits.clone(), clock)
             .map_err(|e| e.to_string())?;
         bench
             .set_settings(self.retrieval, clock)

@@ -112,7 +112,6 @@ async fn rebuild_mine(
         .await?
         .ok_or("The rebuild of your documents was stopped.")?;
     restored
-        .clone()
         .complete(bench, &BrowserClock)
         .map_err(|e| format!("Your documents could not be rebuilt: {e}"))
 }
