@@ -135,12 +135,10 @@ fn time_units(tokens: &[String]) -> Vec<&'static str> {
 pub struct SentenceWords {
     /// Stems of its content words.
     stems: Vec<String>,
-    /// Its words without a plural "s" (to find the question's names).
+    /// Its words, each without a plural "s" (to find the question's names).
     plain: Vec<String>,
     /// The time units it gives.
     units: Vec<&'static str>,
-    /// Its number of words.
-    words: usize,
     /// Its names (capitalised words inside it), without a plural "s".
     names: Vec<String>,
     /// Bit `i` set when it holds a value of kind `ASKABLE[i]` (the kinds a question can ask).
@@ -175,7 +173,6 @@ impl SentenceWords {
             stems,
             plain,
             units: time_units(&tokens),
-            words: tokens.len(),
             names,
             kinds,
             digit: text.chars().any(|c| c.is_ascii_digit()),
@@ -323,7 +320,7 @@ pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]
                     0.0,
                     names,
                     passage_coverage,
-                    f32::from(u8::from(bag.words <= 5)),
+                    f32::from(u8::from(bag.plain.len() <= 5)),
                     f32::from(u8::from(other_name)),
                     f32::from(u8::from(other_unit)),
                 ],
