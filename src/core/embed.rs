@@ -57,7 +57,7 @@ impl ModelInfo {
         let teacher = self.teacher.rsplit('/').next().unwrap_or(&self.teacher);
         format!(
             "{} tokens x {} dims, {}, {:.1} MB, distilled from {teacher}",
-            crate::core::text::thousands(self.vocab_size),
+            crate::core::text::thousands(self.vocab_size as u64),
             self.dims,
             self.quantisation_short(),
             self.bytes as f64 / 1e6

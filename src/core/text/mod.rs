@@ -61,7 +61,7 @@ fn is_opener(c: char) -> bool {
 }
 
 /// A count with thousands grouped for reading: 15000 -> "15,000".
-pub fn thousands(n: usize) -> String {
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -98,7 +98,7 @@ pub fn Shell() -> impl IntoView {
                         "Embedding model: "
                         {format!(
                             "{} tokens x {} dims, {}, {:.1} MB, distilled from {} ({}). ",
-                            crate::core::text::thousands(info.vocab_size),
+                            crate::core::text::thousands(info.vocab_size as u64),
                             info.dims,
                             info.quantisation_short(),
                             info.bytes as f64 / 1_000_000.0,

@@ -263,8 +263,8 @@ pub fn build_step_label(progress: &BuildProgress) -> String {
         ),
         BuildStage::Embedding => format!(
             "Embedding passages: {} of {}",
-            thousands(progress.passages_done),
-            thousands(progress.passages_total)
+            thousands(progress.passages_done as u64),
+            thousands(progress.passages_total as u64)
         ),
         BuildStage::Indexing => format!(
             "Building the vector index: part {} of {}",

@@ -98,15 +98,7 @@ pub fn plain_number(value: f64) -> String {
     if !value.is_finite() {
         return "n/a".to_string();
     }
-    let rounded = value.round().abs() as u64;
-    let digits = rounded.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let mut out = crate::core::text::thousands(value.round().abs() as u64);
     if value.round() < 0.0 {
         out.insert(0, '-');
     }
