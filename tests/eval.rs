@@ -221,12 +221,7 @@ fn an_edit_makes_the_tuned_model_stale_until_it_is_retrained() {
 fn the_timeline_drops_for_the_tuned_model_and_restores_the_version() {
     let mut bench = trained();
     let set = EvalSet::new(&bench);
-    let versions: Vec<String> = bench
-        .corpus()
-        .versions
-        .iter()
-        .map(|v| v.id.clone())
-        .collect();
+    let versions = bench.corpus().version_ids();
     let reports = evaluate_versions(&mut bench, &set, &versions, &NoClock).unwrap();
     assert_eq!(bench.version(), bench.corpus().latest(), "version restored");
     assert_eq!(reports.len(), versions.len());

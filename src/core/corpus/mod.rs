@@ -83,6 +83,11 @@ impl Corpus {
         self.versions.iter().find(|v| v.id == id)
     }
 
+    /// The versions' ids, oldest first.
+    pub fn version_ids(&self) -> Vec<String> {
+        self.versions.iter().map(|v| v.id.clone()).collect()
+    }
+
     /// The latest version's id.
     pub fn latest(&self) -> &str {
         self.versions.last().map_or("", |v| v.id.as_str())

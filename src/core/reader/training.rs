@@ -126,12 +126,7 @@ fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
 /// `bench`'s corpus (the bench is left at the version it was at).
 pub fn gather(bench: &mut Workbench) -> TrainingData {
     let start = bench.version().to_string();
-    let versions: Vec<String> = bench
-        .corpus()
-        .versions
-        .iter()
-        .map(|v| v.id.clone())
-        .collect();
+    let versions = bench.corpus().version_ids();
     let mut data = TrainingData {
         answerable: Vec::new(),
         unanswerable: Vec::new(),

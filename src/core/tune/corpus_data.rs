@@ -30,7 +30,7 @@ pub struct TuningData {
 impl TuningData {
     /// Embeds everything tuning needs from `corpus` with `embed`, in file order.
     pub fn from_corpus(corpus: &Corpus, mut embed: impl FnMut(&str) -> Vec<f32>) -> Self {
-        let version_ids: Vec<String> = corpus.versions.iter().map(|v| v.id.clone()).collect();
+        let version_ids = corpus.version_ids();
         let mut facts = Vec::with_capacity(corpus.facts.len());
         let mut behaviour_train = Vec::new();
         let mut behaviour_heldout = Vec::new();

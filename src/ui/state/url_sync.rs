@@ -28,13 +28,7 @@ pub fn UrlSync() -> impl IntoView {
         }
         let params = query.get_untracked();
         let versions = store
-            .with_untracked(|b| {
-                b.corpus()
-                    .versions
-                    .iter()
-                    .map(|v| v.id.clone())
-                    .collect::<Vec<_>>()
-            })
+            .with_untracked(|b| b.corpus().version_ids())
             .unwrap_or_default();
         let pairs: Vec<(String, String)> = params
             .into_iter()

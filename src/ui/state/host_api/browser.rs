@@ -107,13 +107,7 @@ pub fn HostApi() -> impl IntoView {
         };
         pending.set(None);
         let versions = store
-            .with_untracked(|b| {
-                b.corpus()
-                    .versions
-                    .iter()
-                    .map(|v| v.id.clone())
-                    .collect::<Vec<_>>()
-            })
+            .with_untracked(|b| b.corpus().version_ids())
             .unwrap_or_default();
         let (state, _ignored) = ShareState::from_query(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),

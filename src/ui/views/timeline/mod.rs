@@ -114,7 +114,7 @@ pub fn TimelineView() -> impl IntoView {
     let versions = Memo::new(move |_| {
         store
             .with(|b| {
-                let ids: Vec<String> = b.corpus().versions.iter().map(|v| v.id.clone()).collect();
+                let ids = b.corpus().version_ids();
                 let at = ids.iter().position(|v| v == b.version());
                 (ids, at)
             })
