@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, assertClean, shot } from './lib/browser.mjs';
+import { handbook, record, seen } from './lib/import-load.mjs';
 
 let session;
 before(async () => {
@@ -15,59 +16,12 @@ after(async () => {
   await session?.stop();
 });
 
-const WORDS = ('plan costs month customers support team billing invoice refund policy days account data export '
-  + 'storage region backup window hours office city laptop password leave travel meals expense claim approval '
-  + 'manager deadline quarter release feature limit seats price discount contract notice security audit report').split(' ');
-
-/** About `bytes` of seeded made-up handbook text. */
-function handbook(seed, bytes) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state;
-  };
-  const parts = [];
-  let length = 0;
-  while (length < bytes) {
-    const words = Array.from({ length: 8 + (next() % 12) }, () => WORDS[next() % WORDS.length]);
-    const sentence = `${words.join(' ')} ${next() % 100}. ${next() % 9 === 0 ? '\n\n## Part\n\n' : ''}`;
-    parts.push(sentence);
-    length += sentence.length;
-  }
-  return Buffer.from(parts.join(''));
-}
-
 async function fresh() {
   const opened = await session.open('?view=mine');
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload();
   await opened.page.waitForSelector('.mine__add', { timeout: 20000 });
   return opened;
-}
-
-/** Starts recording the import's progress labels and values, and the page's long tasks. */
-async function record(page) {
-  await page.evaluate(() => {
-    window.__seen = { labels: new Set(), values: new Set(), longest: 0 };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__seen.longest = Math.max(window.__seen.longest, entry.duration);
-    }).observe({ type: 'longtask' });
-    const look = () => {
-      const label = document.querySelector('.mine__progress label')?.textContent;
-      const value = document.querySelector('#mine-import-progress')?.getAttribute('value');
-      if (label) window.__seen.labels.add(label);
-      if (value) window.__seen.values.add(value);
-    };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-}
-
-async function seen(page) {
-  return page.evaluate(() => ({
-    labels: [...window.__seen.labels],
-    values: [...window.__seen.values],
-    longest: window.__seen.longest,
-  }));
 }
 
 test('a large import steps with a moving progress bar, and Cancel half-way changes nothing', async () => {

@@ -1,16 +1,29 @@
 // Browser benchmark: cold load to first answer, start-up stages (from the loader's
 // performance marks), question -> four answers p50/p90, full evaluation, retrain and JS heap,
-// in headless Chromium on localhost. Writes bench/results/browser.json. Run by scripts/bench.sh.
+// in headless Chromium on localhost, and the import of about 1,000 and 10,000 passages of your own
+// documents (scaling). Writes bench/results/browser.json. Run by scripts/bench.sh.
+// BENCH_ONLY=scaling runs only the import and writes to bench/results/browser-scaling.json
+// (BENCH_OUT overrides the file), so a partial run never replaces the full result.
 import { writeFile, readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startSession } from '../lib/browser.mjs';
+import { sectionedHandbook, record, seen } from '../lib/import-load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const OUT = join(ROOT, 'bench', 'results', 'browser.json');
+const ONLY = process.env.BENCH_ONLY ?? null;
+const OUT = process.env.BENCH_OUT
+  ? resolve(process.env.BENCH_OUT)
+  : join(ROOT, 'bench', 'results', ONLY ? `browser-${ONLY}.json` : 'browser.json');
 const QUESTION = 'How much does the Pro plan cost?';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 30);
+/** Passages per import of the scaling section (each a fresh start with no documents). */
+const SCALE_PASSAGES = (process.env.BENCH_SCALE_PASSAGES ?? '1000,10000').split(',').map(Number);
+/** Sections (one passage each) per generated file: about 330 KB, under the 1 MB file limit. */
+const SECTIONS_PER_FILE = 1000;
+/** How long after the import's report its long tasks are still watched (autosave waits 600 ms). */
+const SETTLE_MS = 3000;
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -204,19 +217,145 @@ async function heap(page, cdp) {
   };
 }
 
-const started = new Date().toISOString();
-const cold = await coldLoad();
-const { session, page, cdp, ...load } = cold;
-const results = { started, machine: await machine(), load: Object.fromEntries(Object.entries(load).map(([k, v]) => [k, round(v)])) };
-try {
-  results.ask = await askTimings(page);
-  results.memory = await heap(page, cdp);
-  try { results.evaluation = await evaluation(session); } catch (e) { results.evaluation = { error: String(e.message).slice(0, 200) }; }
-  try { results.edit_rebuild = await editRebuild(session); } catch (e) { results.edit_rebuild = { error: String(e.message).slice(0, 200) }; }
-  try { results.retrain = await retrain(session); } catch (e) { results.retrain = { error: String(e.message).slice(0, 200) }; }
-} finally {
-  await session.stop();
+/** The start of each stage of an import, from the first time its progress label showed. */
+function stageStarts(firstShown) {
+  const prefixes = { reading: 'Reading ', splitting: 'Splitting', embedding: 'Embedding', indexing: 'Building the vector index', finishing: 'Preparing' };
+  return Object.fromEntries(Object.entries(prefixes).map(([stage, prefix]) => {
+    const times = Object.entries(firstShown).filter(([label]) => label.startsWith(prefix)).map(([, t]) => t);
+    return [stage, times.length ? Math.min(...times) : null];
+  }));
 }
-await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+
+/** Imports seeded documents of `passages` one-section passages through the "Your documents"
+ * file input, as a learner would, in a page with no documents yet. Measures the wall time from
+ * the input's change event (the files handed over) to the app reporting them added (built and
+ * switched to), each stage's wall time from the progress labels, the app's own compute figures
+ * (the inspector's rebuild line) and the page's long tasks meanwhile and in the few seconds after. */
+async function importScaling(session, passages) {
+  const files = [];
+  for (let n = 1; files.length * SECTIONS_PER_FILE < passages; n += 1) {
+    const sections = Math.min(SECTIONS_PER_FILE, passages - files.length * SECTIONS_PER_FILE);
+    files.push({ name: `handbook-${n}.md`, mimeType: 'text/markdown', buffer: sectionedHandbook(n, sections) });
+  }
+  const loadAverage = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).map(Number);
+  const page = await session.context.newPage();
+  try {
+    await page.goto(session.url + '?view=mine');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForSelector('.mine__add', { timeout: 60000 });
+    // The import needs the embedding model: wait for start-up to finish, then let it settle.
+    await page.waitForFunction(() => performance.getEntriesByName('ragtune:train-done').length > 0, null, { timeout: 60000 });
+    await page.waitForTimeout(500);
+    await record(page);
+    await page.evaluate(() => {
+      window.__import = { handedAt: null, doneAt: null };
+      document.addEventListener('change', (e) => {
+        if (e.target?.id === 'mine-files' && window.__import.handedAt == null) window.__import.handedAt = performance.now();
+      }, true);
+      new MutationObserver(() => {
+        const summary = document.querySelector('.mine__summary')?.textContent ?? '';
+        if (window.__import.doneAt == null && summary) window.__import.doneAt = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.setInputFiles('#mine-files', files);
+    await page.waitForFunction(() => window.__import.doneAt != null, null, { timeout: 900000, polling: 250 });
+    const summary = await page.textContent('.mine__summary');
+    const expected = `Added ${files.length} document${files.length === 1 ? '' : 's'}.`;
+    if (summary.trim() !== expected) throw new Error(`the import said "${summary}", not "${expected}"`);
+    const { handedAt, doneAt } = await page.evaluate(() => window.__import);
+    const inUse = await page.isChecked('.corpus-switch input[value=mine]');
+    // What follows the report (effects of the switch, the debounced autosave) counts apart.
+    await page.waitForTimeout(SETTLE_MS);
+    const shown = await seen(page);
+    const starts = stageStarts(shown.firstShown);
+    const order = ['reading', 'splitting', 'embedding', 'indexing', 'finishing'];
+    const stageWall = Object.fromEntries(order.map((stage, i) => {
+      const next = order.slice(i + 1).map((s) => starts[s]).find((t) => t != null) ?? doneAt;
+      return [`${stage}_ms`, starts[stage] == null ? null : round(next - starts[stage])];
+    }));
+    // A task that starts before the change event is the test driver handing the files over
+    // (it decodes them in the page), which a learner's file picker does not do.
+    const stageOf = (t) => {
+      if (t >= doneAt) return 'after the report';
+      if (t < handedAt) return 'driver handing over';
+      return order.filter((s) => starts[s] != null && starts[s] <= t).pop() ?? 'starting';
+    };
+    const tasks = shown.tasks.map((task) => ({ stage: stageOf(task.start), at_ms: round(task.start - handedAt), ms: round(task.duration) }));
+    const during = tasks.filter((t) => t.stage !== 'after the report' && t.stage !== 'driver handing over');
+    const after = tasks.filter((t) => t.stage === 'after the report');
+    const driver = tasks.filter((t) => t.stage === 'driver handing over');
+    const embeddingLabel = shown.labels.find((l) => /^Embedding passages: [\d,]+ of [\d,]+/.test(l)) ?? '';
+    const labelled = Number((/of ([\d,]+)/.exec(embeddingLabel)?.[1] ?? '').replace(/,/g, '')) || null;
+    // The app's own figures: the inspector shows the passages indexed and the rebuild's parts
+    // (computing only, without the page's turns between steps).
+    await page.click('a.app-nav__link[data-view=inspector]');
+    await page.waitForSelector('.index-size', { timeout: 60000 });
+    const indexed = Number(await page.textContent('.index-size'));
+    const note = await page.textContent('section[aria-labelledby=index-title] .inspector__note');
+    const parts = /chunking ([\d.]+) ms \+ embedding ([\d.]+) ms \+ building the graph ([\d.]+) ms/.exec(note);
+    return {
+      passages_requested: passages,
+      files: files.length,
+      bytes: files.reduce((sum, f) => sum + f.buffer.length, 0),
+      passages_built: indexed,
+      passages_in_progress_label: labelled,
+      in_use: inUse,
+      wall_ms: round(doneAt - handedAt),
+      stage_wall_ms: stageWall,
+      compute_ms: parts ? { chunk: Number(parts[1]), embed: Number(parts[2]), graph: Number(parts[3]) } : null,
+      progress_steps: shown.labels.length,
+      longest_task_ms: Math.max(0, ...during.map((t) => t.ms)),
+      longest_task_after_report_ms: Math.max(0, ...after.map((t) => t.ms)),
+      longest_task_driver_ms: Math.max(0, ...driver.map((t) => t.ms)),
+      settle_ms: SETTLE_MS,
+      long_tasks: tasks,
+      load_average_before: loadAverage,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The scaling section: one import per size in `SCALE_PASSAGES`, each in a fresh profile. */
+async function scaling() {
+  const session = await startSession({ dir: process.env.DIST });
+  try {
+    const runs = [];
+    for (const passages of SCALE_PASSAGES) {
+      try {
+        runs.push(await importScaling(session, passages));
+      } catch (e) {
+        runs.push({ passages_requested: passages, error: String(e.message).slice(0, 300) });
+      }
+    }
+    return { method: 'sectioned Markdown files (1,000 sections of 42-48 words each), handed to the "Your documents" file input', runs };
+  } finally {
+    await session.stop();
+  }
+}
+
+const started = new Date().toISOString();
+if (ONLY && ONLY !== 'scaling') throw new Error(`BENCH_ONLY knows only "scaling", not "${ONLY}"`);
+let results;
+if (!ONLY) {
+  const cold = await coldLoad();
+  const { session, page, cdp, ...load } = cold;
+  results = { started, machine: await machine(), load: Object.fromEntries(Object.entries(load).map(([k, v]) => [k, round(v)])) };
+  try {
+    results.ask = await askTimings(page);
+    results.memory = await heap(page, cdp);
+    try { results.evaluation = await evaluation(session); } catch (e) { results.evaluation = { error: String(e.message).slice(0, 200) }; }
+    try { results.edit_rebuild = await editRebuild(session); } catch (e) { results.edit_rebuild = { error: String(e.message).slice(0, 200) }; }
+    try { results.retrain = await retrain(session); } catch (e) { results.retrain = { error: String(e.message).slice(0, 200) }; }
+  } finally {
+    await session.stop();
+  }
+} else {
+  results = { started, only: ONLY, machine: await machine() };
+}
+// Last, in a profile of its own, so the large imports disturb none of the figures above.
+results.scaling = await scaling();
+await mkdir(dirname(OUT), { recursive: true });
 await writeFile(OUT, JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));
