@@ -51,11 +51,11 @@ fn shipped_model_loads_and_describes_itself() {
         manifest["vocab_size"].as_u64().unwrap()
     );
     assert_eq!(info.dims, 128);
-    assert_eq!(info.quantisation_short(), "int8");
+    assert_eq!(info.quantisation_short(), "int6");
     assert_eq!(info.teacher, "sentence-transformers/all-MiniLM-L6-v2");
     assert_eq!(info.teacher_licence, "Apache-2.0");
     let summary = info.summary();
-    assert!(summary.contains(" tokens x 128 dims, int8, "), "{summary}");
+    assert!(summary.contains(" tokens x 128 dims, int6, "), "{summary}");
     assert!(
         summary.ends_with("MB, distilled from all-MiniLM-L6-v2"),
         "{summary}"
@@ -239,6 +239,29 @@ fn inconsistent_but_sealed_files_are_rejected() {
     let mut m: serde_json::Value = serde_json::from_slice(&f.manifest).unwrap();
     m["format_version"] = 2.into();
     f.manifest = serde_json::to_vec(&m).unwrap();
+    assert!(matches!(
+        load(&f).unwrap_err(),
+        ModelError::UnsupportedFormat(_)
+    ));
+
+    // A code one step past the quantisation's range (e.g. 32 in an int6 table; -128 in int8).
+    let mut f = shipped_files();
+    let m: serde_json::Value = serde_json::from_slice(&f.manifest).unwrap();
+    let bits: u32 = m["quantisation"].as_str().unwrap()[3..4].parse().unwrap();
+    if bits >= 5 {
+        let rows_start = 24 + 4 * vocab_size;
+        f.table[rows_start] = (-(1i16 << (bits - 1))) as i8 as u8;
+        reseal(&mut f);
+        let err = load(&f).unwrap_err();
+        assert!(matches!(err, ModelError::Table(_)), "{err}");
+        assert!(err.to_string().contains("outside"), "{err}");
+    }
+
+    let mut f = shipped_files();
+    let mut m: serde_json::Value = serde_json::from_slice(&f.manifest).unwrap();
+    m["quantisation"] = "int3-row-f16-scale".into();
+    f.manifest = serde_json::to_vec(&m).unwrap();
+    reseal(&mut f);
     assert!(matches!(
         load(&f).unwrap_err(),
         ModelError::UnsupportedFormat(_)

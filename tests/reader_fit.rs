@@ -153,6 +153,16 @@ fn refitting_reproduces_the_shipped_weights() {
     let data = data();
     let fitted = fit(&data, FitPlan::default());
     summary("fitted", &data, &fitted.model, fitted.threshold);
+    // Printed before the checks below, so a drifted refit still shows the file to paste.
+    if std::env::var_os("READER_REFIT").is_some() {
+        for (name, w) in SENTENCE_FEATURE_NAMES.iter().zip(fitted.model.select) {
+            println!("select {w:>9.4}  {name}");
+        }
+        for (name, w) in ANSWER_FEATURE_NAMES.iter().zip(fitted.model.check) {
+            println!("check  {w:>9.4}  {name}");
+        }
+        println!("{}", weights_file(&fitted.model, fitted.threshold));
+    }
     // Close, not bit-equal: a change elsewhere (tokens, chunking, value extraction) moves the
     // features a little; a drift past 0.1% means the shipped weights are stale.
     let shipped = ReaderModel::default();
@@ -176,15 +186,6 @@ fn refitting_reproduces_the_shipped_weights() {
         shipped.check
     );
     assert_eq!(fitted.threshold, DEFAULT_THRESHOLD, "{refit_hint}");
-    if std::env::var_os("READER_REFIT").is_some() {
-        for (name, w) in SENTENCE_FEATURE_NAMES.iter().zip(fitted.model.select) {
-            println!("select {w:>9.4}  {name}");
-        }
-        for (name, w) in ANSWER_FEATURE_NAMES.iter().zip(fitted.model.check) {
-            println!("check  {w:>9.4}  {name}");
-        }
-        println!("{}", weights_file(&fitted.model, fitted.threshold));
-    }
 }
 
 /// The text of `src/core/reader/weights.rs` for `model`.

@@ -8,10 +8,10 @@
 //! | bytes | content |
 //! |---|---|
 //! | 8 | magic `RTSEMB01` |
-//! | 4 x u32 LE | vocab size, dims, quantisation code (1 = int8, 2 = int4), reserved 0 |
+//! | 4 x u32 LE | vocab size, dims, storage code (1 = a signed byte per value, int5..int8; 2 = int4), reserved 0 |
 //! | vocab x f16 LE | SIF weight of each token |
 //! | vocab x f16 LE | scale of each row |
-//! | vocab x dims x i8 (int4: two per byte, low nibble first) | quantised rows |
+//! | vocab x dims x i8 (int4: two per byte, low nibble first) | quantised rows (intN: within +-(2^(N-1) - 1)) |
 //!
 //! Loading checks everything (sizes, checksums, header against manifest, vocabulary,
 //! finite numbers) and reports problems as a [`ModelError`]; it never panics on bad bytes.
@@ -44,7 +44,7 @@ pub struct ModelInfo {
 }
 
 impl ModelInfo {
-    /// The short form of the quantisation: `int8` or `int4`.
+    /// The short form of the quantisation: `int8`, `int6`, `int4`, ...
     pub fn quantisation_short(&self) -> &str {
         self.quantisation
             .split('-')

@@ -10,7 +10,7 @@ Needs WORKDIR/sentences.txt, teacher_tokens.npy and teacher_sentences.npy
 3. PCA of the token vectors, PCA of the teacher's sentence embeddings (the targets);
 4. "tokenlearn" refit: min ||A E - T||^2 + lambda ||E - E0||^2 where A is the
    SIF-weighted bag of tokens of each sentence; lambda chosen on held-out sentences;
-5. per-row int8 quantisation with an f16 scale; f16 SIF weights;
+5. per-row int6 quantisation with an f16 scale (one byte per code); f16 SIF weights;
 6. model.bin + vocab.txt + manifest.json, with sha256 of each file.
 """
 
@@ -31,7 +31,8 @@ from teacher import MODEL_DIR, vocab
 
 DISTILLER_VERSION = "1.0.0"
 MAGIC = b"RTSEMB01"
-QUANT_CODES = {8: 1, 4: 2}
+# Storage codes in model.bin: 1 = one signed byte per value (int5..int8 codes), 2 = two nibbles.
+QUANT_CODES = {8: 1, 7: 1, 6: 1, 5: 1, 4: 2}
 HELD_OUT_FRACTION = 0.05
 STUDENT_MAX_TOKENS = 512
 
@@ -49,7 +50,7 @@ class Config:
     vocab_rank: str = "mix"  # rank tokens for pruning by "corpus" counts, "wordfreq", or "mix"
     lambdas: list[float] = field(default_factory=lambda: [0.1, 0.3, 1.0])
     iters: int = 60
-    bits: int = 8
+    bits: int = 6
 
 
 def log(msg: str) -> None:
@@ -175,7 +176,7 @@ def distill(cfg: Config, work: Path) -> Result:
 def table_bytes(res: Result, bits: int) -> bytes:
     vocab_size, dims = res.codes.shape
     header = MAGIC + struct.pack("<IIII", vocab_size, dims, QUANT_CODES[bits], 0)
-    if bits == 8:
+    if bits >= 5:  # one byte per code; fewer levels leave gzip less to encode
         rows = res.codes.astype("<i1").tobytes()
     else:  # two signed nibbles per byte, low nibble first
         nib = (res.codes.astype(np.int16) & 0xF).astype(np.uint8).reshape(vocab_size, -1, 2)
@@ -197,7 +198,7 @@ def write_model(res: Result, cfg: Config, out: Path) -> None:
         "name": f"minilm-static-{cfg.dims}",
         "dims": cfg.dims,
         "vocab_size": len(res.tokens),
-        "quantisation": "int8-row-f16-scale" if cfg.bits == 8 else "int4-row-f16-scale",
+        "quantisation": f"int{cfg.bits}-row-f16-scale",
         "pooling": "sif-weighted-mean-l2",
         "max_tokens": STUDENT_MAX_TOKENS,
         "tokenizer": {

@@ -27,7 +27,7 @@ pub struct Manifest {
     pub dims: usize,
     /// Number of tokens (rows and vocabulary lines).
     pub vocab_size: usize,
-    /// `int8-row-f16-scale` or `int4-row-f16-scale`.
+    /// `int4-row-f16-scale` (packed nibbles) or `int5`..`int8-row-f16-scale` (a byte each).
     pub quantisation: String,
     /// Most tokens of one text that are pooled.
     pub max_tokens: usize,
@@ -170,15 +170,9 @@ pub(super) fn parse<'a>(
     check_manifest(&manifest)?;
     check_file(&manifest.files.vocab, vocab)?;
     check_file(&manifest.files.table, table)?;
-    let bits = match manifest.quantisation.as_str() {
-        "int8-row-f16-scale" => 8,
-        "int4-row-f16-scale" => 4,
-        other => {
-            return Err(ModelError::UnsupportedFormat(format!(
-                "quantisation {other:?}"
-            )))
-        }
-    };
+    let bits = quantisation_bits(&manifest.quantisation).ok_or_else(|| {
+        ModelError::UnsupportedFormat(format!("quantisation {:?}", manifest.quantisation))
+    })?;
     let (weights, scales, codes) = decode_table(table, &manifest, bits)?;
     let vocab_text = std::str::from_utf8(vocab).map_err(|_| ModelError::VocabEncoding)?;
     Ok(Parsed {
@@ -188,6 +182,18 @@ pub(super) fn parse<'a>(
         scales,
         codes,
     })
+}
+
+/// Bits per code of a quantisation name: `int4-row-f16-scale` (two codes per byte) or
+/// `int5`..`int8-row-f16-scale` (one signed byte per code; fewer bits mean fewer levels, which
+/// gzip stores in fewer bits).
+fn quantisation_bits(name: &str) -> Option<u32> {
+    let bits = name
+        .strip_suffix("-row-f16-scale")?
+        .strip_prefix("int")?
+        .parse()
+        .ok()?;
+    (4..=8).contains(&bits).then_some(bits)
 }
 
 fn check_manifest(m: &Manifest) -> Result<(), ModelError> {
@@ -249,13 +255,14 @@ fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelE
             m.vocab_size, m.dims
         ));
     }
-    let expected_code = if bits == 8 { 1 } else { 2 };
+    let packed = bits == 4;
+    let expected_code = if packed { 2 } else { 1 };
     if code != expected_code {
         return bad(format!(
             "its quantisation code is {code}, the manifest implies {expected_code}"
         ));
     }
-    let row_bytes = if bits == 8 { dims } else { dims.div_ceil(2) };
+    let row_bytes = if packed { dims.div_ceil(2) } else { dims };
     let expected_len = HEADER_BYTES + 4 * vocab + vocab * row_bytes;
     if table.len() != expected_len {
         return bad(format!(
@@ -278,7 +285,16 @@ fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelE
         return bad(format!("row {i} has scale {}", scales[i]));
     }
     let rows = &table[HEADER_BYTES + 4 * vocab..];
-    let codes = if bits == 8 {
+    let codes = if !packed {
+        // Symmetric codes: an intN file holds only -(2^(N-1) - 1) ..= 2^(N-1) - 1.
+        let top = (1i16 << (bits - 1)) - 1;
+        if let Some(i) = rows.iter().position(|&b| i16::from(b as i8).abs() > top) {
+            return bad(format!(
+                "value {} of row {} is outside int{bits}",
+                rows[i] as i8,
+                i / dims.max(1)
+            ));
+        }
         rows.iter().map(|&b| b as i8).collect()
     } else {
         rows.chunks_exact(row_bytes)
@@ -321,6 +337,14 @@ mod tests {
         assert_eq!(f16_to_f32(0x0001), 2f32.powi(-24));
         assert_eq!(f16_to_f32(0x7BFF), 65504.0);
         assert!(f16_to_f32(0x7C00).is_infinite() && f16_to_f32(0x7E00).is_nan());
+    }
+
+    #[test]
+    fn quantisation_names() {
+        let bits = ["int8", "int6", "int5", "int4", "int3", "int9", "float"]
+            .map(|q| quantisation_bits(&format!("{q}-row-f16-scale")));
+        assert_eq!(bits, [Some(8), Some(6), Some(5), Some(4), None, None, None]);
+        assert_eq!(quantisation_bits("int8"), None);
     }
 
     #[test]
