@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod cost;
 pub mod curation;
 pub mod decide;
+pub mod decimal;
 pub mod embed;
 pub mod eval;
 pub mod format;

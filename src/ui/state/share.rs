@@ -62,9 +62,7 @@ impl ShareState {
                 ),
                 "t" => set(
                     &mut state.threshold,
-                    value
-                        .parse::<f32>()
-                        .ok()
+                    crate::core::decimal::parse_f32(value)
                         .filter(|t| t.is_finite() && (0.0..=1.0).contains(t)),
                 ),
                 other if OTHER_KEYS.contains(&other) || extra_keys.contains(&other) => true,

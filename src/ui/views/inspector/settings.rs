@@ -17,7 +17,7 @@ pub fn parse_k(value: &str) -> Option<usize> {
 
 /// Parses a slider value into a threshold in `[0, 1]`; `None` for anything unreadable.
 pub fn parse_threshold(value: &str) -> Option<f32> {
-    let t: f32 = value.trim().parse().ok()?;
+    let t = crate::core::decimal::parse_f32(value.trim())?;
     t.is_finite().then(|| t.clamp(0.0, 1.0))
 }
 

@@ -97,7 +97,8 @@ pub fn Controls(
                       large and it jumps around instead of settling.">
                 <select id="train-lr" aria-describedby="train-lr-help"
                     on:change=move |ev| {
-                        let value = parse_or(&event_target_value(&ev), 0.02);
+                        let value = crate::core::decimal::parse_f32(event_target_value(&ev).trim())
+                            .unwrap_or(0.02);
                         settings.update(|s| s.learning_rate = value);
                     }>
                     {LEARNING_RATES
