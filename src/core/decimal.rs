@@ -3,11 +3,11 @@
 //! `str::parse::<f64>` links core's Eisel-Lemire tables (`POWER_OF_FIVE_128`, 10 KB that gzip
 //! cannot shrink) and the slow-path big-decimal code: about 11 KiB of the gzipped app wasm, for
 //! the handful of numbers the UI reads (prices, slider values, a URL threshold). This parser
-//! accepts exactly the inputs `str::parse` accepts. For every input with at most 19 significant
-//! digits and a decimal exponent within +-22 (every number a person types into this app) the
-//! result is bit-identical to `str::parse` (Clinger's fast path: one exact multiply or divide).
-//! Longer or more extreme inputs are scaled in a few steps and may differ from it in the last
-//! bits.
+//! accepts exactly the inputs `str::parse` accepts. When the significant digits, read as an
+//! integer, are at most 2^53 (always so with 15 digits or fewer) and the decimal exponent left
+//! after moving the point is within +-22 (every number a person types into this app), the result
+//! is bit-identical to `str::parse` (Clinger's fast path: one exact multiply or divide). Longer
+//! or more extreme inputs are scaled in a few steps and may differ from it in the last bits.
 
 /// Powers of ten that are exact in `f64`.
 const EXACT_POWERS: [f64; 23] = [
