@@ -18,12 +18,14 @@
 //! cannot inject control tokens; this is the one intended difference from the teacher,
 //! and the parity test checks it explicitly.
 
+mod norm_map;
 mod unicode_tables;
 
 use std::collections::HashMap;
 use std::fmt;
 
-use unicode_tables::{CJK, NORM_MAP, NORM_RANGES, PUNCT_RANGES, REMOVE, SPACE};
+use norm_map::Replacement;
+use unicode_tables::{CJK, NORM_RANGES, PUNCT_RANGES, REMOVE, SPACE};
 
 /// Words longer than this many characters become a single `[UNK]` (the teacher's setting).
 pub const MAX_INPUT_CHARS_PER_WORD: usize = 100;
@@ -254,8 +256,16 @@ pub fn normalize(text: &str) -> String {
             }
         } else if (HANGUL_FIRST..=HANGUL_LAST).contains(&cp) {
             push_hangul_jamo(cp, &mut out);
-        } else if let Ok(i) = NORM_MAP.binary_search_by_key(&cp, |&(k, _)| k) {
-            out.push_str(NORM_MAP[i].1);
+        } else if let Some(replacement) = norm_map::lookup(cp) {
+            match replacement {
+                Replacement::Char(r) => out.push(r),
+                Replacement::Padded(r) => {
+                    out.push(' ');
+                    out.push(r);
+                    out.push(' ');
+                }
+                Replacement::Text(s) => out.push_str(s),
+            }
         } else {
             out.push(c);
         }

@@ -101,8 +101,10 @@ def main(out: Path) -> None:
     lines += [
         "];",
         "",
-        "/// Code points the normaliser rewrites (lowercase, accents stripped), sorted.",
-        f"pub static NORM_MAP: [(u32, &str); {len(mapped)}] = [",
+        "/// Code points the normaliser rewrites (lowercase, accents stripped), sorted. A `const`:",
+        "/// `norm_map` builds the compact table that is linked from it at compile time.",
+        "#[allow(clippy::large_const_arrays)] // read by the compiler only, never copied at run time",
+        f"pub const NORM_MAP: [(u32, &str); {len(mapped)}] = [",
     ]
     lines += [f"    (0x{cp:x}, {rust_str(s)})," for cp, s in mapped]
     lines += [

@@ -326,8 +326,10 @@ pub static NORM_RANGES: [(u32, u32, u8); 313] = [
     (0x100000, 0x10fffd, 0),
 ];
 
-/// Code points the normaliser rewrites (lowercase, accents stripped), sorted.
-pub static NORM_MAP: [(u32, &str); 3148] = [
+/// Code points the normaliser rewrites (lowercase, accents stripped), sorted. A `const`:
+/// `norm_map` builds the compact table that is linked from it at compile time.
+#[allow(clippy::large_const_arrays)] // read by the compiler only, never copied at run time
+pub const NORM_MAP: [(u32, &str); 3148] = [
     (0x41, "a"),
     (0x42, "b"),
     (0x43, "c"),
