@@ -2,8 +2,8 @@
 //! input is a typed error rather than a panic or a NaN.
 
 use rag_or_tune::core::index::{
-    recall, Hit, IndexError, IndexParams, NeighbourSelection, SearchMethod, SyntheticSpec,
-    VectorIndex,
+    recall, Hit, IndexBuild, IndexError, IndexParams, NeighbourSelection, SearchMethod,
+    SyntheticSpec, VectorIndex,
 };
 
 fn naive_top_k(vectors: &[Vec<f32>], query: &[f32], k: usize) -> Vec<usize> {
@@ -220,9 +220,15 @@ fn auto_search_scans_exactly_below_the_crossover_and_walks_the_graph_above() {
         SearchMethod::Exact
     );
     assert_eq!(
-        VectorIndex::build(vectors, large).unwrap().auto_method(),
+        VectorIndex::build(vectors.clone(), large)
+            .unwrap()
+            .auto_method(),
         SearchMethod::Hnsw
     );
+    // The same vectors in four graphs of 25: walking four small graphs does not pay.
+    let segmented = IndexBuild::new(vectors, large, 25).unwrap().finish();
+    assert_eq!(segmented.segment_count(), 4);
+    assert_eq!(segmented.auto_method(), SearchMethod::Exact);
 }
 
 #[test]

@@ -6,9 +6,15 @@ use leptos::prelude::*;
 use super::report::{Agreement, Comparison, TIMING_REPEATS};
 use crate::core::index::SearchMethod;
 
-/// The comparison block; `indexed` is the number of passages in the index.
+/// The comparison block; `indexed` is the number of passages in the index, `segments` the
+/// number of graphs they are in.
 #[component]
-pub fn ComparisonBlock(comparison: Comparison, indexed: usize, k: usize) -> impl IntoView {
+pub fn ComparisonBlock(
+    comparison: Comparison,
+    indexed: usize,
+    segments: usize,
+    k: usize,
+) -> impl IntoView {
     let c = comparison;
     let verdict_class = match c.agreement {
         Agreement::Identical => "verdict verdict--same",
@@ -21,6 +27,12 @@ pub fn ComparisonBlock(comparison: Comparison, indexed: usize, k: usize) -> impl
         Agreement::Different { .. } => "≠ ",
     };
     let used = match c.used {
+        SearchMethod::Exact if segments > 1 => format!(
+            "Your {} passages are indexed in {segments} small graphs, built one at a time so the \
+             page never froze. Walking that many small graphs costs more than one scan of every \
+             passage, so the app scans exactly; one graph pays from about 2,000 passages.",
+            crate::core::text::thousands(indexed as u64)
+        ),
         SearchMethod::Exact => format!(
             "At {} passages the app scores every passage exactly (a scan is faster than walking \
              the graph at this size); the HNSW graph is built beside it, and is what a large \

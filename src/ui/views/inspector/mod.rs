@@ -95,7 +95,7 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
                 <section class="panel compare" aria-labelledby="compare-title">
                     <h3 id="compare-title">"Exact search vs HNSW"</h3>
                     {if has_question {
-                        view! { <ComparisonBlock comparison=r.comparison indexed=index.len k=r.k/> }.into_any()
+                        view! { <ComparisonBlock comparison=r.comparison indexed=index.len segments=index.segments k=r.k/> }.into_any()
                     } else {
                         view! { <p class="inspector__note">"Type a question to compare the two searches."</p> }.into_any()
                     }}

@@ -179,6 +179,8 @@ fn hit_label(hit: Option<&Hit>, chunks: &[Chunk]) -> String {
 pub struct IndexSummary {
     /// Number of passages indexed.
     pub len: usize,
+    /// Number of HNSW graphs (segments) they are indexed in.
+    pub segments: usize,
     /// Vector dimensions.
     pub dims: usize,
     /// Build and search parameters.
@@ -293,6 +295,7 @@ impl InspectorReport {
             token_limit: bench.embedder().max_tokens(),
             index: IndexSummary {
                 len: index.len(),
+                segments: index.segment_count(),
                 dims: index.dims(),
                 params: *index.params(),
                 rebuild: bench.rebuild_timings(),
