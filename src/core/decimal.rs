@@ -19,12 +19,7 @@ const EXACT_POWERS: [f64; 23] = [
 /// or `nan` (any case), or digits with an optional point and an optional exponent. `None` when
 /// `str::parse` would return an error.
 pub fn parse_f64(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
-    let (negative, rest) = match bytes.first() {
-        Some(b'-') => (true, &bytes[1..]),
-        Some(b'+') => (false, &bytes[1..]),
-        _ => (false, bytes),
-    };
+    let (negative, rest) = split_sign(text.as_bytes());
     let magnitude = parse_special(rest).or_else(|| parse_number(rest))?;
     Some(if negative { -magnitude } else { magnitude })
 }
@@ -33,6 +28,15 @@ pub fn parse_f64(text: &str) -> Option<f64> {
 /// cannot change the result, so it equals `str::parse::<f32>`.
 pub fn parse_f32(text: &str) -> Option<f32> {
     parse_f64(text).map(|value| value as f32)
+}
+
+/// An optional leading `-` or `+`: whether it was `-`, and the bytes after it.
+fn split_sign(bytes: &[u8]) -> (bool, &[u8]) {
+    match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        Some(b'+') => (false, &bytes[1..]),
+        _ => (false, bytes),
+    }
 }
 
 fn parse_special(rest: &[u8]) -> Option<f64> {
@@ -106,11 +110,7 @@ fn parse_number(rest: &[u8]) -> Option<f64> {
 /// The exponent after `e`: an optional sign and at least one digit, saturated far beyond any
 /// finite `f64`.
 fn parse_exponent(text: &[u8]) -> Option<i64> {
-    let (negative, digits) = match text.first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
+    let (negative, digits) = split_sign(text);
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }

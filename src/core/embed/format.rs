@@ -288,14 +288,18 @@ fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelE
     let codes = if !packed {
         // Symmetric codes: an intN file holds only -(2^(N-1) - 1) ..= 2^(N-1) - 1.
         let top = (1i16 << (bits - 1)) - 1;
-        if let Some(i) = rows.iter().position(|&b| i16::from(b as i8).abs() > top) {
-            return bad(format!(
-                "value {} of row {} is outside int{bits}",
-                rows[i] as i8,
-                i / dims.max(1)
-            ));
+        let mut codes = Vec::with_capacity(rows.len());
+        for (i, &byte) in rows.iter().enumerate() {
+            let code = byte as i8;
+            if i16::from(code).abs() > top {
+                return bad(format!(
+                    "value {code} of row {} is outside int{bits}",
+                    i / dims.max(1)
+                ));
+            }
+            codes.push(code);
         }
-        rows.iter().map(|&b| b as i8).collect()
+        codes
     } else {
         rows.chunks_exact(row_bytes)
             .flat_map(|row| {
