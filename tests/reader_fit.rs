@@ -8,7 +8,7 @@ use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
 use rag_or_tune::core::reader::training::{fit, gather, FitPlan, Seen, TrainingData};
 use rag_or_tune::core::reader::{
-    ReaderModel, ANSWER_FEATURE_NAMES, DEFAULT_THRESHOLD, SENTENCE_FEATURE_NAMES,
+    ReaderModel, ANSWER_FEATURES, ANSWER_FEATURE_NAMES, DEFAULT_THRESHOLD, SENTENCE_FEATURE_NAMES,
 };
 use rag_or_tune::core::workbench::Workbench;
 
@@ -56,9 +56,9 @@ fn sweep_selectors() {
     let data = data();
     let hand = ReaderModel {
         select: [
-            0.5, 0.3, 0.0, 0.2, 0.0, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+            0.5, 0.3, 0.0, 0.2, 0.0, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
         ],
-        check: [0.0; 12],
+        check: [0.0; ANSWER_FEATURES],
     };
     summary("hand weights", &data, &hand, 0.0);
     let reachable = |set: &[Seen]| set.iter().filter(|s| s.right.iter().any(|r| *r)).count();
@@ -101,7 +101,7 @@ fn sweep_selectors() {
 fn sweep_plans() {
     let data = data();
     // Which answer features the check may use, in ANSWER_FEATURE_NAMES order.
-    let all = [true; 12];
+    let all = [true; ANSWER_FEATURES];
     let mut no_pick_coverage = all;
     no_pick_coverage[4] = false;
     let mut minimal = all;
@@ -113,12 +113,15 @@ fn sweep_plans() {
     minimal_without_agreement[11] = false;
     let mut no_passage = all;
     no_passage[8] = false;
+    let mut minimal_without_soft = minimal;
+    minimal_without_soft[12] = false;
     let subsets = [
         ("all", all),
         ("no pick coverage", no_pick_coverage),
         ("minimal", minimal),
         ("minimal without agreement", minimal_without_agreement),
         ("no passage", no_passage),
+        ("minimal without soft coverage", minimal_without_soft),
     ];
     println!("variants t=: {}", data.variants.len());
     for share in [0.25, 0.5] {

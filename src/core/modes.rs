@@ -269,6 +269,7 @@ pub fn read_passages(bench: &Workbench, question: &str, retrieval: &Retrieval) -
         text: question,
         query: &retrieval.query,
         lexicon: Some(bench.lexical()),
+        model: Some(bench.embedder()),
     };
     let best = reader::best_sentence(asked, &candidates, &ReaderModel::default());
     let reading = match best {

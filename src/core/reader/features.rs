@@ -2,17 +2,17 @@
 //! inputs of the two small linear models in [`super::model`].
 
 use crate::core::bm25::Bm25;
-use crate::core::embed::cosine;
-use crate::core::format::{extract_detail, AnswerType};
-use crate::core::text::{content_words, is_stopword, word_tokens};
+use crate::core::embed::{cosine, Embedder};
+use crate::core::format::AnswerType;
+use crate::core::text::{content_words, word_tokens};
 
 use super::names::question_names;
-use super::shape::{expected_answer_types, ASKABLE};
-use super::words::stem;
+use super::shape::expected_answer_types;
+use super::words::{soft_match, stem, time_units, SentenceWords, WordVector};
 use super::Candidate;
 
 /// Number of per-sentence features (the sentence selector's inputs).
-pub const SENTENCE_FEATURES: usize = 15;
+pub const SENTENCE_FEATURES: usize = 16;
 
 /// Names of the per-sentence features, in order (for reports and the fitted-weights file).
 pub const SENTENCE_FEATURE_NAMES: [&str; SENTENCE_FEATURES] = [
@@ -31,10 +31,11 @@ pub const SENTENCE_FEATURE_NAMES: [&str; SENTENCE_FEATURES] = [
     "short sentence (5 words or fewer)",
     "names another thing, not the question's",
     "gives another time unit than the question's",
+    "IDF-weighted soft coverage (word-vector cosine)",
 ];
 
 /// Number of answer-level features (the abstention model's inputs, a constant 1 first).
-pub const ANSWER_FEATURES: usize = 12;
+pub const ANSWER_FEATURES: usize = 13;
 
 /// Names of the answer-level features, in order.
 pub const ANSWER_FEATURE_NAMES: [&str; ANSWER_FEATURES] = [
@@ -50,6 +51,7 @@ pub const ANSWER_FEATURE_NAMES: [&str; ANSWER_FEATURES] = [
     "question's rarest word missing from the pick",
     "pick names another thing, not the question's",
     "pick gives another time unit than the question's",
+    "IDF-weighted soft coverage of the pick",
 ];
 
 /// The question, analysed once for all its sentences.
@@ -65,13 +67,26 @@ pub(super) struct Asked {
     wanted: Vec<AnswerType>,
     /// Time units the question mentions ("per day", "monthly").
     units: Vec<&'static str>,
+    /// Per stem, the embedding of the question's word (empty without a model).
+    vectors: Vec<WordVector>,
 }
 
 impl Asked {
-    pub(super) fn new(question: &str, lexicon: Option<&Bm25>) -> Self {
-        let mut stems: Vec<String> = content_words(question).iter().map(|w| stem(w)).collect();
+    pub(super) fn new(question: &str, lexicon: Option<&Bm25>, model: Option<&Embedder>) -> Self {
+        let words = content_words(question);
+        let mut stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         stems.sort();
         stems.dedup();
+        let vectors = model.map_or_else(Vec::new, |embedder| {
+            stems
+                .iter()
+                .map(|s| {
+                    let word = words.iter().find(|w| stem(w) == *s).unwrap_or(s);
+                    let one = word.strip_suffix('s').filter(|w| w.len() > 2);
+                    WordVector::of(one.unwrap_or(word), embedder)
+                })
+                .collect()
+        });
         // IDF of the stem, or of the word form the passages use when the stem is not indexed;
         // a word no passage has gets the largest weight seen (it is the rarest).
         let weights: Vec<f32> = match lexicon {
@@ -94,101 +109,8 @@ impl Asked {
             names,
             wanted: expected_answer_types(question),
             units: time_units(&word_tokens(question)),
+            vectors,
         }
-    }
-}
-
-/// Time units named by `tokens`, singular ("daily" -> "day", "annual" -> "year"), sorted.
-fn time_units(tokens: &[String]) -> Vec<&'static str> {
-    const UNITS: &[(&str, &str)] = &[
-        ("second", "second"),
-        ("minute", "minute"),
-        ("hour", "hour"),
-        ("hourly", "hour"),
-        ("day", "day"),
-        ("daily", "day"),
-        ("week", "week"),
-        ("weekly", "week"),
-        ("month", "month"),
-        ("monthly", "month"),
-        ("year", "year"),
-        ("yearly", "year"),
-        ("annual", "year"),
-        ("annually", "year"),
-    ];
-    let mut units: Vec<&'static str> = tokens
-        .iter()
-        .filter_map(|t| {
-            let one = t.strip_suffix('s').unwrap_or(t);
-            UNITS.iter().find(|(w, _)| *w == one).map(|(_, u)| *u)
-        })
-        .collect();
-    units.sort_unstable();
-    units.dedup();
-    units
-}
-
-/// What the reader needs to know about one sentence that does not depend on the question:
-/// measured once per workbench (the first time the reader reads the sentence's passage, see
-/// `Workbench::sentence_words`), so scoring a question's candidates only compares.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SentenceWords {
-    /// Stems of its content words.
-    stems: Vec<String>,
-    /// Its words, each without a plural "s" (to find the question's names).
-    plain: Vec<String>,
-    /// The time units it gives.
-    units: Vec<&'static str>,
-    /// Its names (capitalised words inside it), without a plural "s".
-    names: Vec<String>,
-    /// Bit `i` set when it holds a value of kind `ASKABLE[i]` (the kinds a question can ask).
-    kinds: u16,
-    /// True when it holds a digit.
-    digit: bool,
-}
-
-impl SentenceWords {
-    /// Measures `text`.
-    pub fn of(text: &str) -> Self {
-        let tokens = word_tokens(text);
-        let plain = tokens
-            .iter()
-            .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
-            .collect();
-        let stems = tokens
-            .iter()
-            .filter(|t| !is_stopword(t))
-            .map(|w| stem(w))
-            .collect();
-        let names = question_names(text)
-            .into_iter()
-            .map(|n| n.strip_suffix('s').map(str::to_string).unwrap_or(n))
-            .collect();
-        let kinds = ASKABLE
-            .iter()
-            .enumerate()
-            .filter(|(_, &kind)| extract_detail(kind, text).is_some())
-            .fold(0u16, |bits, (i, _)| bits | 1 << i);
-        Self {
-            stems,
-            plain,
-            units: time_units(&tokens),
-            names,
-            kinds,
-            digit: text.chars().any(|c| c.is_ascii_digit()),
-        }
-    }
-
-    /// [`Self::of`] for each of `texts`.
-    pub fn of_all(texts: &[&str]) -> Vec<Self> {
-        texts.iter().map(|t| Self::of(t)).collect()
-    }
-
-    fn holds(&self, kind: AnswerType) -> bool {
-        ASKABLE
-            .iter()
-            .position(|&k| k == kind)
-            .is_some_and(|i| self.kinds & (1 << i) != 0)
     }
 }
 
@@ -220,6 +142,29 @@ fn weighted(asked: &Asked, hit: &[bool]) -> f32 {
         .zip(hit)
         .filter(|(_, h)| **h)
         .map(|(w, _)| w)
+        .sum();
+    got / asked.total_weight
+}
+
+/// [`weighted`] where a stem the sentence lacks still counts by its best word-vector cosine
+/// with the sentence's words ("price" for "cost"); equal to [`weighted`] without vectors.
+fn soft_weighted(asked: &Asked, bag: &SentenceWords, hit: &[bool]) -> f32 {
+    if asked.total_weight <= 0.0 {
+        return 0.0;
+    }
+    let got: f32 = asked
+        .weights
+        .iter()
+        .zip(hit)
+        .enumerate()
+        .map(|(i, (w, h))| {
+            let matched = if *h {
+                1.0
+            } else {
+                asked.vectors.get(i).map_or(0.0, |v| soft_match(v, bag))
+            };
+            w * matched
+        })
         .sum();
     got / asked.total_weight
 }
@@ -323,6 +268,7 @@ pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]
                     f32::from(u8::from(bag.plain.len() <= 5)),
                     f32::from(u8::from(other_name)),
                     f32::from(u8::from(other_unit)),
+                    soft_weighted(asked, bag, &hit),
                 ],
                 covered: hit,
             });
@@ -376,6 +322,7 @@ impl Measured {
             if rarest > 0.0 { missing / rarest } else { 0.0 },
             row.features[13],
             row.features[14],
+            row.features[15],
         ]
     }
 }

@@ -19,13 +19,15 @@ mod weights;
 mod words;
 
 pub use features::{
-    SentenceWords, ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
+    ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
 };
 pub use model::{sigmoid, Pick, ReaderModel};
 pub use names::question_names;
 pub use shape::expected_answer_types;
+pub use words::{SentenceWords, WordVector};
 
 use crate::core::bm25::Bm25;
+use crate::core::embed::Embedder;
 
 /// The abstention threshold fitted with the default model (see [`training`]).
 pub const DEFAULT_THRESHOLD: f32 = weights::THRESHOLD;
@@ -78,6 +80,10 @@ pub struct Question<'a> {
     pub query: &'a [f32],
     /// IDF source; without it every word weighs the same.
     pub lexicon: Option<&'a Bm25>,
+    /// The embedding model, to match the question's words with synonyms in a sentence
+    /// (give the candidates' [`SentenceWords`] their vectors too); without it words match
+    /// only by stem.
+    pub model: Option<&'a Embedder>,
 }
 
 /// Scores every sentence of every candidate and returns the best one, or `None` when its
@@ -97,7 +103,7 @@ pub fn best_sentence(
     candidates: &[Candidate<'_>],
     model: &ReaderModel,
 ) -> Option<Reading> {
-    let asked = features::Asked::new(question.text, question.lexicon);
+    let asked = features::Asked::new(question.text, question.lexicon, question.model);
     let measured = features::measure(&asked, question.query, candidates);
     let pick = model.pick(&measured)?;
     let row = &measured.rows[pick.row];
@@ -124,12 +130,13 @@ mod tests {
             text,
             query,
             lexicon: None,
+            model: None,
         }
     }
 
     fn one_passage<'a>(sentences: &'a [&'a str], vectors: &'a [Vec<f32>]) -> [Candidate<'a>; 1] {
         // Leaked: a test's few sentences, kept for the test's life like its other borrows.
-        let words = Box::leak(SentenceWords::of_all(sentences).into_boxed_slice());
+        let words = Box::leak(SentenceWords::of_all(sentences, None).into_boxed_slice());
         [Candidate {
             passage: 7,
             passage_score: 0.5,

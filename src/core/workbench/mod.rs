@@ -180,9 +180,9 @@ impl Workbench {
     /// What the reader measures of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_words(&self, chunk: usize) -> &[SentenceWords] {
         match (self.sentence_words.get(chunk), self.chunks.get(chunk)) {
-            (Some(cell), Some(text)) => {
-                cell.get_or_init(|| SentenceWords::of_all(&text.sentence_texts()))
-            }
+            (Some(cell), Some(text)) => cell.get_or_init(|| {
+                SentenceWords::of_all(&text.sentence_texts(), Some(&self.embedder))
+            }),
             _ => &[],
         }
     }

@@ -88,7 +88,8 @@ pub fn RetrievalSliders() -> impl IntoView {
                     <p class="inspector__note">
                         "Two small linear models fitted on the sample questions' training phrasings. \
                          One picks the sentence: its closeness to the question, the question's words \
-                         it contains (rare words count more), its passage's score, and whether it \
+                         it contains or words close in meaning (\"price\" for \"cost\"; rare words \
+                         count more), its passage's score, and whether it \
                          holds the kind of value asked for (a price for \"how much\"). The other \
                          checks the pick (does it name what was asked, and give the unit asked \
                          for?) and gives the score: its estimate, from 0 to 1, that the sentence \
