@@ -3,65 +3,18 @@
 //! validator while raw document sentences do not; chunking is deterministic and keeps offsets.
 
 use rag_or_tune::core::corpus::{
-    answer_is_stale, answer_states, markdown_sentences, Corpus, CorpusError, ErrorKind, Split,
-    MAX_WORDS,
+    answer_is_stale, answer_states, markdown_sentences, Corpus, Split, MAX_WORDS,
 };
 use rag_or_tune::core::format::{self, AnswerType};
 use rag_or_tune::core::text::{content_words, word_count};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::{describe, fixture_files};
 
 fn shipped() -> Corpus {
     Corpus::load_default().unwrap_or_else(|errors| panic!("{}", describe(&errors)))
-}
-
-fn describe(errors: &[CorpusError]) -> String {
-    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    format!("{} problems:\n{}", errors.len(), lines.join("\n"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/corpus_broken")
-        .join(name)
-}
-
-/// Reads a fixture directory into `(path, content)` pairs, as the browser would pass them.
-fn fixture_files(name: &str) -> Vec<(String, String)> {
-    let dir = fixture(name);
-    let mut files = Vec::new();
-    for rel in [
-        "index.json",
-        "facts.txt",
-        "questions.txt",
-        "unanswerable.txt",
-        "demonstrations.txt",
-    ] {
-        files.push((
-            rel.to_string(),
-            std::fs::read_to_string(dir.join(rel)).unwrap(),
-        ));
-    }
-    for rel in ["docs/prices.v1.md", "docs/prices.v2.md"] {
-        files.push((
-            rel.to_string(),
-            std::fs::read_to_string(dir.join(rel)).unwrap(),
-        ));
-    }
-    files
-}
-
-fn errors_of(files: &[(String, String)]) -> Vec<CorpusError> {
-    match Corpus::parse(files) {
-        Ok(_) => panic!("the broken corpus was accepted"),
-        Err(errors) => errors,
-    }
-}
-
-fn replace(files: &mut [(String, String)], path: &str, from: &str, to: &str) {
-    let entry = files.iter_mut().find(|(p, _)| p == path).unwrap();
-    assert!(entry.1.contains(from), "{from}");
-    entry.1 = entry.1.replace(from, to);
 }
 
 #[test]
@@ -341,139 +294,6 @@ fn chunks_keep_offsets_budget_and_are_deterministic() {
     let again = Corpus::parse(&files).unwrap().chunks_at("v2");
     assert_eq!(first, again);
     assert_eq!(shipped().chunks_at("v3"), corpus.chunks_at("v3"));
-}
-
-#[test]
-fn the_baseline_fixture_is_valid() {
-    let corpus =
-        Corpus::parse(&fixture_files("baseline")).unwrap_or_else(|e| panic!("{}", describe(&e)));
-    assert_eq!(corpus.facts.len(), 1);
-    assert_eq!(
-        Corpus::load_dir(&fixture("baseline"))
-            .unwrap()
-            .questions
-            .len(),
-        2
-    );
-}
-
-#[test]
-fn rejects_a_duplicate_fact_id() {
-    let errors = errors_of(&fixture_files("duplicate_id"));
-    assert_eq!(errors.len(), 1, "{}", describe(&errors));
-    let e = &errors[0];
-    assert_eq!(
-        (e.kind, e.file.as_str(), e.line),
-        (ErrorKind::DuplicateId, "facts.txt", 11)
-    );
-    assert!(
-        e.message.contains("price.basic") && e.message.contains("line 2"),
-        "{e}"
-    );
-}
-
-#[test]
-fn rejects_a_missing_passage() {
-    let errors = errors_of(&fixture_files("missing_passage"));
-    assert_eq!(errors.len(), 1, "{}", describe(&errors));
-    let e = &errors[0];
-    assert_eq!(
-        (e.kind, e.file.as_str(), e.line),
-        (ErrorKind::MissingPassage, "facts.txt", 9)
-    );
-    assert!(
-        e.message.contains("Basic now costs $6") && e.message.contains("docs/prices.v2.md"),
-        "{e}"
-    );
-}
-
-#[test]
-fn rejects_a_dangling_fact() {
-    let errors = errors_of(&fixture_files("dangling_fact"));
-    assert_eq!(errors.len(), 1, "{}", describe(&errors));
-    let e = &errors[0];
-    assert_eq!(
-        (e.kind, e.file.as_str(), e.line),
-        (ErrorKind::DanglingFact, "questions.txt", 5)
-    );
-    assert!(e.message.contains("price.premium"), "{e}");
-}
-
-#[test]
-fn reports_every_problem_of_a_malformed_corpus() {
-    let errors = errors_of(&fixture_files("malformed"));
-    let found: Vec<_> = errors
-        .iter()
-        .map(|e| (e.kind, e.file.as_str(), e.line))
-        .collect();
-    assert_eq!(
-        found,
-        [
-            (ErrorKind::Malformed, "docs/prices.v2.md", 5),
-            (ErrorKind::BadField, "unanswerable.txt", 2),
-        ],
-        "{}",
-        describe(&errors)
-    );
-    assert!(errors[1].message.contains("false premise"));
-}
-
-#[test]
-fn rejects_bad_json_missing_files_leaks_and_bad_demonstrations() {
-    let mut files = fixture_files("baseline");
-    replace(
-        &mut files,
-        "index.json",
-        "\"snapshot\": \"v1\",",
-        "\"snapshot\": \"v1\"",
-    );
-    let e = &errors_of(&files)[0];
-    // serde reports the line where it noticed the missing comma: the next one.
-    assert_eq!((e.kind, e.line), (ErrorKind::Malformed, 5), "{e}");
-
-    let mut files = fixture_files("baseline");
-    files.retain(|(p, _)| p != "docs/prices.v2.md");
-    let errors = errors_of(&files);
-    assert!(errors
-        .iter()
-        .any(|e| e.kind == ErrorKind::MissingFile && e.file == "docs/prices.v2.md"));
-    assert!(
-        errors.iter().any(|e| e.kind == ErrorKind::DanglingDocument),
-        "{}",
-        describe(&errors)
-    );
-
-    let mut files = fixture_files("baseline");
-    replace(
-        &mut files,
-        "questions.txt",
-        "heldout: What does the entry plan cost per head?",
-        "heldout: How much is  basic?",
-    );
-    let e = &errors_of(&files)[0];
-    assert_eq!((e.kind, e.line), (ErrorKind::DuplicateId, 3), "{e}");
-
-    let mut files = fixture_files("baseline");
-    replace(
-        &mut files,
-        "demonstrations.txt",
-        "answer: Price: $6 per user per month",
-        "answer: Cost: $6",
-    );
-    let e = &errors_of(&files)[0];
-    assert_eq!((e.kind, e.line), (ErrorKind::FormatViolation, 7), "{e}");
-    assert!(e.message.contains("R4"), "{e}");
-
-    let mut files = fixture_files("baseline");
-    replace(
-        &mut files,
-        "demonstrations.txt",
-        "costs $6 per user per month.\n",
-        "costs $5 per user per month.\n",
-    );
-    replace(&mut files, "demonstrations.txt", "Price: $6", "Price: $5");
-    let e = &errors_of(&files)[0];
-    assert_eq!(e.kind, ErrorKind::ValueMismatch, "{e}");
 }
 
 #[test]
