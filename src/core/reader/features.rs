@@ -132,23 +132,9 @@ fn hits(asked: &Asked, bag: &SentenceWords) -> Vec<bool> {
     asked.stems.iter().map(|s| bag.stems.contains(s)).collect()
 }
 
-fn weighted(asked: &Asked, hit: &[bool]) -> f32 {
-    if asked.total_weight <= 0.0 {
-        return 0.0;
-    }
-    let got: f32 = asked
-        .weights
-        .iter()
-        .zip(hit)
-        .filter(|(_, h)| **h)
-        .map(|(w, _)| w)
-        .sum();
-    got / asked.total_weight
-}
-
-/// [`weighted`] where a stem the sentence lacks still counts by its best word-vector cosine
-/// with the sentence's words ("price" for "cost"); equal to [`weighted`] without vectors.
-fn soft_weighted(asked: &Asked, bag: &SentenceWords, hit: &[bool]) -> f32 {
+/// The IDF-weighted share of the question's stems the sentence covers, each stem counting by
+/// `matched(stem index, present)` in 0..=1.
+fn weighted_by(asked: &Asked, hit: &[bool], matched: impl Fn(usize, bool) -> f32) -> f32 {
     if asked.total_weight <= 0.0 {
         return 0.0;
     }
@@ -157,16 +143,25 @@ fn soft_weighted(asked: &Asked, bag: &SentenceWords, hit: &[bool]) -> f32 {
         .iter()
         .zip(hit)
         .enumerate()
-        .map(|(i, (w, h))| {
-            let matched = if *h {
-                1.0
-            } else {
-                asked.vectors.get(i).map_or(0.0, |v| soft_match(v, bag))
-            };
-            w * matched
-        })
+        .map(|(i, (w, h))| w * matched(i, *h))
         .sum();
     got / asked.total_weight
+}
+
+fn weighted(asked: &Asked, hit: &[bool]) -> f32 {
+    weighted_by(asked, hit, |_, present| f32::from(u8::from(present)))
+}
+
+/// [`weighted`] where a stem the sentence lacks still counts by its best word-vector cosine
+/// with the sentence's words ("price" for "cost"); equal to [`weighted`] without vectors.
+fn soft_weighted(asked: &Asked, bag: &SentenceWords, hit: &[bool]) -> f32 {
+    weighted_by(asked, hit, |i, present| {
+        if present {
+            1.0
+        } else {
+            asked.vectors.get(i).map_or(0.0, |v| soft_match(v, bag))
+        }
+    })
 }
 
 /// One candidate sentence with its features.
