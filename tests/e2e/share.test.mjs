@@ -53,3 +53,22 @@ test('a copied URL reproduces the same answers', async () => {
   await first.page.close();
   await second.page.close();
 });
+
+test('what a link names wins over the work saved in this browser', async () => {
+  const KEY = 'rag-or-tune/scenario';
+  // Saved work with k = 3 (autosave after the change).
+  const saved = await session.open('?view=inspector&k=3');
+  await saved.page.waitForFunction((key) => /"k":\s*3\b/.test(localStorage.getItem(key) ?? ''), KEY, { timeout: 15000 });
+  await saved.page.close();
+  // A link naming k = 7: the restore of the saved work must not overwrite it.
+  const q = encodeURIComponent('How much does the Pro plan cost?');
+  const { page, problems } = await session.open(`?view=inspector&q=${q}&k=7`);
+  await page.waitForSelector('.inspector__passages', { timeout: 20000 });
+  await page.waitForTimeout(1000);
+  assert.equal(await page.inputValue('#inspector-k'), '7');
+  assert.equal(new URL(page.url()).searchParams.get('k'), '7');
+  assert.equal(await page.locator('.inspector__passages .passage').count(), 7);
+  await page.evaluate((key) => localStorage.removeItem(key), KEY);
+  assertClean(problems);
+  await page.close();
+});

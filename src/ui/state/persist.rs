@@ -47,7 +47,7 @@ pub fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec
 
 /// Wires restore and autosave; call once at the root.
 pub fn start(store: AppStore, work: Workspace) {
-    let restored = RwSignal::new(false);
+    let restored = work.restored;
     let started = StoredValue::new(false);
     Effect::new(move |_| {
         if started.get_value() || store.load.get() != LoadState::Ready {

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::share::ShareState;
+use super::workspace::Workspace;
 use super::{AppStore, BrowserClock, LoadState};
 use crate::core::workbench::RetrievalSettings;
 
@@ -17,13 +18,15 @@ pub const FOREIGN_KEYS: &[&str] = &["tour", "guide", "presenter", "embed_hide", 
 #[component]
 pub fn UrlSync() -> impl IntoView {
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let applied = RwSignal::new(false);
 
-    // Apply the link's state once, when the workbench exists.
+    // Apply the link's state once, when the workbench exists and saved work is back (else the
+    // restore, which finishes later, would overwrite the settings the link names).
     Effect::new(move |_| {
-        if applied.get() || store.load.get() != LoadState::Ready {
+        if applied.get() || store.load.get() != LoadState::Ready || !work.restored.get() {
             return;
         }
         let params = query.get_untracked();

@@ -52,6 +52,9 @@ pub struct Workspace {
     /// While saved work is being rebuilt (the learner's documents, embedded again), how far
     /// it is, in words; `None` otherwise.
     pub restoring: RwSignal<Option<String>>,
+    /// True once the start-up restore of saved work is over (restored, absent or refused).
+    /// A link's state is applied after it, so what a link names wins over saved settings.
+    pub restored: RwSignal<bool>,
     /// The workbench not in use: the sample one while "my documents" shows, or the user's one
     /// (when built and still current) while the sample shows.
     parked: StoredValue<Option<Workbench>, LocalStorage>,
@@ -68,6 +71,7 @@ impl Workspace {
             saved: RwSignal::new(SaveStatus::Nothing),
             notice: RwSignal::new(None),
             restoring: RwSignal::new(None),
+            restored: RwSignal::new(false),
             parked: StoredValue::new_local(None),
         }
     }
