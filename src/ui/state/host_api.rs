@@ -110,7 +110,8 @@ impl OutMessage {
         }
     }
 
-    /// The pipeline is ready: the app answers from now on.
+    /// The pipeline is ready and saved work restored: the app answers, and a `setState` sent
+    /// now is not overwritten by the restore.
     pub fn ready() -> Self {
         Self::new("ready")
     }

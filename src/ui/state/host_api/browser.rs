@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::{HostCommand, HostMessage, OutMessage};
 use crate::ui::state::share::ShareState;
 use crate::ui::state::url_sync::apply;
+use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, LoadState};
 
 /// Query keys reported in `stateChanged` (the view and the shareable state).
@@ -49,6 +50,7 @@ pub fn HostApi() -> impl IntoView {
         return;
     };
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let pending = RwSignal::new(None::<HostCommand>);
@@ -61,7 +63,9 @@ pub fn HostApi() -> impl IntoView {
         if sent == Some(true) {
             return true;
         }
-        let ready = store.load.get() == LoadState::Ready;
+        // After the restore of saved work too: a setState sent on `ready` must not be
+        // overwritten by a restore that finishes later.
+        let ready = store.load.get() == LoadState::Ready && work.restored.get();
         if ready {
             post(&OutMessage::ready());
         }
@@ -99,7 +103,7 @@ pub fn HostApi() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     Effect::new(move |_| {
-        if store.load.get() != LoadState::Ready {
+        if store.load.get() != LoadState::Ready || !work.restored.get() {
             return;
         }
         let Some(HostCommand::SetState { view, pairs }) = pending.get() else {
