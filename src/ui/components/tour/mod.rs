@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::components::presenter::Presenter;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
+use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, LoadState, ViewId};
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
 use scene::{reset_tuned_to_snapshot, use_scene};
@@ -99,6 +100,7 @@ enum Action {
 #[component]
 pub fn Tour() -> impl IntoView {
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let go = use_scene();
@@ -175,9 +177,10 @@ pub fn Tour() -> impl IntoView {
         StoredValue::new_local(Box::new(handle));
     let act = move |action: Action| actions.with_value(|f| f(action));
 
-    // Enter a step whenever the URL names a new one (buttons, keys, a shared link, Back).
+    // Enter a step whenever the URL names a new one (buttons, keys, a shared link, Back), once
+    // saved work is restored (a later restore would overwrite the step's scene).
     Effect::new(move |_| {
-        let ready = store.load.get() == LoadState::Ready;
+        let ready = store.load.get() == LoadState::Ready && work.restored.get();
         let current = step.get();
         set_root_flag("data-tour-open", current.is_some());
         if let (true, Some(n)) = (ready, current) {
