@@ -1,6 +1,6 @@
 //! The embedder: the shipped model loads and behaves, bad bytes give typed errors.
 
-use rag_or_tune::core::embed::{cosine, native, Embedder, ModelError};
+use rag_or_tune::core::embed::{cosine, native, sha256_hex, Embedder, FileDigests, ModelError};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -183,6 +183,50 @@ fn corrupted_bytes_fail_the_checksum() {
     f.vocab[10] = b'#';
     assert_eq!(
         load(&f).unwrap_err(),
+        ModelError::Checksum {
+            file: "vocab.txt".into()
+        }
+    );
+}
+
+#[test]
+fn digests_given_by_the_caller_are_still_checked() {
+    let f = shipped_files();
+    let right = FileDigests {
+        vocab: sha256_hex(&f.vocab),
+        table: sha256_hex(&f.table),
+    };
+    assert_eq!(
+        right.table,
+        hex_sha256(&f.table),
+        "matches an independent hex"
+    );
+    let given = Embedder::from_bytes_with_digests(&f.manifest, &f.vocab, &f.table, &right).unwrap();
+    assert_eq!(
+        given.embed("refund policy"),
+        load(&f).unwrap().embed("refund policy")
+    );
+    // A digest of other bytes (a damaged download, hashed by the browser) is refused.
+    let mut damaged = f.table.clone();
+    damaged[7] ^= 1;
+    let wrong_table = FileDigests {
+        table: sha256_hex(&damaged),
+        ..right.clone()
+    };
+    let refused = Embedder::from_bytes_with_digests(&f.manifest, &f.vocab, &f.table, &wrong_table);
+    assert_eq!(
+        refused.unwrap_err(),
+        ModelError::Checksum {
+            file: "model.bin".into()
+        }
+    );
+    let wrong_vocab = FileDigests {
+        vocab: "00".repeat(32),
+        ..right
+    };
+    let refused = Embedder::from_bytes_with_digests(&f.manifest, &f.vocab, &f.table, &wrong_vocab);
+    assert_eq!(
+        refused.unwrap_err(),
         ModelError::Checksum {
             file: "vocab.txt".into()
         }

@@ -20,7 +20,7 @@ mod format;
 
 use crate::core::tokenizer::Tokenizer;
 
-pub use format::{Manifest, ModelError};
+pub use format::{sha256_hex, FileDigests, Manifest, ModelError};
 
 /// What the model is, for the UI line and the model card link.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +92,27 @@ pub struct Embedder {
 impl Embedder {
     /// Parses and validates the three model files.
     pub fn from_bytes(manifest: &[u8], vocab: &[u8], table: &[u8]) -> Result<Self, ModelError> {
-        let parsed = format::parse(manifest, vocab, table)?;
+        Self::parse(manifest, vocab, table, None)
+    }
+
+    /// [`Self::from_bytes`] with the files' sha256 already computed by the caller (the
+    /// browser's WebCrypto); they are still compared with the manifest's.
+    pub fn from_bytes_with_digests(
+        manifest: &[u8],
+        vocab: &[u8],
+        table: &[u8],
+        digests: &FileDigests,
+    ) -> Result<Self, ModelError> {
+        Self::parse(manifest, vocab, table, Some(digests))
+    }
+
+    fn parse(
+        manifest: &[u8],
+        vocab: &[u8],
+        table: &[u8],
+        digests: Option<&FileDigests>,
+    ) -> Result<Self, ModelError> {
+        let parsed = format::parse(manifest, vocab, table, digests)?;
         let tokenizer = Tokenizer::from_vocab_text(parsed.vocab_text).map_err(ModelError::Vocab)?;
         if tokenizer.vocab_size() != parsed.manifest.vocab_size {
             return Err(ModelError::VocabCount {

@@ -1,11 +1,12 @@
 // Start-up: the build's corpus bundle carries exactly the shipped corpus files (so it cannot
 // drift from public/corpus/), the app reads the corpus from that one file, the preloaded model
 // and bundle are the requests the loader makes (no second download), the service worker
-// precaches the bundle instead of the separate corpus files, and a build without the bundle
-// still works from the separate files.
+// precaches the bundle instead of the separate corpus files, a build without the bundle
+// still works from the separate files, and a damaged model file is refused with a clear
+// message whether the browser's WebCrypto or the wasm fallback checks it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSession, assertClean, guard, DIST } from './lib/browser.mjs';
@@ -82,4 +83,45 @@ test('without the bundle the app falls back to the corpus files one by one', asy
     await new Promise((ok) => server.close(ok));
     await rm(copy, { recursive: true, force: true });
   }
+});
+
+// Pretends the page is not a secure context (plain http on a network address), where
+// WebCrypto is missing and the model's checksums are computed in wasm.
+const insecure = () => Object.defineProperty(window, 'isSecureContext', { value: false });
+
+test('a damaged model file is refused with a clear message, by WebCrypto and by the wasm fallback', async () => {
+  const copy = await mkdtemp(join(tmpdir(), 'ragtune-damaged-'));
+  await cp(DIST, copy, { recursive: true });
+  const table = await readFile(join(copy, 'model/model.bin'));
+  table[table.length >> 1] ^= 0x40;
+  await writeFile(join(copy, 'model/model.bin'), table);
+  const { server, url } = await serveDir(copy);
+  try {
+    for (const secure of [true, false]) {
+      const page = await session.context.newPage();
+      const problems = guard(page, new URL(url).origin);
+      if (!secure) await page.addInitScript(insecure);
+      await page.goto(`${url}?view=ask`);
+      const alert = page.locator('.load-status--failed');
+      await alert.waitFor({ timeout: 15000 });
+      assert.match(await alert.textContent(), /model file model\.bin is damaged/, `secure context: ${secure}`);
+      assertClean(problems);
+      await page.close();
+    }
+  } finally {
+    await new Promise((ok) => server.close(ok));
+    await rm(copy, { recursive: true, force: true });
+  }
+});
+
+test('outside a secure context the wasm checksum loads the model and the app answers', async () => {
+  const page = await session.context.newPage();
+  const problems = guard(page, new URL(session.url).origin);
+  await page.addInitScript(insecure);
+  await page.goto(`${session.url}?view=ask&q=${encodeURIComponent('How much does the Pro plan cost?')}`);
+  await page.locator('.card--both .card__text').waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal(await page.evaluate(() => window.isSecureContext), false);
+  assert.match(await page.textContent('.card--both .card__text'), /\$14/);
+  assertClean(problems);
+  await page.close();
 });

@@ -159,17 +159,39 @@ pub(super) struct Parsed<'a> {
     pub codes: Vec<i8>,
 }
 
-/// Validates all three files against each other and decodes the table.
+/// The sha256 of the vocabulary and the table, in lowercase hex, computed by the caller for
+/// these very bytes. The browser's WebCrypto hashes the 2 MB table in a few milliseconds, where
+/// the portable implementation in wasm takes most of the parse; the comparison with the
+/// manifest stays here either way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileDigests {
+    /// sha256 of `vocab.txt`.
+    pub vocab: String,
+    /// sha256 of `model.bin`.
+    pub table: String,
+}
+
+/// Validates all three files against each other and decodes the table; without `digests` the
+/// checksums are computed here.
 pub(super) fn parse<'a>(
     manifest: &[u8],
     vocab: &'a [u8],
     table: &[u8],
+    digests: Option<&FileDigests>,
 ) -> Result<Parsed<'a>, ModelError> {
     let manifest: Manifest =
         serde_json::from_slice(manifest).map_err(|e| ModelError::Manifest(e.to_string()))?;
     check_manifest(&manifest)?;
-    check_file(&manifest.files.vocab, vocab)?;
-    check_file(&manifest.files.table, table)?;
+    check_file(
+        &manifest.files.vocab,
+        vocab,
+        digests.map(|d| d.vocab.as_str()),
+    )?;
+    check_file(
+        &manifest.files.table,
+        table,
+        digests.map(|d| d.table.as_str()),
+    )?;
     let bits = quantisation_bits(&manifest.quantisation).ok_or_else(|| {
         ModelError::UnsupportedFormat(format!("quantisation {:?}", manifest.quantisation))
     })?;
@@ -215,7 +237,7 @@ fn check_manifest(m: &Manifest) -> Result<(), ModelError> {
     Ok(())
 }
 
-fn check_file(entry: &FileEntry, data: &[u8]) -> Result<(), ModelError> {
+fn check_file(entry: &FileEntry, data: &[u8], digest: Option<&str>) -> Result<(), ModelError> {
     if data.len() != entry.bytes {
         return Err(ModelError::Size {
             file: entry.path.clone(),
@@ -223,14 +245,24 @@ fn check_file(entry: &FileEntry, data: &[u8]) -> Result<(), ModelError> {
             actual: data.len(),
         });
     }
-    let digest = Sha256::digest(data);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = match digest {
+        Some(given) => given.to_string(),
+        None => sha256_hex(data),
+    };
     if !hex.eq_ignore_ascii_case(&entry.sha256) {
         return Err(ModelError::Checksum {
             file: entry.path.clone(),
         });
     }
     Ok(())
+}
+
+/// The sha256 of `data` in lowercase hex.
+pub fn sha256_hex(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 type Decoded = (Vec<f32>, Vec<f32>, Vec<i8>);

@@ -6,10 +6,11 @@ use leptos::task::spawn_local;
 
 use super::clock::BrowserClock;
 use super::corpus_fetch::fetch_corpus_files;
+use super::digest::sha256_hex;
 use super::fetch::fetch_bytes;
 use super::store::{AppStore, LoadState};
 use crate::core::corpus::Corpus;
-use crate::core::embed::Embedder;
+use crate::core::embed::{Embedder, FileDigests};
 use crate::core::workbench::{TuneSettings, Workbench};
 
 /// Starts loading in the background; progress and the outcome land in `store.load`.
@@ -53,8 +54,18 @@ async fn load(store: AppStore) -> Result<Workbench, String> {
     step("Checking the model", 0.5);
     yield_now().await;
     mark("ragtune:parse-start");
-    let embedder = Embedder::from_bytes(&manifest, &vocab, &table)
-        .map_err(|e| format!("The embedding model could not be used: {e}"))?;
+    let (vocab_digest, table_digest) = futures::join!(sha256_hex(&vocab), sha256_hex(&table));
+    let embedder = match (vocab_digest, table_digest) {
+        (Some(vocab_sha), Some(table_sha)) => {
+            let digests = FileDigests {
+                vocab: vocab_sha,
+                table: table_sha,
+            };
+            Embedder::from_bytes_with_digests(&manifest, &vocab, &table, &digests)
+        }
+        _ => Embedder::from_bytes(&manifest, &vocab, &table),
+    }
+    .map_err(|e| format!("The embedding model could not be used: {e}"))?;
     mark("ragtune:model-parsed");
 
     step("Reading the sample documents", 0.6);

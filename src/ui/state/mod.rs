@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod corpus_fetch;
+pub mod digest;
 pub mod embed;
 pub mod fetch;
 pub mod files;
