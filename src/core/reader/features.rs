@@ -8,7 +8,7 @@ use crate::core::text::{content_words, word_tokens};
 
 use super::names::question_names;
 use super::shape::expected_answer_types;
-use super::words::{soft_match, stem, time_units, SentenceWords, WordVector};
+use super::words::{embedding_form, soft_match, stem, time_units, SentenceWords, WordVector};
 use super::Candidate;
 
 /// Number of per-sentence features (the sentence selector's inputs).
@@ -82,8 +82,7 @@ impl Asked {
                 .iter()
                 .map(|s| {
                     let word = words.iter().find(|w| stem(w) == *s).unwrap_or(s);
-                    let one = word.strip_suffix('s').filter(|w| w.len() > 2);
-                    WordVector::of(one.unwrap_or(word), embedder)
+                    WordVector::of(embedding_form(word), embedder)
                 })
                 .collect()
         });

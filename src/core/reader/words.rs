@@ -131,6 +131,7 @@ impl SentenceWords {
             .collect()
     }
 
+    /// True when it holds a value of `kind` (a price, a date, ...).
     pub(super) fn holds(&self, kind: AnswerType) -> bool {
         ASKABLE
             .iter()
@@ -144,10 +145,7 @@ impl SentenceWords {
 pub(super) fn distinct_content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for word in content_words(text) {
-        let one = word
-            .strip_suffix('s')
-            .filter(|w| w.len() > 2)
-            .unwrap_or(&word);
+        let one = embedding_form(&word);
         if !words.iter().any(|w| w == one) {
             words.push(one.to_string());
         }
@@ -190,6 +188,14 @@ fn integer_dot(a: &[i8], b: &[i8]) -> i32 {
         .zip(b)
         .map(|(&x, &y)| i32::from(x) * i32::from(y))
         .sum()
+}
+
+/// The form of `word` whose embedding stands for it in soft matching: without a plural "s"
+/// ("seats" -> "seat"; "gas" stays).
+pub(super) fn embedding_form(word: &str) -> &str {
+    word.strip_suffix('s')
+        .filter(|w| w.len() > 2)
+        .unwrap_or(word)
 }
 
 /// How closely `sentence` covers the question word `word`: its best cosine with one of the
