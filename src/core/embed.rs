@@ -20,7 +20,7 @@ mod format;
 
 use crate::core::tokenizer::Tokenizer;
 
-pub use format::{sha256_hex, FileDigests, Manifest, ModelError};
+pub use format::{lowercase_hex, sha256_hex, FileDigests, Manifest, ModelError};
 
 /// What the model is, for the UI line and the model card link.
 #[derive(Debug, Clone, PartialEq)]

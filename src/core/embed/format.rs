@@ -245,11 +245,11 @@ fn check_file(entry: &FileEntry, data: &[u8], digest: Option<&str>) -> Result<()
             actual: data.len(),
         });
     }
-    let hex = match digest {
-        Some(given) => given.to_string(),
-        None => sha256_hex(data),
+    let matches = match digest {
+        Some(given) => given.eq_ignore_ascii_case(&entry.sha256),
+        None => sha256_hex(data).eq_ignore_ascii_case(&entry.sha256),
     };
-    if !hex.eq_ignore_ascii_case(&entry.sha256) {
+    if !matches {
         return Err(ModelError::Checksum {
             file: entry.path.clone(),
         });
@@ -259,10 +259,12 @@ fn check_file(entry: &FileEntry, data: &[u8], digest: Option<&str>) -> Result<()
 
 /// The sha256 of `data` in lowercase hex.
 pub fn sha256_hex(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    lowercase_hex(&Sha256::digest(data))
+}
+
+/// `bytes` as lowercase hex, two digits each (how the manifest writes a digest).
+pub fn lowercase_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 type Decoded = (Vec<f32>, Vec<f32>, Vec<i8>);

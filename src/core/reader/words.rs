@@ -3,7 +3,7 @@
 
 use crate::core::embed::Embedder;
 use crate::core::format::{extract_detail, AnswerType};
-use crate::core::text::{content_words, is_stopword, word_tokens};
+use crate::core::text::{is_stopword, word_tokens};
 
 use super::names::question_names;
 use super::shape::ASKABLE;
@@ -79,6 +79,16 @@ pub struct SentenceWords {
 impl SentenceWords {
     /// Measures `text`.
     pub fn of(text: &str) -> Self {
+        Self::measure(text, None)
+    }
+
+    /// [`Self::of`] plus the embeddings of its distinct content words, so that a question's
+    /// word can match a synonym here ("cost" and "price") by cosine, not only by spelling.
+    pub fn with_vectors(text: &str, embedder: &Embedder) -> Self {
+        Self::measure(text, Some(embedder))
+    }
+
+    fn measure(text: &str, embedder: Option<&Embedder>) -> Self {
         let tokens = word_tokens(text);
         let plain = tokens
             .iter()
@@ -105,19 +115,13 @@ impl SentenceWords {
             names,
             kinds,
             digit: text.chars().any(|c| c.is_ascii_digit()),
-            vectors: Vec::new(),
+            vectors: embedder.map_or_else(Vec::new, |model| {
+                distinct_content_words(&tokens)
+                    .iter()
+                    .map(|w| WordVector::of(w, model))
+                    .collect()
+            }),
         }
-    }
-
-    /// [`Self::of`] plus the embeddings of its distinct content words, so that a question's
-    /// word can match a synonym here ("cost" and "price") by cosine, not only by spelling.
-    pub fn with_vectors(text: &str, embedder: &Embedder) -> Self {
-        let mut words = Self::of(text);
-        words.vectors = distinct_content_words(text)
-            .iter()
-            .map(|w| WordVector::of(w, embedder))
-            .collect();
-        words
     }
 
     /// [`Self::of`] for each of `texts`, or [`Self::with_vectors`] when given a model.
@@ -140,12 +144,12 @@ impl SentenceWords {
     }
 }
 
-/// A text's content words, each once, without a plural "s" (the form whose embedding stands
-/// for the word in soft matching).
-pub(super) fn distinct_content_words(text: &str) -> Vec<String> {
+/// The content words (not stopwords) among a text's `tokens`, each once, in the form whose
+/// embedding stands for the word in soft matching.
+pub(super) fn distinct_content_words(tokens: &[String]) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in content_words(text) {
-        let one = embedding_form(&word);
+    for word in tokens.iter().filter(|t| !is_stopword(t)) {
+        let one = embedding_form(word);
         if !words.iter().any(|w| w == one) {
             words.push(one.to_string());
         }
@@ -212,6 +216,7 @@ pub(super) fn soft_match(word: &WordVector, sentence: &SentenceWords) -> f32 {
 mod tests {
     use super::{distinct_content_words, soft_match, stem, SentenceWords, WordVector};
     use crate::core::embed::native::load_shipped;
+    use crate::core::text::word_tokens;
 
     #[test]
     fn stems_strip_common_suffixes_of_longer_words() {
@@ -223,10 +228,10 @@ mod tests {
     #[test]
     fn content_words_are_listed_once_without_a_plural() {
         assert_eq!(
-            distinct_content_words("Seats cost more; a seat costs $4."),
+            distinct_content_words(&word_tokens("Seats cost more; a seat costs $4.")),
             vec!["seat", "cost", "4"]
         );
-        assert!(distinct_content_words("").is_empty());
+        assert!(distinct_content_words(&word_tokens("")).is_empty());
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use js_sys::{ArrayBuffer, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::embed::lowercase_hex;
+
 /// The sha256 of `data` in lowercase hex, or `None` when WebCrypto is not available.
 pub async fn sha256_hex(data: &[u8]) -> Option<String> {
     let window = web_sys::window()?;
@@ -16,5 +18,5 @@ pub async fn sha256_hex(data: &[u8]) -> Option<String> {
     let promise = subtle.digest_with_str_and_u8_array("SHA-256", data).ok()?;
     let buffer: ArrayBuffer = JsFuture::from(promise).await.ok()?.into();
     let bytes = Uint8Array::new(&buffer).to_vec();
-    (bytes.len() == 32).then(|| bytes.iter().map(|b| format!("{b:02x}")).collect())
+    (bytes.len() == 32).then(|| lowercase_hex(&bytes))
 }

@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::share::ShareState;
 use super::workspace::Workspace;
-use super::{AppStore, BrowserClock, LoadState};
+use super::{AppStore, BrowserClock};
 use crate::core::workbench::RetrievalSettings;
 
 /// Query keys owned by other features (embed flags, tour, guide answers) that must survive.
@@ -26,7 +26,7 @@ pub fn UrlSync() -> impl IntoView {
     // Apply the link's state once, when the workbench exists and saved work is back (else the
     // restore, which finishes later, would overwrite the settings the link names).
     Effect::new(move |_| {
-        if applied.get() || store.load.get() != LoadState::Ready || !work.restored.get() {
+        if applied.get() || !work.settled(store) {
             return;
         }
         let params = query.get_untracked();

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::save_status::SaveStatus;
-use super::{AppStore, BrowserClock};
+use super::{AppStore, BrowserClock, LoadState};
 use crate::core::byod::{self, QaPair, UserDocument};
 use crate::core::clock::Clock;
 use crate::core::text::thousands;
@@ -79,6 +79,12 @@ impl Workspace {
     /// The workspace provided at the root.
     pub fn use_context() -> Self {
         expect_context::<Workspace>()
+    }
+
+    /// True (and tracked) once the pipeline is ready and saved work is restored: state applied
+    /// from then on (a link, the host page, a tour step) is not overwritten by the restore.
+    pub fn settled(&self, store: AppStore) -> bool {
+        store.load.get() == LoadState::Ready && self.restored.get()
     }
 
     /// Shows `choice`. Switching to "my documents" builds their workbench when needed.

@@ -16,7 +16,7 @@ use crate::ui::components::presenter::Presenter;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
 use crate::ui::state::workspace::Workspace;
-use crate::ui::state::{AppStore, LoadState, ViewId};
+use crate::ui::state::{AppStore, ViewId};
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
 use scene::{reset_tuned_to_snapshot, use_scene};
 
@@ -180,7 +180,7 @@ pub fn Tour() -> impl IntoView {
     // Enter a step whenever the URL names a new one (buttons, keys, a shared link, Back), once
     // saved work is restored (a later restore would overwrite the step's scene).
     Effect::new(move |_| {
-        let ready = store.load.get() == LoadState::Ready && work.restored.get();
+        let ready = work.settled(store);
         let current = step.get();
         set_root_flag("data-tour-open", current.is_some());
         if let (true, Some(n)) = (ready, current) {

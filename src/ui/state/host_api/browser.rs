@@ -65,7 +65,7 @@ pub fn HostApi() -> impl IntoView {
         }
         // After the restore of saved work too: a setState sent on `ready` must not be
         // overwritten by a restore that finishes later.
-        let ready = store.load.get() == LoadState::Ready && work.restored.get();
+        let ready = work.settled(store);
         if ready {
             post(&OutMessage::ready());
         }
@@ -103,7 +103,7 @@ pub fn HostApi() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     Effect::new(move |_| {
-        if store.load.get() != LoadState::Ready || !work.restored.get() {
+        if !work.settled(store) {
             return;
         }
         let Some(HostCommand::SetState { view, pairs }) = pending.get() else {
