@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod corpus_switch;
+pub mod pending_note;
 pub mod presenter;
 pub mod save_notice;
 pub mod share_bar;

@@ -362,8 +362,6 @@ pub mod curation {
     pub const HEADINGS: [&str; 3] = ["Index", "Passages", "Right document in top 5"];
     /// Caption over the result.
     pub const CAPTION: &str = "Recall on the evaluation questions at the version in view";
-    /// Shown before the app has loaded.
-    pub const LOADING: &str = "The documents are loading…";
     /// Explains what is measured.
     pub const EXPLAIN: &str = "For every fact question in the evaluation set, does the \
         document that states the answer appear among the five passages retrieval returns? \

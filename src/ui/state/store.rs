@@ -56,6 +56,15 @@ impl AppStore {
         expect_context::<AppStore>()
     }
 
+    /// What views say in place of their content until the pipeline is ready (reactive): that
+    /// it is loading or, after a start-up failure, that nothing can show.
+    pub fn pending_note(&self) -> &'static str {
+        match self.load.with(|load| matches!(load, LoadState::Failed(_))) {
+            true => "Nothing to show: the explainer could not start (the message above says why).",
+            false => "Loading the model and documents…",
+        }
+    }
+
     /// Installs the loaded workbench and marks the app ready.
     pub fn install(&self, bench: Workbench) {
         self.bench.set_value(Some(bench));

@@ -28,7 +28,10 @@ pub fn VersionPicker() -> impl IntoView {
     });
     // The learner's own corpus has one version: there is no history to move through.
     let single = move || versions.with(|v| v.len() == 1);
+    // Before start-up ends (or after it failed) there are no versions: no empty label.
+    let known = move || versions.with(|v| !v.is_empty());
     view! {
+        <Show when=known>
         <Show when=move || !single()
             fallback=|| view! {
                 <p class="version-picker version-picker--single">
@@ -65,6 +68,7 @@ pub fn VersionPicker() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        </Show>
         </Show>
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::modes::{answer_all, Mode};
 use crate::ui::components::corpus_switch::CorpusSwitch;
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::workspace::{CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
@@ -113,7 +114,7 @@ pub fn AskView() -> impl IntoView {
             <div class="ask__answers" aria-live="polite">
                 {move || match answers.get() {
                     None if store.with(|_| ()).is_none() => view! {
-                        <p class="view__note">"The model and documents are loading…"</p>
+                        <PendingNote/>
                     }.into_any(),
                     None => view! {
                         <p class="view__note">"Ask a question, or pick one of the suggestions above."</p>

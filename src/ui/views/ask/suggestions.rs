@@ -69,6 +69,7 @@ pub fn Suggestions(on_pick: Callback<String>) -> impl IntoView {
     let store = AppStore::use_context();
     let suggestions = Memo::new(move |_| store.with(pick_suggestions).unwrap_or_default());
     view! {
+        <Show when=move || suggestions.with(|s| !s.is_empty())>
         <div class="ask__suggestions">
             <span class="ask__suggestions-label" id="suggestions-label">"Try:"</span>
             <ul aria-labelledby="suggestions-label">
@@ -88,6 +89,7 @@ pub fn Suggestions(on_pick: Callback<String>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
+        </Show>
     }
 }
 

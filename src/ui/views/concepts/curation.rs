@@ -28,7 +28,7 @@ pub fn CurationDemo() -> impl IntoView {
     }) {
         Some(Ok(found)) => result.set(Some(found)),
         Some(Err(e)) => failed.set(Some(e.to_string())),
-        None => failed.set(Some(text::LOADING.to_string())),
+        None => failed.set(Some(store.pending_note().to_string())),
     };
     view! {
         <div class="curation">

@@ -10,6 +10,7 @@ mod versions;
 
 use leptos::prelude::*;
 
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::AppStore;
 use curation::CurationToggle;
 use document::DocumentPanel;
@@ -64,7 +65,7 @@ pub fn CorpusView() -> impl IntoView {
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any()
+                view! { <PendingNote/> }.into_any()
             }}
         </section>
     }

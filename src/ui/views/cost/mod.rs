@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::core::cost::{Workload, PRICES_READ_ON, PRICES_SOURCE};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{plain_number, EvidenceCard};
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::AppStore;
 use crate::ui::views::tradeoff::live::use_live_eval;
 use assumptions::{Assumptions, Field};
@@ -169,8 +170,7 @@ pub fn CostView() -> impl IntoView {
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let body = move || {
         if !ready.get() {
-            return view! { <p class="view__note">"Loading the model and documents…"</p> }
-                .into_any();
+            return view! { <PendingNote/> }.into_any();
         }
         view! {
             <section class="cost-section" aria-labelledby="latency-title">

@@ -12,6 +12,7 @@ mod tokens;
 
 use leptos::prelude::*;
 
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::{AppStore, BrowserClock};
 use crate::ui::views::corpus::curation::CurationToggle;
 use comparison::ComparisonBlock;
@@ -40,7 +41,7 @@ pub fn InspectorView() -> impl IntoView {
             <RetrievalSliders/>
             <CurationToggle/>
             {move || match report.get() {
-                None => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
+                None => view! { <PendingNote/> }.into_any(),
                 Some(r) => view! { <ReportBody report=r/> }.into_any(),
             }}
         </section>

@@ -51,6 +51,7 @@ pub fn QuestionBox(id: &'static str) -> impl IntoView {
                 prop:value=move || store.question.get()
                 on:input=move |ev| store.question.set(event_target_value(&ev))
             />
+            <Show when=move || examples.with(|e| !e.is_empty())>
             <div class="question-box__examples" role="group" aria-label="Example questions">
                 <span class="question-box__try">"Try:"</span>
                 <For
@@ -70,6 +71,7 @@ pub fn QuestionBox(id: &'static str) -> impl IntoView {
                     }
                 />
             </div>
+            </Show>
         </div>
     }
 }

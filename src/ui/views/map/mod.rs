@@ -9,6 +9,7 @@ mod table;
 
 use leptos::prelude::*;
 
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::{AppStore, BrowserClock};
 use crate::ui::views::inspector::question::QuestionBox;
 use layout::{MapLayout, Zoom};
@@ -118,7 +119,7 @@ pub fn MapView() -> impl IntoView {
             </p>
             <QuestionBox id="map-question"/>
             {move || match layout.get() {
-                None => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
+                None => view! { <PendingNote/> }.into_any(),
                 Some(Err(e)) => view! {
                     <p class="view__note" role="alert">{format!("The map could not be drawn: {e}")}</p>
                 }.into_any(),

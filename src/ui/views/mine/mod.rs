@@ -44,7 +44,7 @@ pub fn MineView() -> impl IntoView {
                         {move || match work.restoring.get() {
                             // Adding or clearing now would race the restore of the saved work.
                             Some(_) => "Your saved documents, pairs and settings come back when the restore above ends.".to_string(),
-                            None => "The model and documents are loading…".to_string(),
+                            None => store.pending_note().to_string(),
                         }}
                     </p>
                 }

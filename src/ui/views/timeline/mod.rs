@@ -16,6 +16,7 @@ use leptos::task::spawn_local;
 use crate::core::eval::evaluate_versions;
 use crate::core::workbench::{TrainData, TuneSettings};
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::{AppStore, BrowserClock};
@@ -179,8 +180,7 @@ pub fn TimelineView() -> impl IntoView {
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let body = move || {
         if !ready.get() {
-            return view! { <p class="view__note">"Loading the model and documents…"</p> }
-                .into_any();
+            return view! { <PendingNote/> }.into_any();
         }
         view! {
             <p class="chart-caption timeline-caption">{caption}</p>

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::core::workbench::RetrievalSettings;
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::{AppStore, BrowserClock};
 use live::use_live_eval;
@@ -64,7 +65,7 @@ pub fn TradeoffView() -> impl IntoView {
     // elements and their moves animate.
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let body = move || match ready.get() {
-        false => view! { <p class="view__note">"Loading the model and documents…"</p> }.into_any(),
+        false => view! { <PendingNote/> }.into_any(),
         true => view! {
             <p class="chart-caption tradeoff-caption">{caption}</p>
             <div class="chart-controls">

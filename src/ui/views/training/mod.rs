@@ -266,7 +266,7 @@ pub fn TrainingView() -> impl IntoView {
                             Status::Cancelled => "Cancelled; the model in use did not change.".to_string(),
                             Status::Failed(message) => message,
                             Status::Idle if store.with(|_| ()).is_none() => {
-                                "The model and documents are loading…".to_string()
+                                store.pending_note().to_string()
                             }
                             Status::Idle => timing.get().map(|t| timing_sentence(&t)).unwrap_or_else(|| {
                                 "Press Train to fine-tune with the settings below.".to_string()

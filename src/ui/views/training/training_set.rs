@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::tune::TrainingSetCounts;
+use crate::ui::components::pending_note::PendingNote;
 
 /// The counts a run with the current settings would use, or why it cannot run.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,7 +56,7 @@ pub fn TrainingSet(
         <section class="training-set" aria-labelledby="training-set-title">
             <h3 id="training-set-title">"Training set"</h3>
             {move || match preview.get() {
-                None => view! { <p class="view__note">"Loading…"</p> }.into_any(),
+                None => view! { <PendingNote/> }.into_any(),
                 Some(Err(why)) => view! { <p class="training-set__problem" role="status">{why}</p> }.into_any(),
                 Some(Ok(preview)) => view! {
                     <table class="training-set__table">
