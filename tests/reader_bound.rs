@@ -2,19 +2,19 @@
 //! the shipped corpus with the teacher's embeddings instead of the tiny model's: every chunk of
 //! the current version with its sentences and their tiny-model vectors, and every evaluation
 //! question with the sentences that state its gold fact (judged as the evaluation judges) and
-//! the passages the app's own retrieval returns for it (hybrid ranking, default k).
+//! the passages the app's own retrieval returns for it (hybrid ranking, default k and k = 10).
 //! Run `tools/distill/reader_bound.sh`; ignored in the normal test run.
 
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
-use rag_or_tune::core::workbench::Workbench;
+use rag_or_tune::core::workbench::{RetrievalSettings, Workbench};
 use serde_json::json;
 
 #[test]
 #[ignore = "writes target/reader_bound/sentences.json for tools/distill/reader_bound.py"]
 fn export_sentences_for_the_reader_bound() {
-    let bench = Workbench::new(
+    let mut bench = Workbench::new(
         load_shipped().unwrap(),
         Corpus::load_default().unwrap(),
         &NoClock,
@@ -48,15 +48,34 @@ fn export_sentences_for_the_reader_bound() {
             }
             assert!(!gold.is_empty(), "{}: no sentence states its fact", item.id);
         }
-        let retrieved: Vec<usize> = bench
-            .retrieve(&item.text, &NoClock)
-            .hits
-            .iter()
-            .map(|h| h.id)
-            .collect();
-        items.push(json!({"id": item.id, "retrieved": retrieved, "text": item.text, "category": item.category,
+        let retrieved = |bench: &Workbench| -> Vec<usize> {
+            let hits = bench.retrieve(&item.text, &NoClock).hits;
+            hits.iter().map(|h| h.id).collect()
+        };
+        let at_default = retrieved(&bench);
+        let k = bench.settings().k;
+        bench
+            .set_settings(
+                RetrievalSettings {
+                    k: 10,
+                    ..bench.settings()
+                },
+                &NoClock,
+            )
+            .unwrap();
+        let at_ten = retrieved(&bench);
+        bench
+            .set_settings(
+                RetrievalSettings {
+                    k,
+                    ..bench.settings()
+                },
+                &NoClock,
+            )
+            .unwrap();
+        items.push(json!({"id": item.id, "retrieved": at_default, "retrieved_10": at_ten, "text": item.text, "category": item.category,
                           "abstain": item.category.expects_abstention(), "gold": gold,
-                          "vector": embed(&item.text)}));
+                          "vector": bench.embedder().embed(&item.text)}));
     }
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reader_bound");
     std::fs::create_dir_all(&out).unwrap();

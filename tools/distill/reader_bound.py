@@ -58,7 +58,7 @@ def read(items, rows, vectors, k, alpha, fixed_passages=None):
     for q, item in enumerate(items):
         cosines = passages @ questions[q]
         if fixed_passages is not None:
-            top = item["retrieved"][:k]
+            top = item[fixed_passages][:k]
         else:
             top = [int(c) for c in np.argsort(-cosines, kind="stable")[:k]]
         gold = {tuple(g) for g in item["gold"]}
@@ -104,8 +104,9 @@ def main(path: Path) -> None:
           f"{sum(i['abstain'] for i in items)} unanswerable questions")
     vectors = matrices(chunks, items, rows)
     tiny = vectors["tiny model (dense only)"]
-    print("passages: the app's own retrieval (hybrid, k = 5), sentences by the tiny model")
-    report("similarity reader", read(items, rows, tiny, 5, 0.0, fixed_passages=True))
+    for k, key in ((5, "retrieved"), (10, "retrieved_10")):
+        print(f"passages: the app's own retrieval (hybrid, k = {k}), sentences by the tiny model")
+        report("similarity reader", read(items, rows, tiny, k, 0.0, fixed_passages=key))
     for k in (5, 10):
         for alpha in (0.0, 0.5):
             print(f"k = {k}, alpha = {alpha}")
