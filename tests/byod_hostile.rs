@@ -299,3 +299,26 @@ fn pairs_need_documents_and_the_user_corpus_checks_limits_again() {
         "{err}"
     );
 }
+
+#[test]
+fn a_question_asked_twice_is_learned_once_from_its_first_row() {
+    let doc = document_from_paste("Gym", "The gym opens at 6am. Parking is in Lot B.", &[]).unwrap();
+    let pair = |q: &str, a: &str| QaPair {
+        question: q.into(),
+        answer: a.into(),
+    };
+    let pairs = [
+        pair("When does the gym open?", "6am"),
+        pair("when does the GYM open?", "7am"),
+        pair("Where is parking?", "Lot B"),
+    ];
+    let corpus = user_corpus(&[doc], &pairs).unwrap();
+    let asked: Vec<&str> = corpus.questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(asked, ["When does the gym open?", "Where is parking?"]);
+    let answers: Vec<&str> = corpus
+        .facts
+        .iter()
+        .map(|f| f.values[0].value.as_str())
+        .collect();
+    assert_eq!(answers, ["6am", "Lot B"]);
+}

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::clean::normalise;
 use super::pairs::clean_pair;
+use super::repeats::repeated_questions;
 use super::{ImportError, QaPair, UserDocument};
 use super::{MAX_DOCUMENTS, MAX_PAIRS, MAX_PAIR_CHARS, MAX_TOTAL_BYTES, USER_DATE, USER_VERSION};
 use crate::core::corpus::{
@@ -101,7 +102,12 @@ pub fn user_corpus(docs: &[UserDocument], pairs: &[QaPair]) -> Result<Corpus, Im
     };
     let mut facts = Vec::with_capacity(pairs.len());
     let mut questions = Vec::with_capacity(pairs.len());
+    // A question asked twice is learned once, from its first row (see `repeats`).
+    let repeats: Vec<usize> = repeated_questions(pairs).iter().map(|r| r.0).collect();
     for (i, pair) in pairs.iter().enumerate() {
+        if repeats.contains(&i) {
+            continue;
+        }
         let (question, answer) = clean_pair(pair);
         if question.is_empty()
             || answer.is_empty()

@@ -22,6 +22,7 @@ mod documents;
 mod error;
 mod html;
 mod pairs;
+mod repeats;
 
 pub use clean::{is_invisible, normalise};
 pub use corpus::{infer_answer_type, user_corpus};
@@ -30,6 +31,7 @@ pub use documents::{document_from_paste, documents_from_file, ACCEPTED_DOCUMENTS
 pub use error::{human_bytes, ImportError};
 pub use html::html_to_text;
 pub use pairs::{pairs_from_file, ACCEPTED_PAIRS};
+pub use repeats::{question_key, repeated_questions};
 
 use serde::{Deserialize, Serialize};
 

@@ -222,29 +222,21 @@ fn check_documents(c: &mut Checker, value: Option<&Value>) -> usize {
 }
 
 /// Checks the pairs; returns how many there are.
+/// A question asked twice is not refused: it is the learner's row, saved as typed (training
+/// uses the first, see `byod::repeated_questions`), so a repeat never stops saving.
 fn check_pairs(c: &mut Checker, value: Option<&Value>) -> usize {
     let items = c.array(value, "pairs", MAX_PAIRS);
-    let mut questions: HashMap<String, usize> = HashMap::new();
     for (i, pair) in items.iter().enumerate() {
         let path = format!("pairs[{i}]");
         let Some(p) = c.object(Some(pair), &path, &["question", "answer"]) else {
             continue;
         };
-        let question = c.chars(
+        c.chars(
             p.get("question"),
             &format!("{path}.question"),
             MAX_PAIR_CHARS,
         );
         c.chars(p.get("answer"), &format!("{path}.answer"), MAX_PAIR_CHARS);
-        if let Some(q) = question {
-            let key = q.trim().to_lowercase();
-            if let Some(first) = questions.get(&key) {
-                let message = format!("the same question as pairs[{first}]");
-                c.report(&format!("{path}.question"), message);
-            } else {
-                questions.insert(key, i);
-            }
-        }
     }
     items.len()
 }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::import::read_first;
-use crate::core::byod::{self, QaPair, MAX_PAIRS};
+use crate::core::byod::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
 use crate::ui::state::files::files_of;
 use crate::ui::state::workspace::Workspace;
 
@@ -21,20 +21,51 @@ pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
         .collect()
 }
 
-/// Appends imported pairs to `rows`, up to [`MAX_PAIRS`]; says how many were added or skipped.
+/// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
+/// already asks (an import run twice adds nothing); says how many were added or left out.
 pub fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
-    let room = MAX_PAIRS.saturating_sub(rows.len());
+    let asked: Vec<String> = rows
+        .iter()
+        .map(|p| byod::question_key(&p.question))
+        .collect();
     let offered = imported.len();
-    rows.extend(imported.into_iter().take(room));
-    let added = offered.min(room);
-    if added < offered {
-        format!(
-            "{file}: added {added} pair(s); {} more were left out (at most {MAX_PAIRS} pairs).",
-            offered - added
-        )
-    } else {
-        format!("{file}: added {added} pair(s).")
+    let new: Vec<QaPair> = imported
+        .into_iter()
+        .filter(|p| !asked.contains(&byod::question_key(&p.question)))
+        .collect();
+    let repeats = offered - new.len();
+    let room = MAX_PAIRS.saturating_sub(rows.len());
+    let added = new.len().min(room);
+    let over = new.len() - added;
+    rows.extend(new.into_iter().take(room));
+    let mut text = format!("{file}: added {added} pair(s)");
+    if repeats > 0 {
+        text.push_str(&format!(
+            "; {repeats} whose question is already in the table were left out"
+        ));
     }
+    if over > 0 {
+        text.push_str(&format!(
+            "; {over} more were left out (at most {MAX_PAIRS} pairs)"
+        ));
+    }
+    text.push('.');
+    text
+}
+
+/// Says which rows repeat an earlier row's question (1-based, as the table numbers them).
+pub fn repeats_note(rows: &[QaPair]) -> Option<String> {
+    let repeats = byod::repeated_questions(rows);
+    let lines: Vec<String> = repeats
+        .iter()
+        .map(|(row, earlier)| format!("row {} repeats row {}", row + 1, earlier + 1))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "Asked twice: {}. Training learns each question once, from its first row.",
+            lines.join(", ")
+        )
+    })
 }
 
 /// The pairs table with its add and import controls.
@@ -131,11 +162,11 @@ pub fn PairsTable() -> impl IntoView {
                             <For each=move || 0..count() key=|i| *i let:i>
                                 <tr>
                                     <td class="mine__num">{i + 1}</td>
-                                    <td><input type="text" class="mine__pair-q" maxlength="2000"
+                                    <td><input type="text" class="mine__pair-q" maxlength=MAX_PAIR_CHARS
                                         aria-label=format!("Question {}", i + 1)
                                         prop:value=field(i, true)
                                         on:input=move |ev| edit(i, true, event_target_value(&ev))/></td>
-                                    <td><input type="text" class="mine__pair-a" maxlength="2000"
+                                    <td><input type="text" class="mine__pair-a" maxlength=MAX_PAIR_CHARS
                                         aria-label=format!("Answer {}", i + 1)
                                         prop:value=field(i, false)
                                         on:input=move |ev| edit(i, false, event_target_value(&ev))/></td>
@@ -149,6 +180,9 @@ pub fn PairsTable() -> impl IntoView {
                     </table>
                 </div>
             </Show>
+            {move || work.pairs.with(|rows| repeats_note(rows)).map(|note| view! {
+                <p class="mine__repeats" role="status">{note}</p>
+            })}
             <div class="mine__pair-actions">
                 <button type="button" class="mine__add-pair" on:click=add_row>"Add a pair"</button>
                 <label for="mine-pairs-file">"Import pairs (CSV or JSON):"</label>
@@ -177,8 +211,40 @@ mod tests {
     }
 
     #[test]
+    fn an_import_leaves_out_questions_the_table_already_asks() {
+        let mut rows = vec![pair("When does the gym open?", "6am")];
+        let imported = vec![
+            pair("when does the gym open?", "7am"),
+            pair("Parking?", "Lot B"),
+        ];
+        let text = append_pairs(&mut rows, imported.clone(), "p.csv");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].answer, "6am");
+        assert!(
+            text.contains("added 1") && text.contains("1 whose question"),
+            "{text}"
+        );
+        let again = append_pairs(&mut rows, imported, "p.csv");
+        assert_eq!(rows.len(), 2);
+        assert!(
+            again.contains("added 0") && again.contains("2 whose question"),
+            "{again}"
+        );
+    }
+
+    #[test]
+    fn repeated_rows_are_named_by_their_numbers() {
+        let rows = [pair("A?", "1"), pair("B?", "2"), pair(" a? ", "3")];
+        let note = repeats_note(&rows).unwrap();
+        assert!(note.contains("row 3 repeats row 1"), "{note}");
+        assert_eq!(repeats_note(&rows[..2]), None);
+    }
+
+    #[test]
     fn imports_stop_at_the_limit_and_say_so() {
-        let mut rows = vec![pair("a", "b"); MAX_PAIRS - 1];
+        let mut rows: Vec<QaPair> = (0..MAX_PAIRS - 1)
+            .map(|i| pair(&format!("q{i}"), "b"))
+            .collect();
         let text = append_pairs(&mut rows, vec![pair("c", "d"), pair("e", "f")], "p.csv");
         assert_eq!(rows.len(), MAX_PAIRS);
         assert!(
