@@ -2,6 +2,8 @@
 //! knowledge accuracy (across) against format compliance (up). Re-evaluated whenever the
 //! workbench changes: an edit in the corpus view, another version, a retrain, another k.
 
+pub mod compare;
+mod evidence;
 pub mod layout;
 pub mod live;
 mod plot;
@@ -42,15 +44,7 @@ pub fn TradeoffView() -> impl IntoView {
         }
     };
     let caption = move || report.get().map(|r| story::caption(&r)).unwrap_or_default();
-    let timing = move || {
-        report.get().map(|r| {
-            format!(
-                "Re-evaluated {} questions in all four modes in {:.0} ms, in your browser.",
-                r.questions.answerable + r.questions.unanswerable,
-                r.eval_ms
-            )
-        })
-    };
+    let timing = move || report.get().map(|r| story::timing(&r));
     let ours = move |f: fn(&crate::core::eval::EvalReport) -> String| {
         Signal::derive(move || report.get().map(|r| f(&r)).unwrap_or_default())
     };
@@ -60,7 +54,7 @@ pub fn TradeoffView() -> impl IntoView {
             .map(|r| story::ours_format(&r, demonstrations.get()))
             .unwrap_or_default()
     });
-    let base = move || report.get().map(|r| story::base_note(&r.modes.base));
+    let base = move || report.get().map(|r| story::base_note(&r));
     // Built once when the first report arrives (not per report), so the points stay the same
     // elements and their moves animate.
     let ready = Memo::new(move |_| report.with(Option::is_some));
