@@ -8,7 +8,12 @@ use std::hash::{Hash, Hasher};
 use crate::core::eval::EvalReport;
 use crate::core::modes::Mode;
 use crate::core::workbench::Workbench;
-use crate::ui::components::chart::{percent, EvidenceItem, Verification};
+
+mod caption;
+mod evidence;
+
+pub use caption::caption;
+pub use evidence::{ours_fresh, ours_updates, FINETUNEBENCH, FRESHQA};
 
 /// Moments kept; older ones drop off the left.
 pub const KEEP: usize = 8;
@@ -87,6 +92,8 @@ pub struct Moment {
     pub changed: [Option<f64>; 4],
     /// Stale-answer rate per mode.
     pub stale: [Option<f64>; 4],
+    /// How many facts changed since the tuned model's training version (0: none yet).
+    pub changed_facts: usize,
 }
 
 impl Moment {
@@ -102,6 +109,7 @@ impl Moment {
             knowledge: per_mode(|m| m.knowledge_accuracy),
             changed: per_mode(|m| m.changed_accuracy),
             stale: per_mode(|m| m.stale_rate),
+            changed_facts: report.questions.changed_facts,
         }
     }
 
@@ -177,134 +185,12 @@ impl Story {
     }
 }
 
-/// The chart's caption: one sentence on what to notice.
-pub fn caption(moments: &[Moment]) -> String {
-    let tuned: Vec<f64> = moments
-        .iter()
-        .filter_map(|m| m.knowledge_of(Mode::Tuned))
-        .collect();
-    let rag: Vec<f64> = moments
-        .iter()
-        .filter_map(|m| m.knowledge_of(Mode::Rag))
-        .collect();
-    if tuned.len() < 2 {
-        return "Publish the next version of the documents to see what happens to each \
-                mode's accuracy."
-            .to_string();
-    }
-    let first = tuned[0];
-    let lowest = tuned.iter().copied().fold(f64::INFINITY, f64::min);
-    let (rag_low, rag_high) = rag
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(*v), hi.max(*v))
-        });
-    let retrained = moments
-        .iter()
-        .rposition(|m| m.kind == MomentKind::Retrain)
-        .and_then(|i| moments[i].knowledge_of(Mode::Tuned));
-    let fall = if lowest < first - 0.02 {
-        format!(
-            "the fine-tuned line (triangles) falls from {} to {} as the documents change",
-            percent(Some(first)),
-            percent(Some(lowest))
-        )
-    } else {
-        "the fine-tuned line (triangles) has not fallen yet".to_string()
-    };
-    let steady = format!(
-        "retrieval (squares) stays between {} and {}",
-        percent(Some(rag_low)),
-        percent(Some(rag_high))
-    );
-    let end = match retrained {
-        Some(after) => format!(
-            "retraining brought the fine-tuned line back to {}",
-            percent(Some(after))
-        ),
-        None => "press “Retrain now” to bring it back".to_string(),
-    };
-    format!("Notice: {fall}, while {steady}; {end}.")
-}
-
-/// Fine-tuned models learn updated facts poorly.
-pub const FINETUNEBENCH: EvidenceItem = EvidenceItem {
-    source: "Wu, Wu and Zou, “FineTuneBench”",
-    year: "2024",
-    reference: "arXiv:2411.05059",
-    figure: "Commercial fine-tuning services taught models updated knowledge poorly: on average \
-             19% of updated facts were learned, and 37% of new facts asked in new wording.",
-    verification: Verification::Primary,
-};
-
-/// Retrieval keeps answers fresh.
-pub const FRESHQA: EvidenceItem = EvidenceItem {
-    source: "Vu et al., “FreshLLMs / FreshQA”",
-    year: "2023",
-    reference: "arXiv:2310.03214",
-    figure: "Reported: putting search results in the prompt raised GPT-4's accuracy on \
-             fast-changing questions by 47 points (strict scoring).",
-    verification: Verification::Reported,
-};
-
-/// Our toy against [`FINETUNEBENCH`]: the latest moment's changed facts.
-pub fn ours_updates(moments: &[Moment]) -> String {
-    let Some(last) = moments.last() else {
-        return String::new();
-    };
-    let (tuned, rag) = (
-        last.changed[index(Mode::Tuned)],
-        last.changed[index(Mode::Rag)],
-    );
-    match (tuned, rag) {
-        (Some(t), Some(r)) if t + 0.02 < r => format!(
-            "Our toy shows the same direction: of the facts that changed since the model was \
-             trained, the fine-tuned model states {} of the new values, retrieval {}.",
-            percent(tuned),
-            percent(rag)
-        ),
-        (Some(_), Some(_)) => format!(
-            "Our toy does not show a gap on changed facts right now (fine-tuned {}, \
-             retrieval {}).",
-            percent(tuned),
-            percent(rag)
-        ),
-        _ => "No fact has changed since the model was trained, so there is no gap to show \
-              here yet."
-            .to_string(),
-    }
-}
-
-/// Our toy against [`FRESHQA`]: the latest moment's stale answers.
-pub fn ours_fresh(moments: &[Moment]) -> String {
-    let Some(last) = moments.last() else {
-        return String::new();
-    };
-    let (tuned, rag) = (last.stale[index(Mode::Tuned)], last.stale[index(Mode::Rag)]);
-    if tuned.unwrap_or(0.0) > rag.unwrap_or(0.0) + 0.02 {
-        format!(
-            "Our toy shows the same direction: with the documents as of {}, {} of the \
-             fine-tuned answers are out of date, {} of retrieval's.",
-            last.key.version,
-            percent(tuned),
-            percent(rag)
-        )
-    } else {
-        format!(
-            "Right now the fine-tuned answers are no staler than retrieval's ({} against {}): \
-             the model has learned the current documents.",
-            percent(tuned),
-            percent(rag)
-        )
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::core::eval::ModeMetrics;
 
-    fn key(version: &str, model: &str, edits: u64) -> MomentKey {
+    pub(super) fn key(version: &str, model: &str, edits: u64) -> MomentKey {
         MomentKey {
             version: version.into(),
             edits,
@@ -313,17 +199,25 @@ mod tests {
         }
     }
 
-    fn report(tuned: f64, rag: f64) -> EvalReport {
+    /// A report with the model tuned on `model`, every share of a mode derived from its
+    /// knowledge accuracy, and `changed` facts changed since training.
+    pub(super) fn trained(model: &str, changed: usize, tuned: f64, rag: f64) -> EvalReport {
         let mut r = EvalReport::default();
         let m = |k: f64| ModeMetrics {
             knowledge_accuracy: Some(k),
-            changed_accuracy: Some(k),
+            changed_accuracy: (changed > 0).then_some(k),
             stale_rate: Some(1.0 - k),
             ..ModeMetrics::default()
         };
+        r.tuned_on = Some(model.into());
+        r.questions.changed_facts = changed;
         r.modes.tuned = m(tuned);
         r.modes.rag = m(rag);
         r
+    }
+
+    pub(super) fn report(tuned: f64, rag: f64) -> EvalReport {
+        trained("v1", 5, tuned, rag)
     }
 
     #[test]
@@ -353,26 +247,5 @@ mod tests {
             story.observe(key(&format!("v{i}"), "v2", 3), &report(0.9, 0.8));
         }
         assert_eq!(story.moments().len(), KEEP);
-    }
-
-    #[test]
-    fn the_caption_tells_the_drop_and_the_recovery() {
-        let mut story = Story::default();
-        story.observe(key("v1", "v1", 0), &report(0.9, 0.8));
-        assert!(caption(story.moments()).starts_with("Publish the next version"));
-        story.observe(key("v2", "v1", 0), &report(0.5, 0.82));
-        let text = caption(story.moments());
-        assert!(text.contains("falls from 90.0% to 50.0%"), "{text}");
-        assert!(text.contains("stays between 80.0% and 82.0%"), "{text}");
-        assert!(
-            text.ends_with("press “Retrain now” to bring it back."),
-            "{text}"
-        );
-        story.observe(key("v2", "v2", 0), &report(0.85, 0.82));
-        assert!(caption(story.moments()).ends_with("brought the fine-tuned line back to 85.0%."));
-        assert!(ours_updates(story.moments()).starts_with("Our toy does not show a gap"));
-        story.observe(key("v3", "v2", 0), &report(0.3, 0.8));
-        assert!(ours_updates(story.moments()).starts_with("Our toy shows the same direction"));
-        assert!(ours_fresh(story.moments()).contains("70.0% of the fine-tuned answers"));
     }
 }
