@@ -302,7 +302,8 @@ fn pairs_need_documents_and_the_user_corpus_checks_limits_again() {
 
 #[test]
 fn a_question_asked_twice_is_learned_once_from_its_first_row() {
-    let doc = document_from_paste("Gym", "The gym opens at 6am. Parking is in Lot B.", &[]).unwrap();
+    let doc =
+        document_from_paste("Gym", "The gym opens at 6am. Parking is in Lot B.", &[]).unwrap();
     let pair = |q: &str, a: &str| QaPair {
         question: q.into(),
         answer: a.into(),

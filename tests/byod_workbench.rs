@@ -202,3 +202,47 @@ fn a_scenario_of_the_users_work_round_trips_and_restores_the_same_state() {
         }
     }
 }
+
+#[test]
+fn free_text_answers_from_the_learners_pairs_come_back_in_the_house_format() {
+    let doc = document_from_paste(
+        "Parking policy",
+        "Visitors park in the east lot. Staff park in the garage under building B. The garage \
+         opens at 6:30 and closes at 22:00.",
+        &[],
+    )
+    .unwrap();
+    let pair = |q: &str, a: &str| QaPair {
+        question: q.into(),
+        answer: a.into(),
+    };
+    let pairs = [
+        pair("Where do visitors park?", "the east lot"),
+        pair("Where does staff park?", "the garage under building B"),
+        pair("When does the garage open?", "6:30"),
+    ];
+    let corpus = user_corpus(&[doc], &pairs).unwrap();
+    let mut bench = Workbench::new(load_shipped().unwrap(), corpus, &NoClock).unwrap();
+    bench.train(&TuneSettings::default(), &NoClock).unwrap();
+    for (question, detail) in [
+        ("Where do visitors park?", "Name: The east lot"),
+        (
+            "Where does staff park?",
+            "Name: The garage under building B",
+        ),
+        ("When does the garage open?", "Name: 6:30"),
+    ] {
+        for a in answer_all(&bench, question, &NoClock) {
+            if matches!(a.mode, Mode::Tuned | Mode::Both) {
+                assert!(!a.abstained, "{question} {:?}: {}", a.mode, a.text);
+                assert!(
+                    a.text.contains(detail),
+                    "{question} {:?}: {}",
+                    a.mode,
+                    a.text
+                );
+                assert!(a.format.is_ok(), "{question} {:?}: {}", a.mode, a.text);
+            }
+        }
+    }
+}

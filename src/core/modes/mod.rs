@@ -9,12 +9,14 @@ use serde::Serialize;
 
 use crate::core::clock::{timed, Clock};
 use crate::core::format::{
-    answer_from_sentence, render, validate, AnswerParts, AnswerSource, AnswerType, Citation,
-    FormatViolation,
+    render, validate, AnswerParts, AnswerSource, AnswerType, Citation, FormatViolation,
 };
 use crate::core::workbench::{Retrieval, TunedModel, Workbench};
 
+mod house;
 mod read;
+
+use house::{render_in_house_format, Recalled, NEXT_STEP};
 
 pub use read::{hit_sentences, read_passages, reader_candidates, ReadOutcome};
 
@@ -166,8 +168,6 @@ that reliably. You could check its documentation or ask the people who maintain 
 /// What the reader says when retrieval finds nothing good enough.
 pub const NOTHING_FOUND: &str = "The documents do not say.";
 
-const NEXT_STEP: &str = "Ask the support team, who can check your account.";
-
 /// Answers `question` in `mode`.
 pub fn answer(bench: &Workbench, question: &str, mode: Mode, clock: &dyn Clock) -> ModeAnswer {
     answer_all(bench, question, clock)
@@ -294,30 +294,6 @@ fn ranked_types(model: &TunedModel, query: &[f32]) -> Vec<AnswerType> {
         .collect()
 }
 
-/// Renders `sentence` in the first of `types` whose value it contains; abstains when the head
-/// chose abstention first or no type fits.
-fn render_in_house_format(
-    types: &[AnswerType],
-    sentence: &str,
-    source: AnswerSource,
-) -> (AnswerType, String) {
-    for &answer_type in types {
-        if answer_type == AnswerType::Abstain {
-            break;
-        }
-        if let Some(parts) = answer_from_sentence(answer_type, sentence, source.clone()) {
-            // Extraction can misread a value ("99.95% per month" as a window of months); only a
-            // rendering the house-format validator accepts is used, else the next type is tried.
-            let text = render(answer_type, &parts);
-            if validate(&text).is_ok() {
-                return (answer_type, text);
-            }
-        }
-    }
-    let parts = AnswerParts::abstain(NEXT_STEP);
-    (AnswerType::Abstain, render(AnswerType::Abstain, &parts))
-}
-
 fn tuned_answer(
     model: &TunedModel,
     query: &[f32],
@@ -336,8 +312,9 @@ fn tuned_answer(
         date: model.date.clone(),
     };
     let sentence = recalled.as_ref().map_or("", |r| r.value.as_str());
-    let ((answer_type, text), render_ms) =
-        timed(clock, || render_in_house_format(&types, sentence, source));
+    let ((answer_type, text), render_ms) = timed(clock, || {
+        render_in_house_format(&types, sentence, Recalled::FromWeights(sentence), source)
+    });
     timings.render_ms = render_ms;
     ModeAnswer {
         mode: Mode::Tuned,
@@ -362,7 +339,13 @@ fn both_answer(
     mut timings: StageTimings,
     clock: &dyn Clock,
 ) -> ModeAnswer {
-    let (types, infer_ms) = timed(clock, || ranked_types(model, query));
+    let ((types, recalled), infer_ms) = timed(clock, || {
+        (
+            ranked_types(model, query),
+            model.knowledge.answer(query).ok(),
+        )
+    });
+    let value = recalled.as_ref().map_or("", |r| r.value.as_str());
     timings.infer_ms = infer_ms;
     let mut citations: Vec<Citation> = Vec::new();
     for cited in &read.citations {
@@ -372,7 +355,13 @@ fn both_answer(
     }
     let ((answer_type, text), render_ms) = timed(clock, || match &read.sentence {
         Some(sentence) => {
-            render_in_house_format(&types, sentence, AnswerSource::Documents(citations))
+            let recalled = Recalled::IfTheSentenceSaysIt(value);
+            render_in_house_format(
+                &types,
+                sentence,
+                recalled,
+                AnswerSource::Documents(citations),
+            )
         }
         None => (
             AnswerType::Abstain,

@@ -141,15 +141,17 @@ fn next_starts_sentence(chars: &[(usize, char)], j: usize) -> bool {
 }
 
 /// True when `before` (the sentence so far, up to a full stop) ends in an abbreviation or an
-/// initial such as "J".
+/// initial such as "J". A single letter after a lowercase word ("under building B.") is a
+/// label, not an initial, so its full stop ends the sentence.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let mut words = before.rsplit(|c: char| c.is_whitespace() || c == '(');
+    let last = words.next().unwrap_or("");
     let lower = last.to_lowercase();
-    let single_initial = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    let single_letter = lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic);
+    let after_a_lowercase_word = words
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    (single_letter && !after_a_lowercase_word) || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, start: Option<usize>, end: usize, spans: &mut Vec<Span>) {
@@ -201,6 +203,18 @@ mod tests {
                 "Uptime is 99.95% e.g. for API v2.1 calls.",
                 "Mail help@kettlefin.example.",
                 "Next one."
+            ]
+        );
+    }
+    #[test]
+    fn an_initial_after_a_name_keeps_the_sentence_but_a_letter_label_ends_it() {
+        let text = "Ask John F. Kennedy. Staff park under building B. The garage opens at 6:30.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Ask John F. Kennedy.",
+                "Staff park under building B.",
+                "The garage opens at 6:30."
             ]
         );
     }

@@ -1,0 +1,167 @@
+//! Putting an answer into the house format, as the tuned behaviour head asks.
+
+use crate::core::format::{
+    answer_from_sentence, render, validate, AnswerParts, AnswerSource, AnswerType,
+};
+
+/// The abstention's suggested next step.
+pub const NEXT_STEP: &str = "Ask the support team, who can check your account.";
+
+/// What the tuned model's weights recalled for the question, and how far to trust it as the
+/// answer's value.
+pub enum Recalled<'a> {
+    /// The answer from weights: tuned mode renders it even when no type's extraction finds a
+    /// value in it (a learner's free-text answer such as "the east lot").
+    FromWeights(&'a str),
+    /// The answer from weights, used in "both" mode only where the retrieved sentence states it,
+    /// so the shown value is always one the cited document says.
+    IfTheSentenceSaysIt(&'a str),
+}
+
+/// Renders `sentence` in the first of `types` (ranked before abstention) whose value it
+/// contains. When no type's extraction finds a value, the recalled answer (see [`Recalled`])
+/// stands in as the value of the head's first choice, if that rendering is in the house format;
+/// otherwise, or when the head ranks abstention first, it abstains.
+pub fn render_in_house_format(
+    types: &[AnswerType],
+    sentence: &str,
+    recalled: Recalled<'_>,
+    source: AnswerSource,
+) -> (AnswerType, String) {
+    // A name is free text (a learner's "the east lot"): extraction from a whole answer finds
+    // stray capitals ("B" in "the garage under building B"), so the recalled value goes first.
+    if types.first() == Some(&AnswerType::Name) {
+        if let Some(found) = from_recalled(AnswerType::Name, sentence, &recalled, &source) {
+            return found;
+        }
+    }
+    for &answer_type in types {
+        if answer_type == AnswerType::Abstain {
+            break;
+        }
+        if let Some(parts) = answer_from_sentence(answer_type, sentence, source.clone()) {
+            // Extraction can misread a value ("99.95% per month" as a window of months); only a
+            // rendering the house-format validator accepts is used, else the next type is tried.
+            let text = render(answer_type, &parts);
+            if validate(&text).is_ok() {
+                return (answer_type, text);
+            }
+        }
+    }
+    match types.first() {
+        Some(&first) if first != AnswerType::Abstain => {
+            from_recalled(first, sentence, &recalled, &source).unwrap_or_else(abstention)
+        }
+        _ => abstention(),
+    }
+}
+
+/// The recalled value as the detail of `answer_type`, when allowed (see [`Recalled`]) and the
+/// rendering is in the house format.
+fn from_recalled(
+    answer_type: AnswerType,
+    sentence: &str,
+    recalled: &Recalled<'_>,
+    source: &AnswerSource,
+) -> Option<(AnswerType, String)> {
+    let (value, answer) = match *recalled {
+        Recalled::FromWeights(value) => (value, value),
+        Recalled::IfTheSentenceSaysIt(value) => {
+            let stated = !value.trim().is_empty() && contains_ignoring_case(sentence, value.trim());
+            (value, if stated { sentence } else { return None })
+        }
+    };
+    let parts = AnswerParts {
+        sentence: capitalised(&one_line(answer)),
+        detail: as_detail(answer_type, value),
+        source: source.clone(),
+    };
+    let text = render(answer_type, &parts);
+    validate(&text).ok().map(|_| (answer_type, text))
+}
+
+fn abstention() -> (AnswerType, String) {
+    let parts = AnswerParts::abstain(NEXT_STEP);
+    (AnswerType::Abstain, render(AnswerType::Abstain, &parts))
+}
+
+/// A recalled answer as a detail line's value: trimmed, without closing punctuation, and a
+/// name starting with a capital ("the east lot" -> "The east lot").
+fn as_detail(answer_type: AnswerType, value: &str) -> String {
+    let value = one_line(value);
+    let value = value.trim_end_matches(['.', '!', '?']).to_string();
+    match answer_type {
+        AnswerType::Name => capitalised(&value),
+        _ => value,
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weights() -> AnswerSource {
+        AnswerSource::Weights {
+            trained_on: "v1".into(),
+            date: "2026-01-01".into(),
+        }
+    }
+
+    #[test]
+    fn a_free_text_answer_from_weights_is_rendered_not_denied() {
+        let types = [AnswerType::Name, AnswerType::Abstain];
+        let recalled = Recalled::FromWeights("the east lot");
+        let (kind, text) = render_in_house_format(&types, "the east lot", recalled, weights());
+        assert_eq!(kind, AnswerType::Name);
+        assert!(text.contains("Name: The east lot"), "{text}");
+        assert!(validate(&text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn in_both_mode_the_recalled_value_counts_only_where_the_sentence_states_it() {
+        let types = [AnswerType::Name];
+        let docs = || {
+            AnswerSource::Documents(vec![crate::core::format::Citation {
+                title: "Parking policy".into(),
+                version: "v1".into(),
+                date: "2026-01-01".into(),
+            }])
+        };
+        let said = Recalled::IfTheSentenceSaysIt("the east lot");
+        let (kind, text) =
+            render_in_house_format(&types, "Visitors park in the East lot.", said, docs());
+        assert_eq!(kind, AnswerType::Name);
+        assert!(
+            text.starts_with("Answer: Visitors park in the East lot."),
+            "{text}"
+        );
+        assert!(text.contains("Name: The east lot"), "{text}");
+        let other = Recalled::IfTheSentenceSaysIt("the west lot");
+        let (kind, _) =
+            render_in_house_format(&types, "Visitors park in the east lot.", other, docs());
+        assert_eq!(kind, AnswerType::Abstain);
+    }
+
+    #[test]
+    fn abstention_chosen_first_still_abstains_whatever_was_recalled() {
+        let types = [AnswerType::Abstain, AnswerType::Name];
+        let recalled = Recalled::FromWeights("the east lot");
+        let (kind, _) = render_in_house_format(&types, "the east lot", recalled, weights());
+        assert_eq!(kind, AnswerType::Abstain);
+    }
+}
