@@ -51,10 +51,14 @@ fn show(message: &str) {
         pre.set_text_content(Some(message));
         let _ = panel.append_child(pre);
     }
-    // A link to the page itself reloads it without any script (and passes a strict CSP).
+    // A link to the page itself reloads it without any script (and passes a strict CSP). It
+    // drops the query, so a panic that a link's parameters cause does not come straight back.
     if let Some(link) = reload {
         link.set_text_content(Some("Reload the page"));
-        let _ = link.set_attribute("href", "");
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let _ = link.set_attribute("href", if path.is_empty() { "." } else { &path });
         let _ = link.set_attribute("class", "button");
         let _ = panel.append_child(&link);
     }

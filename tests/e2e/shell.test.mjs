@@ -92,6 +92,9 @@ test('a panic shows the readable panel instead of a blank page', async () => {
   assert.match(await page.textContent('#panic-panel h2'), /Something went wrong/);
   assert.match(await page.textContent('#panic-panel pre'), /deliberate test panic/);
   assert.ok(problems.some((p) => p.includes('panicked')), 'the panic is logged too');
+  // Reloading drops the query, so the link that caused the panic does not cause it again.
+  const reload = await page.getAttribute('#panic-panel a', 'href');
+  assert.ok(reload && !reload.includes('?'), `reload link: ${reload}`);
   await shot(page, 'shell-panic-desktop');
   await page.close();
 });

@@ -2,6 +2,7 @@
 //! published text. Text is always rendered as text, so markup in a document stays visible
 //! characters and never runs.
 
+use crate::core::byod::{human_bytes, MAX_FILE_BYTES};
 use leptos::prelude::*;
 
 use super::badges::{EditedBadge, QualityBadge};
@@ -41,6 +42,17 @@ pub fn DocumentPanel() -> impl IntoView {
 
     let save = move |id: String, title: String| {
         let text = state.draft.get_untracked();
+        // Saved work keeps edits up to this size; a longer one could not be kept after a
+        // reload, so it is refused here with the draft left open.
+        if text.len() > MAX_FILE_BYTES {
+            state.message.set(Some(format!(
+                "Could not save “{title}”: the text is {}, over the {} an edited document can \
+                 have. Your draft is still open: shorten it and save again.",
+                human_bytes(text.len()),
+                human_bytes(MAX_FILE_BYTES)
+            )));
+            return;
+        }
         let outcome = store.update(|b| {
             b.edit_document(&id, text, &BrowserClock).map(|_| {
                 let edited = b.edits().get(&id, b.version()).is_some();

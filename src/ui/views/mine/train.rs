@@ -19,6 +19,12 @@ use crate::ui::state::{AppStore, BrowserClock};
 /// Work per slice before the page gets a turn (ms), as in the Training view.
 const SLICE_MS: f64 = 12.0;
 
+thread_local! {
+    /// Set when the learner leaves "Your documents" while a run goes (leaving cancels it), so
+    /// the view says so on return. The browser app has one thread.
+    static LEFT_MID_RUN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// How the last run went.
 #[derive(Clone, Debug, PartialEq)]
 enum RunState {
@@ -94,7 +100,8 @@ async fn train(
     work.install_mine(store, bench);
     let _ = work.switch(store, crate::ui::state::workspace::CorpusChoice::Mine);
     RunState::Done {
-        pairs: pairs.len(),
+        // A question asked twice is learned once.
+        pairs: pairs.len() - crate::core::byod::repeated_questions(&pairs).len(),
         ms: compute_ms,
     }
 }
@@ -104,12 +111,32 @@ async fn train(
 pub fn TrainOnPairs() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
-    let state = RwSignal::new(RunState::Idle);
+    let state = RwSignal::new(match LEFT_MID_RUN.with(|left| left.replace(false)) {
+        true => RunState::Failed(
+            "Your last training run stopped when you left this view; the model in use did not \
+             change. Press Train to run it again."
+                .into(),
+        ),
+        false => RunState::Idle,
+    });
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = cancel.clone();
-        on_cleanup(move || cancel.store(true, Ordering::Relaxed));
+        on_cleanup(move || {
+            if state.try_with_untracked(|s| matches!(s, RunState::Running { .. })) == Some(true) {
+                LEFT_MID_RUN.with(|left| left.set(true));
+            }
+            cancel.store(true, Ordering::Relaxed);
+        });
     }
+    // A refusal ("add a pair first") is about the rows as they were: once they change, it goes.
+    Effect::new(move |first: Option<()>| {
+        work.pairs.track();
+        work.documents.track();
+        if first.is_some() && state.with_untracked(|s| matches!(s, RunState::Failed(_))) {
+            state.set(RunState::Idle);
+        }
+    });
     let running = move || matches!(state.get(), RunState::Running { .. });
     let start = {
         let cancel = cancel.clone();

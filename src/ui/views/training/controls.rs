@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::settings::{
-    parse_or, DataChoice, PanelSettings, ScopeChoice, CAPACITIES, EPOCHS, LEARNING_RATES,
-    PHRASINGS, REPLAY_PERCENT,
+    parse_or, seed_from, DataChoice, PanelSettings, ScopeChoice, CAPACITIES, EPOCHS,
+    LEARNING_RATES, PHRASINGS, REPLAY_PERCENT,
 };
 
 /// One labelled control with its explanation below it.
@@ -77,6 +77,7 @@ pub fn Controls(
     let scope = Signal::derive(move || settings.with(|s| s.scope));
     let set_data = move |choice| settings.update(|s| s.data = choice);
     let set_scope = move |choice| settings.update(|s| s.scope = choice);
+    let seed_problem = RwSignal::new(None::<String>);
     view! {
         <fieldset class="training-controls" prop:disabled=move || busy.get()>
             <legend>"Settings"</legend>
@@ -138,9 +139,24 @@ pub fn Controls(
                     aria-describedby="train-seed-help"
                     prop:value=move || settings.with(|s| s.seed).to_string()
                     on:change=move |ev| {
-                        let value = parse_or(&event_target_value(&ev), 42);
-                        settings.update(|s| s.seed = value);
+                        let text = event_target_value(&ev);
+                        let current = settings.with_untracked(|s| s.seed);
+                        match seed_from(&text, current) {
+                            Ok(value) => {
+                                seed_problem.set(None);
+                                settings.update(|s| s.seed = value);
+                            }
+                            Err(why) => {
+                                // Put the kept seed back in the box, not the rejected text.
+                                event_target::<web_sys::HtmlInputElement>(&ev)
+                                    .set_value(&current.to_string());
+                                seed_problem.set(Some(why));
+                            }
+                        }
                     }/>
+                {move || seed_problem.get().map(|why| view! {
+                    <p class="training-controls__problem" role="alert">{why}</p>
+                })}
             </Control>
             <Control id="train-phrasings" label="Paraphrase augmentation"
                 help="How many differently worded questions per fact it trains on (written by \

@@ -40,7 +40,13 @@ struct Memory {
     losses: Vec<f32>,
     epochs: usize,
     timing: Option<SliceTiming>,
+    /// The learner left the view while a run was going (leaving cancels it).
+    left_mid_run: bool,
 }
+
+/// Shown on return after leaving the view mid-run, so a run never vanishes without a word.
+const LEFT_MID_RUN: &str = "Your last run stopped when you left this view (a run lives only \
+    while the Training view is open); the model in use did not change. Press Train to run it again.";
 
 thread_local! {
     /// The panel's state across visits: views are unmounted when the learner navigates, and
@@ -113,7 +119,11 @@ pub fn TrainingView() -> impl IntoView {
     let settings = RwSignal::new(remembered.settings);
     let history = RwSignal::new(remembered.history);
     let timing = RwSignal::new(remembered.timing);
-    let status = RwSignal::new(Status::Idle);
+    let left = MEMORY.with(|m| std::mem::take(&mut m.borrow_mut().left_mid_run));
+    let status = RwSignal::new(match left {
+        true => Status::Failed(LEFT_MID_RUN.to_string()),
+        false => Status::Idle,
+    });
     let live = Live {
         losses: RwSignal::new(remembered.losses),
         epochs: RwSignal::new(remembered.epochs.max(1)),
@@ -122,7 +132,12 @@ pub fn TrainingView() -> impl IntoView {
     let cancel = Arc::new(AtomicBool::new(false));
     {
         let cancel = cancel.clone();
-        on_cleanup(move || cancel.store(true, Ordering::Relaxed));
+        on_cleanup(move || {
+            if status.try_get_untracked() == Some(Status::Training) {
+                MEMORY.with(|m| m.borrow_mut().left_mid_run = true);
+            }
+            cancel.store(true, Ordering::Relaxed);
+        });
     }
     Effect::new(move |_| {
         let current = settings.get();

@@ -135,9 +135,30 @@ pub fn parse_or<T: std::str::FromStr>(text: &str, fallback: T) -> T {
     text.trim().parse().unwrap_or(fallback)
 }
 
+/// A seed typed by the learner: a whole number from 0 to `u64::MAX`, else why not (and that
+/// `current` is kept), so a typo never silently becomes another seed.
+pub fn seed_from(text: &str, current: u64) -> Result<u64, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "\u{201c}{}\u{201d} is not a seed: use a whole number from 0 to {}. The seed stays {current}.",
+            text.trim().chars().take(40).collect::<String>(),
+            u64::MAX
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_seed_is_refused_with_the_kept_one_named() {
+        assert_eq!(seed_from(" 7 ", 42), Ok(7));
+        for bad in ["-5", "1e3", "99999999999999999999999", "", "seven"] {
+            let why = seed_from(bad, 7).unwrap_err();
+            assert!(why.contains("The seed stays 7."), "{bad}: {why}");
+        }
+    }
 
     #[test]
     fn defaults_match_the_model_trained_at_start_up() {
