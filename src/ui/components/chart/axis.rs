@@ -1,5 +1,10 @@
 //! Axes for SVG charts: a baseline, tick marks with labels, light gridlines across the plot,
 //! and a title. Drawn inside the chart's `<svg>`; positions come from a [`Linear`] scale.
+//!
+//! The y axis title is written level, above the top tick label and starting at the canvas's
+//! left edge, rather than turned on its side beside the ticks: on a phone the chart is drawn
+//! at about half size with larger type, and a turned title there ran into the tick labels.
+//! A chart leaves [`Y_TITLE_ROOM`] above its top tick for it.
 
 use leptos::prelude::*;
 
@@ -36,12 +41,20 @@ pub fn XAxis(
         <g class="chart-axis chart-axis--x" aria-hidden="true">
             {marks}
             <line class="chart-axis__line" x1=x0 x2=x1 y1=at_y y2=at_y></line>
-            <text class="chart-axis__title" x=middle y=at_y + 38.0 text-anchor="middle">{title}</text>
+            <text class="chart-axis__title" x=middle y=at_y + 42.0 text-anchor="middle">{title}</text>
         </g>
     }
 }
 
-/// A vertical axis along the left of the plot.
+/// How far above the top of the y axis the title's baseline sits by default: clear of the top
+/// tick label at the phone type size (`chart.css`).
+pub const Y_TITLE_LIFT: f64 = 22.0;
+
+/// The room a chart leaves between its canvas top and the top of the y axis for the title
+/// (the default lift plus the title's height at the phone type size).
+pub const Y_TITLE_ROOM: f64 = Y_TITLE_LIFT + 18.0;
+
+/// A vertical axis along the left of the plot, its title above it.
 #[component]
 pub fn YAxis(
     /// Data to y.
@@ -54,9 +67,13 @@ pub fn YAxis(
     ticks: Vec<(f64, String)>,
     /// What the axis measures.
     title: String,
+    /// How far above the top of the axis the title's baseline sits (more when the chart draws
+    /// its own labels just above the plot).
+    #[prop(default = Y_TITLE_LIFT)]
+    title_lift: f64,
 ) -> impl IntoView {
     let (y0, y1) = scale.range;
-    let middle = (y0 + y1) / 2.0;
+    let top = y0.min(y1);
     let marks = ticks
         .into_iter()
         .map(|(value, label)| {
@@ -72,11 +89,7 @@ pub fn YAxis(
         <g class="chart-axis chart-axis--y" aria-hidden="true">
             {marks}
             <line class="chart-axis__line" x1=at_x x2=at_x y1=y0 y2=y1></line>
-            <text
-                class="chart-axis__title"
-                text-anchor="middle"
-                transform=format!("translate({:.1} {:.1}) rotate(-90)", at_x - 46.0, middle)
-            >
+            <text class="chart-axis__title chart-axis__title--y" x="0" y=top - title_lift text-anchor="start">
                 {title}
             </text>
         </g>

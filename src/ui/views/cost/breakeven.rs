@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::story::dollars;
 use crate::core::cost::{break_even, cost_line, CostLine, Prices, Workload};
 use crate::core::modes::Mode;
+use crate::ui::components::chart::axis::Y_TITLE_ROOM;
 use crate::ui::components::chart::scale::nice_ceiling;
 use crate::ui::components::chart::{
     mode_class, plain_number, Linear, ModeKey, ModeMark, XAxis, YAxis,
@@ -15,15 +16,15 @@ use crate::ui::components::chart::{
 /// Canvas and plot edges.
 pub const WIDTH: f64 = 580.0;
 /// Canvas height.
-pub const HEIGHT: f64 = 360.0;
+pub const HEIGHT: f64 = 384.0;
 /// Plot edges.
 pub const LEFT: f64 = 86.0;
 /// Plot edges.
 pub const RIGHT: f64 = 556.0;
+/// Plot edges (room above for the y axis title).
+pub const TOP: f64 = 20.0 + Y_TITLE_ROOM;
 /// Plot edges.
-pub const TOP: f64 = 20.0;
-/// Plot edges.
-pub const BOTTOM: f64 = 296.0;
+pub const BOTTOM: f64 = 316.0;
 
 /// The modes drawn (the base model is left out: it cannot answer, so its cost is moot).
 pub const DRAWN: [Mode; 3] = [Mode::Rag, Mode::Tuned, Mode::Both];
@@ -77,6 +78,15 @@ impl BreakEven {
     }
 }
 
+/// A y tick label: whole dollars without cents ("$25"), so the labels stay short on a phone.
+fn tick_dollars(value: f64) -> String {
+    if value >= 1.0 && value.fract() == 0.0 {
+        format!("${}", plain_number(value))
+    } else {
+        dollars(value)
+    }
+}
+
 fn index(mode: Mode) -> usize {
     Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0)
 }
@@ -98,7 +108,7 @@ pub fn BreakEvenChart(
         let y_ticks = ys
             .ticks(4)
             .into_iter()
-            .map(|v| (v, dollars(v)))
+            .map(|v| (v, tick_dollars(v)))
             .collect::<Vec<_>>();
         let lines = DRAWN
             .into_iter()
@@ -253,5 +263,14 @@ mod tests {
             ..Prices::default()
         };
         assert!(BreakEven::new(&dearer, &w).questions.unwrap() > n * 9.0);
+    }
+
+    #[test]
+    fn whole_dollar_ticks_drop_the_cents() {
+        assert_eq!(tick_dollars(25.0), "$25");
+        assert_eq!(tick_dollars(1_000.0), "$1,000");
+        assert_eq!(tick_dollars(0.0), "$0");
+        assert_eq!(tick_dollars(2.5), "$2.50");
+        assert_eq!(tick_dollars(0.05), "$0.050");
     }
 }

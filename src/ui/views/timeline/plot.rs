@@ -1,6 +1,9 @@
 //! The freshness chart: one column per moment of the story (fixed slots, so the story grows
 //! to the right without rescaling), knowledge accuracy per mode as lines with the mode's
 //! marker at each moment, and retrains and edits marked with a dashed line.
+//!
+//! Retrieval and "both" often score the same: retrieval is drawn last, dashed and with a small
+//! square over the wider "both" line and its larger diamond, so neither hides the other.
 
 use leptos::prelude::*;
 
@@ -10,16 +13,32 @@ use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis}
 
 /// The SVG canvas.
 pub const WIDTH: f64 = 560.0;
-/// The SVG canvas.
-pub const HEIGHT: f64 = 350.0;
+/// The SVG canvas (room below the plot for two staggered rows of moment subtitles on a phone).
+pub const HEIGHT: f64 = 364.0;
 /// Plot edges.
 pub const LEFT: f64 = 72.0;
 /// Plot edges.
 pub const RIGHT: f64 = 552.0;
+/// Plot edges: above the plot, the retrain labels and above them the y axis title.
+pub const TOP: f64 = 58.0;
 /// Plot edges.
-pub const TOP: f64 = 30.0;
-/// Plot edges.
-pub const BOTTOM: f64 = 286.0;
+pub const BOTTOM: f64 = 300.0;
+/// How far above the plot the y axis title sits: over the retrain and edit labels.
+const TITLE_LIFT: f64 = 36.0;
+
+/// The order the lines are drawn in: retrieval last, on top of the "both" line it often
+/// coincides with.
+pub const DRAW_ORDER: [Mode; 4] = [Mode::Base, Mode::Tuned, Mode::Both, Mode::Rag];
+
+/// The marker radius of `mode`: "both" larger and retrieval smaller, so a square drawn on a
+/// diamond at the same point leaves the diamond's outline showing.
+fn marker_radius(mode: Mode) -> f32 {
+    match mode {
+        Mode::Both => 9.0,
+        Mode::Rag => 5.5,
+        _ => 7.0,
+    }
+}
 
 /// The x of slot `i`.
 pub fn slot_x(i: usize) -> f64 {
@@ -93,7 +112,12 @@ pub fn TimelinePlot(
                     _ => "edit".to_string(),
                 };
                 view! {
-                    <g class=format!("timeline-moment timeline-moment--{:?}", m.kind).to_lowercase()>
+                    // Odd slots' subtitles drop to a second row on a phone (timeline.css), where
+                    // one row of them runs together.
+                    <g
+                        class=format!("timeline-moment timeline-moment--{:?}", m.kind).to_lowercase()
+                        class:timeline-moment--odd=i % 2 == 1
+                    >
                         {marked.then(|| view! {
                             <line class="timeline-mark" x1=x x2=x y1=TOP - 8.0 y2=BOTTOM></line>
                             <text class="timeline-mark__label" x=x y=TOP - 12.0 text-anchor="middle">
@@ -111,7 +135,7 @@ pub fn TimelinePlot(
             })
             .collect_view()
     };
-    let lines = Mode::ALL
+    let lines = DRAW_ORDER
         .into_iter()
         .map(|mode| {
             let markers = move || {
@@ -123,7 +147,7 @@ pub fn TimelinePlot(
                     .map(|(i, v)| {
                         view! {
                             <g transform=format!("translate({:.1} {:.1})", slot_x(i), y.at(v))>
-                                <ModeMark mode=mode radius=7.0/>
+                                <ModeMark mode=mode radius=marker_radius(mode)/>
                             </g>
                         }
                     })
@@ -161,9 +185,10 @@ pub fn TimelinePlot(
                 right=RIGHT
                 ticks=ticks
                 title="States today's fact".to_string()
+                title_lift=TITLE_LIFT
             />
             <line class="chart-axis__line" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM></line>
-            <text class="chart-corner" x=RIGHT y=HEIGHT - 4.0 text-anchor="end">"time →"</text>
+            <text class="chart-corner timeline-chart__time" x="0" y=BOTTOM + 20.0>"time →"</text>
             {columns}
             {lines}
         </svg>
@@ -208,5 +233,14 @@ mod tests {
             "no rag scores, no line"
         );
         assert!(slot_x(KEEP - 1) < RIGHT);
+    }
+
+    #[test]
+    fn retrieval_is_drawn_last_and_smaller_than_both() {
+        assert_eq!(DRAW_ORDER.last(), Some(&Mode::Rag));
+        let mut drawn = DRAW_ORDER.to_vec();
+        drawn.sort_by_key(|m| Mode::ALL.iter().position(|a| a == m));
+        assert_eq!(drawn, Mode::ALL, "every mode drawn once");
+        assert!(marker_radius(Mode::Rag) < marker_radius(Mode::Both));
     }
 }

@@ -16,6 +16,9 @@ use crate::ui::components::chart::{
     mode_class, mode_short, percent, Linear, ModeMark, XAxis, YAxis,
 };
 
+/// A band above the canvas for the y axis title, clear of labels drawn above a point at 100%.
+const TITLE_BAND: f64 = 44.0;
+
 fn percent_ticks() -> Vec<(f64, String)> {
     [0.0, 0.25, 0.5, 0.75, 1.0]
         .into_iter()
@@ -104,7 +107,7 @@ pub fn TradeoffPlot(
     view! {
         <svg
             class="chart tradeoff-chart"
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            viewBox=format!("0 {} {WIDTH} {}", -TITLE_BAND, HEIGHT + TITLE_BAND)
             role="img"
             aria-label=move || points.with(|p| describe(p))
             data-left=LEFT
@@ -125,6 +128,7 @@ pub fn TradeoffPlot(
                 right=RIGHT + 20.0
                 ticks=percent_ticks()
                 title="Behaviour: house format".to_string()
+                title_lift=TOP + TITLE_BAND - 26.0
             />
             {marks}
         </svg>

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-/// Drawing area, in SVG user units.
+/// Drawing area, in SVG user units. The left margin fits "0.00001" at the phone type size
+/// (`training.css`), where the chart is drawn at about half size.
 const WIDTH: f32 = 600.0;
-const HEIGHT: f32 = 220.0;
-const LEFT: f32 = 60.0;
+const HEIGHT: f32 = 230.0;
+const LEFT: f32 = 96.0;
 const RIGHT: f32 = 12.0;
-const TOP: f32 = 10.0;
-const BOTTOM: f32 = 30.0;
+const TOP: f32 = 16.0;
+const BOTTOM: f32 = 34.0;
 /// The log axis spans 10^LOW_EXP ..= 10^HIGH_EXP; losses outside are drawn at the edge.
 const LOW_EXP: i32 = -5;
 const HIGH_EXP: i32 = 1;
@@ -87,7 +88,16 @@ pub fn LossChart(
             let label = tick_label(exp);
             view! {
                 <line class="loss-chart__grid" x1=LEFT x2=WIDTH - RIGHT y1=y y2=y/>
-                <text class="loss-chart__tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{label}</text>
+                // Every other label is minor: a phone shows only the major ones (training.css).
+                <text
+                    class="loss-chart__tick"
+                    class:loss-chart__tick--minor=(HIGH_EXP - exp) % 2 == 1
+                    x=LEFT - 6.0
+                    y=y + 4.0
+                    text-anchor="end"
+                >
+                    {label}
+                </text>
             }
         })
         .collect_view();
