@@ -12,6 +12,7 @@ mod tokens;
 
 use leptos::prelude::*;
 
+use crate::core::hybrid::Ranking;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::{AppStore, BrowserClock};
 use crate::ui::views::corpus::curation::CurationToggle;
@@ -53,6 +54,9 @@ pub fn InspectorView() -> impl IntoView {
 fn ReportBody(report: InspectorReport) -> impl IntoView {
     let r = report;
     let has_question = !r.tokens.is_empty();
+    let fused = AppStore::use_context()
+        .with_untracked(|b| b.settings().ranking == Ranking::Hybrid)
+        .unwrap_or(false);
     let (reader_line, reader_class) = match &r.reader {
         ReaderVerdict::Idle => (
             "Type a question to see what retrieval finds.".to_string(),
@@ -85,12 +89,22 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
                     <p class="inspector__note">
                         {format!(
                             "Score = cosine similarity between the question's vector and the passage's \
-                             (1 = same direction). Question embedded in {}.",
+                             (1 = same direction). {}Question embedded in {}.",
+                            if fused {
+                                "The order fuses two rankings, by meaning and by words (see each \
+                                 passage's two ranks), so a passage with a lower score can rank higher. "
+                            } else {
+                                ""
+                            },
                             format_ms(r.embed_ms)
                         )}
                     </p>
                 })}
-                <PassageList passages=r.passages/>
+                {if has_question {
+                    view! { <PassageList passages=r.passages/> }.into_any()
+                } else {
+                    view! { <p class="inspector__note">"The passages appear here once you type a question."</p> }.into_any()
+                }}
             </section>
             <div class="inspector__side">
                 <section class="panel compare" aria-labelledby="compare-title">

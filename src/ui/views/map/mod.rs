@@ -123,14 +123,17 @@ pub fn MapView() -> impl IntoView {
                 Some(Err(e)) => view! {
                     <p class="view__note" role="alert">{format!("The map could not be drawn: {e}")}</p>
                 }.into_any(),
-                Some(Ok(_)) => view! {
+                Some(Ok(drawn)) => view! {
                     <p class="map-caption">{caption}</p>
                     <ZoomControls/>
                     <div class="map-layout">
                         <ScatterPlot/>
                         <div class="map-aside">
                             <PointDetails/>
-                            <Legend/>
+                            <Legend kinds=kinds::KINDS
+                                .into_iter()
+                                .filter(|k| drawn.points.iter().any(|p| p.kind == *k))
+                                .collect()/>
                         </div>
                     </div>
                     <PointTable/>

@@ -11,6 +11,7 @@ use wasm_bindgen::JsValue;
 use super::kinds::{kind_class, kind_label, kind_shape, shape_path, KindTag, KINDS};
 use super::layout::{zoom_points, MapPoint, Viewport, CANVAS};
 use super::MapState;
+use crate::core::corpus::DocKind;
 use crate::ui::views::corpus::badges::QualityBadge;
 
 /// Marker radius in canvas units (the canvas is 1000 units wide).
@@ -229,10 +230,14 @@ pub fn PointDetails() -> impl IntoView {
     }
 }
 
-/// Shape and colour of each kind, the question and the retrieved ring.
+/// Shape and colour of each kind drawn on the map (a kind curated out has no points, so no
+/// entry), the question and the retrieved ring.
 #[component]
-pub fn Legend() -> impl IntoView {
-    let items = KINDS
+pub fn Legend(
+    /// The kinds the map shows, in legend order.
+    kinds: Vec<DocKind>,
+) -> impl IntoView {
+    let items = kinds
         .into_iter()
         .map(|kind| view! { <li><KindTag kind=kind/></li> })
         .collect_view();
