@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::corpus::passage_parts;
-use crate::core::modes::{CitedPassage, Mode, ModeAnswer};
+use crate::core::modes::{CitedPassage, Mode, ModeAnswer, StageTimings};
 use crate::core::workbench::Judgement;
 use crate::ui::state::AppStore;
 
@@ -26,6 +26,24 @@ fn ms(value: f64) -> String {
     } else {
         format!("{value:.1}")
     }
+}
+
+/// The total and the stages `mode` runs, and only those: retrieval alone neither infers nor
+/// formats, the fine-tuned model alone neither searches nor reads.
+fn timing_line(mode: Mode, t: &StageTimings) -> String {
+    let retrieval = [("search", t.search_ms), ("read", t.read_ms)];
+    let tuned = [("tuned", t.infer_ms), ("format", t.render_ms)];
+    let stages: Vec<(&str, f64)> = match mode {
+        Mode::Base => Vec::new(),
+        Mode::Rag => retrieval.to_vec(),
+        Mode::Tuned => tuned.to_vec(),
+        Mode::Both => retrieval.into_iter().chain(tuned).collect(),
+    };
+    let parts: Vec<String> = std::iter::once(("embed", t.embed_ms))
+        .chain(stages)
+        .map(|(name, value)| format!("{name} {}", ms(value)))
+        .collect();
+    format!("Time {} ms: {}", ms(t.total_ms()), parts.join(" · "))
 }
 
 /// What each mode is, in one line.
@@ -111,15 +129,7 @@ pub fn AnswerCard(
         // The browser clock ticks in 0.1 ms steps; a fast answer can fall between two ticks.
         "Time under 0.1 ms (too fast for the browser's clock).".to_string()
     } else {
-        format!(
-            "Time {} ms: embed {} · search {} · read {} · tuned {} · format {}",
-            ms(t.total_ms()),
-            ms(t.embed_ms),
-            ms(t.search_ms),
-            ms(t.read_ms),
-            ms(t.infer_ms),
-            ms(t.render_ms)
-        )
+        timing_line(mode, &t)
     };
     view! {
         <article
@@ -182,5 +192,36 @@ fn CitationItem(index: usize, cited: CitedPassage, open: RwSignal<Option<usize>>
                 })}
             </Show>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_times_only_the_stages_its_mode_runs() {
+        let t = StageTimings {
+            embed_ms: 0.2,
+            search_ms: 0.5,
+            read_ms: 1.0,
+            infer_ms: 0.3,
+            render_ms: 0.05,
+        };
+        let rag = timing_line(Mode::Rag, &t);
+        assert!(
+            rag.contains("search 0.5 · read 1.0") && !rag.contains("tuned"),
+            "{rag}"
+        );
+        let tuned = timing_line(Mode::Tuned, &t);
+        assert!(
+            tuned.contains("tuned 0.3 · format <0.1") && !tuned.contains("search"),
+            "{tuned}"
+        );
+        let both = timing_line(Mode::Both, &t);
+        assert!(
+            both.ends_with("embed 0.2 · search 0.5 · read 1.0 · tuned 0.3 · format <0.1"),
+            "{both}"
+        );
     }
 }

@@ -14,7 +14,8 @@ pub fn TunedStatus() -> impl IntoView {
             let trained = b
                 .tuned()
                 .map(|t| (t.version.clone(), t.date.clone(), t.train_ms));
-            (trained, b.version().to_string())
+            let single = b.corpus().versions.len() == 1;
+            (trained, b.version().to_string(), single)
         })
     });
     let message = RwSignal::new(None::<String>);
@@ -32,7 +33,13 @@ pub fn TunedStatus() -> impl IntoView {
     view! {
         <p class="ask__tuned-status">
             {move || match status.get() {
-                Some((Some((trained_on, date, ms)), current)) => {
+                // One version (the learner's documents): no snapshot date or version to name,
+                // and retraining on the same pairs is the "Your documents" view's button.
+                Some((Some((_, _, ms)), _, true)) => view! {
+                    <span>{format!("Tuned model: trained on your pairs (took {ms:.0} ms).")}</span>
+                }
+                .into_any(),
+                Some((Some((trained_on, date, ms)), current, false)) => {
                     let behind = trained_on != current;
                     let label = format!("Retrain on {current} now");
                     let note = format!(" The documents are now at {current}. ");
@@ -48,7 +55,7 @@ pub fn TunedStatus() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Some((None, _)) => view! { <span>"No tuned model yet."</span> }.into_any(),
+                Some((None, _, _)) => view! { <span>"No tuned model yet."</span> }.into_any(),
                 None => ().into_any(),
             }}
             {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}

@@ -20,6 +20,7 @@ use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::{AppStore, BrowserClock};
+use crate::ui::views::tradeoff::compare::count;
 use crate::ui::views::tradeoff::live::{eval_set, remember, use_live_eval};
 use plot::TimelinePlot;
 use story::{Moment, MomentKey, MomentKind, Story};
@@ -161,7 +162,9 @@ pub fn TimelineView() -> impl IntoView {
             });
             busy.set(match outcome {
                 Some(Ok(Some((version, ms, examples, epochs)))) => Busy::Done(format!(
-                    "Retrained on {version} in {ms:.0} ms ({examples} examples, {epochs} epochs)."
+                    "Retrained on {version} in {ms:.0} ms ({}, {}).",
+                    count(examples, "example", "examples"),
+                    count(epochs, "epoch", "epochs")
                 )),
                 Some(Err(e)) => Busy::Failed(format!("Retraining failed: {e}")),
                 _ => Busy::Idle,
@@ -178,9 +181,25 @@ pub fn TimelineView() -> impl IntoView {
         Busy::Done(text) | Busy::Failed(text) => text,
     };
     let ready = Memo::new(move |_| report.with(Option::is_some));
+    let single_version = Memo::new(move |_| {
+        store
+            .with(|b| b.corpus().versions.len() == 1)
+            .unwrap_or(false)
+    });
     let body = move || {
         if !ready.get() {
             return view! { <PendingNote/> }.into_any();
+        }
+        if single_version.get() {
+            return view! {
+                <p class="view__note" role="status">
+                    "Your documents have one version, so there is no history for facts to go \
+                     stale in. The timeline follows the sample company's documents through three \
+                     versions: choose \u{201c}Sample corpus\u{201d} under \u{201c}Answer from\u{201d} in Ask \
+                     or Your documents to see it."
+                </p>
+            }
+            .into_any();
         }
         view! {
             <p class="chart-caption timeline-caption">{caption}</p>
