@@ -67,6 +67,23 @@ test('a host page embeds the app: ready, resize, setState, stateChanged; junk is
   await page.evaluate(() => window.sendState({ k: 999 }));
   await page.waitForTimeout(300);
   assert.match(inner.url(), /k=3/);
+  // A burst (a host slider dragged, a host box typed in) is gathered: the last one wins.
+  await page.evaluate(() => {
+    for (let i = 1; i <= 300; i += 1) window.sendState({ q: `burst question ${i}`, k: (i % 9) + 1 });
+  });
+  await page.waitForFunction(
+    () => window.received.some((m) => m.type === 'stateChanged' && m.state.q === 'burst question 300'),
+    null,
+    { timeout: 15000 },
+  );
+  await page.waitForTimeout(300);
+  const settled = await page.evaluate(() => window.received.filter((m) => m.type === 'stateChanged').at(-1).state);
+  assert.equal(settled.q, 'burst question 300');
+  assert.equal(settled.k, String((300 % 9) + 1));
+  const applied = await page.evaluate(
+    () => window.received.filter((m) => m.type === 'stateChanged' && /^burst/.test(m.state.q ?? '')).length,
+  );
+  assert.ok(applied < 300, `${applied} of 300 commands were applied one by one`);
   assert.deepEqual([...new Set(await types())].sort(), ['ready', 'resize', 'stateChanged']);
   await shot(page, 'embed-host-page');
   assertClean(problems);

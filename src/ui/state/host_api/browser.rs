@@ -43,6 +43,9 @@ pub fn notify_tour_completed() {
     post(&OutMessage::tour_completed());
 }
 
+/// How long host commands are gathered before the latest is applied.
+const COMMAND_BEAT: std::time::Duration = std::time::Duration::from_millis(16);
+
 /// Mounted once inside the router when the app runs in a frame; renders nothing.
 #[component]
 pub fn HostApi() -> impl IntoView {
@@ -54,6 +57,7 @@ pub fn HostApi() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let pending = RwSignal::new(None::<HostCommand>);
+    let beat_scheduled = StoredValue::new(false);
     if let Some(root) = document().document_element() {
         // Lets the stylesheet drop the full-viewport minimum height, so the height is the content's.
         let _ = root.set_attribute("data-framed", "");
@@ -96,8 +100,20 @@ pub fn HostApi() -> impl IntoView {
         let Ok(message) = serde_wasm_bindgen::from_value::<HostMessage>(event.data()) else {
             return;
         };
+        // A burst of commands (a host slider dragged, a host box typed in) is applied once per
+        // short beat, the latest winning, instead of navigating and re-rendering per message.
         if let Some(command) = message.command() {
-            pending.set(Some(command));
+            pending.update_untracked(|p| *p = Some(command));
+            if !beat_scheduled.get_value() {
+                beat_scheduled.set_value(true);
+                set_timeout(
+                    move || {
+                        beat_scheduled.set_value(false);
+                        pending.notify();
+                    },
+                    COMMAND_BEAT,
+                );
+            }
         }
     });
     on_cleanup(move || listener.remove());
