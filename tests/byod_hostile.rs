@@ -323,3 +323,9 @@ fn a_question_asked_twice_is_learned_once_from_its_first_row() {
         .collect();
     assert_eq!(answers, ["6am", "Lot B"]);
 }
+
+#[test]
+fn a_file_named_only_by_its_extension_gets_a_title() {
+    let docs = documents_from_file(".md", b"Plain text without a heading.", &[]).unwrap();
+    assert_eq!(docs[0].title, "Untitled");
+}

@@ -89,10 +89,14 @@ pub fn parse_price(text: &str) -> Result<f64, CostError> {
 
 /// Parses a number of training runs: a whole number from 1 to [`MAX_RETRAINS`].
 pub fn parse_runs(text: &str) -> Result<u32, CostError> {
-    let value: u32 = text
-        .trim()
-        .parse()
-        .map_err(|_| CostError::NotANumber(text.trim().to_string()))?;
+    let trimmed = text.trim();
+    let whole = trimmed.strip_prefix('-').unwrap_or(trimmed);
+    let value: u32 = match trimmed.parse() {
+        Ok(value) => value,
+        // "-1" or "99999999999" is a number, just not one that fits: say the range.
+        Err(_) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => 0,
+        Err(_) => return Err(CostError::NotANumber(trimmed.to_string())),
+    };
     if !(1..=MAX_RETRAINS).contains(&value) {
         return Err(CostError::OutOfRange(format!(
             "a whole number from 1 to {MAX_RETRAINS}"
@@ -322,6 +326,13 @@ mod tests {
         assert!(matches!(parse_price(""), Err(CostError::NotANumber(_))));
         assert_eq!(parse_runs("3"), Ok(3));
         assert!(parse_runs("0").is_err() && parse_runs("2.5").is_err() && parse_runs("x").is_err());
+        // A whole number out of range says the range, not "not a number".
+        for out in ["-1", "0", "99999999999"] {
+            assert!(
+                matches!(parse_runs(out), Err(CostError::OutOfRange(_))),
+                "{out}"
+            );
+        }
         assert_eq!(
             parse_price("-1").unwrap_err().to_string(),
             "must be between 0 and 1000 dollars per million tokens"

@@ -12,6 +12,15 @@ after(async () => {
   await session?.stop();
 });
 
+test('a link to a view the app does not have opens Ask and says so', async () => {
+  const { page, problems } = await session.open('?view=nowhere');
+  await page.waitForSelector('.url-notice', { timeout: 20000 });
+  assert.match(await page.textContent('.url-notice'), /view “nowhere” this app does not have/);
+  assert.match(await page.textContent('h2.view__title'), /Ask/);
+  assertClean(problems);
+  await page.close();
+});
+
 test('a link opens the state it names, and ignores what it cannot use', async () => {
   const q = encodeURIComponent('How much does the Pro plan cost?');
   const { page, problems } = await session.open(`?view=ask&q=${q}&v=v2&tuned=0&k=7&bogus=1&t=9`);

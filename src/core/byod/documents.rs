@@ -30,11 +30,17 @@ pub fn extension(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The file name without folders and extension: the fallback title.
+/// The file name without folders and extension: the fallback title ("Untitled" for a name that
+/// is only an extension, such as ".md").
 fn stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let base = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    one_line(base, MAX_TITLE_CHARS)
+    let stem = one_line(base, MAX_TITLE_CHARS);
+    if stem.is_empty() {
+        "Untitled".to_string()
+    } else {
+        stem
+    }
 }
 
 /// Reads the user's documents from one file. See the module docs of [`super`] for formats.

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::share::ShareState;
+use super::view_id::ViewId;
 use super::workspace::Workspace;
 use super::{AppStore, BrowserClock};
 use crate::core::workbench::RetrievalSettings;
@@ -42,6 +43,15 @@ pub fn UrlSync() -> impl IntoView {
             &versions,
             &extra_keys(),
         );
+        let mut notices = notices;
+        if let Some((_, slug)) = pairs.iter().find(|(k, _)| k == "view") {
+            if ViewId::from_slug(slug).is_none() {
+                let shown: String = slug.chars().take(40).collect();
+                notices.push(format!(
+                    "The link names a view \u{201c}{shown}\u{201d} this app does not have; it opened Ask."
+                ));
+            }
+        }
         apply(store, &state);
         store.url_notices.set(notices);
         applied.set(true);
