@@ -103,7 +103,7 @@ pub fn user_corpus(docs: &[UserDocument], pairs: &[QaPair]) -> Result<Corpus, Im
     let mut facts = Vec::with_capacity(pairs.len());
     let mut questions = Vec::with_capacity(pairs.len());
     // A question asked twice is learned once, from its first row (see `repeats`).
-    let repeats: Vec<usize> = repeated_questions(pairs).iter().map(|r| r.0).collect();
+    let repeats: HashSet<usize> = repeated_questions(pairs).iter().map(|r| r.0).collect();
     for (i, pair) in pairs.iter().enumerate() {
         if repeats.contains(&i) {
             continue;

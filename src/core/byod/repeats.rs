@@ -2,6 +2,8 @@
 //! saved like any row); `user_corpus` learns each question once, from its first row, so two
 //! different answers to one question never pull the model both ways.
 
+use std::collections::HashMap;
+
 use super::QaPair;
 
 /// The form two questions are compared in: trimmed and lowercased.
@@ -12,16 +14,19 @@ pub fn question_key(question: &str) -> String {
 /// For each row whose question an earlier row already asks: `(row, earlier row)`, 0-based.
 /// Rows with an empty question are never repeats.
 pub fn repeated_questions(rows: &[QaPair]) -> Vec<(usize, usize)> {
-    let mut first: Vec<(String, usize)> = Vec::new();
+    // Called on every keystroke in the pairs table: one map lookup per row.
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     let mut repeats = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let key = question_key(&row.question);
         if key.is_empty() {
             continue;
         }
-        match first.iter().find(|(k, _)| *k == key) {
-            Some((_, earlier)) => repeats.push((i, *earlier)),
-            None => first.push((key, i)),
+        match first.get(&key) {
+            Some(&earlier) => repeats.push((i, earlier)),
+            None => {
+                first.insert(key, i);
+            }
         }
     }
     repeats

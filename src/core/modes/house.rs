@@ -1,5 +1,6 @@
 //! Putting an answer into the house format, as the tuned behaviour head asks.
 
+use super::capitalise;
 use crate::core::format::{
     answer_from_sentence, render, validate, AnswerParts, AnswerSource, AnswerType,
 };
@@ -30,7 +31,8 @@ pub fn render_in_house_format(
 ) -> (AnswerType, String) {
     // A name is free text (a learner's "the east lot"): extraction from a whole answer finds
     // stray capitals ("B" in "the garage under building B"), so the recalled value goes first.
-    if types.first() == Some(&AnswerType::Name) {
+    let first = types.first().copied();
+    if first == Some(AnswerType::Name) {
         if let Some(found) = from_recalled(AnswerType::Name, sentence, &recalled, &source) {
             return found;
         }
@@ -48,8 +50,9 @@ pub fn render_in_house_format(
             }
         }
     }
-    match types.first() {
-        Some(&first) if first != AnswerType::Abstain => {
+    match first {
+        // A name was tried first, above.
+        Some(first) if !matches!(first, AnswerType::Abstain | AnswerType::Name) => {
             from_recalled(first, sentence, &recalled, &source).unwrap_or_else(abstention)
         }
         _ => abstention(),
@@ -71,8 +74,9 @@ fn from_recalled(
             (value, if stated { sentence } else { return None })
         }
     };
+    // `render` puts each field on one line.
     let parts = AnswerParts {
-        sentence: capitalised(&one_line(answer)),
+        sentence: capitalise(answer.trim()),
         detail: as_detail(answer_type, value),
         source: source.clone(),
     };
@@ -88,23 +92,11 @@ fn abstention() -> (AnswerType, String) {
 /// A recalled answer as a detail line's value: trimmed, without closing punctuation, and a
 /// name starting with a capital ("the east lot" -> "The east lot").
 fn as_detail(answer_type: AnswerType, value: &str) -> String {
-    let value = one_line(value);
-    let value = value.trim_end_matches(['.', '!', '?']).to_string();
+    let value = value.trim().trim_end_matches(['.', '!', '?']);
     match answer_type {
-        AnswerType::Name => capitalised(&value),
-        _ => value,
+        AnswerType::Name => capitalise(value),
+        _ => value.to_string(),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {

@@ -38,12 +38,11 @@ pub fn UrlSync() -> impl IntoView {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        let (state, notices) = ShareState::from_query(
+        let (state, mut notices) = ShareState::from_query(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &versions,
             &extra_keys(),
         );
-        let mut notices = notices;
         if let Some((_, slug)) = pairs.iter().find(|(k, _)| k == "view") {
             if ViewId::from_slug(slug).is_none() {
                 let shown: String = slug.chars().take(40).collect();

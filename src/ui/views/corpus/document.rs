@@ -2,12 +2,12 @@
 //! published text. Text is always rendered as text, so markup in a document stays visible
 //! characters and never runs.
 
-use crate::core::byod::{human_bytes, MAX_FILE_BYTES};
 use leptos::prelude::*;
 
 use super::badges::{EditedBadge, QualityBadge};
 use super::rows::{current_rows, DocRow};
 use super::CorpusState;
+use crate::core::byod::{human_bytes, MAX_FILE_BYTES};
 use crate::core::workbench::RebuildTimings;
 use crate::ui::state::{AppStore, BrowserClock};
 use crate::ui::views::map::kinds::KindTag;

@@ -1,6 +1,8 @@
 //! The labelled examples: a small table of question -> answer pairs (add, edit, delete) and an
 //! import from CSV or JSON. Fine-tuning needs these; retrieval does not.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -24,7 +26,7 @@ pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
 /// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
 /// already asks (an import run twice adds nothing); says how many were added or left out.
 pub fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
-    let asked: Vec<String> = rows
+    let asked: HashSet<String> = rows
         .iter()
         .map(|p| byod::question_key(&p.question))
         .collect();
