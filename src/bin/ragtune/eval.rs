@@ -116,7 +116,7 @@ fn print_all(report: &EvalReport, as_json: bool) -> Result<(), String> {
         report.eval_ms
     );
     println!(
-        "  {:6} {:>9} {:>6} {:>7} {:>9} {:>8} {:>8} {:>8} {:>9}",
+        "  {:6} {:>9} {:>6} {:>7} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
         "mode",
         "knowledge",
         "stale",
@@ -125,12 +125,15 @@ fn print_all(report: &EvalReport, as_json: bool) -> Result<(), String> {
         "abstain",
         "trained",
         "heldout",
+        "keyword",
+        "yes/no",
+        "direct",
         "p50 ms"
     );
     for mode in Mode::ALL {
         let m = report.modes.get(mode);
         println!(
-            "  {:6} {:>9} {:>6} {:>7} {:>9} {:>8} {:>8} {:>8} {:>9.4}",
+            "  {:6} {:>9} {:>6} {:>7} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9.4}",
             mode.key(),
             percent(m.knowledge_accuracy),
             percent(m.stale_rate),
@@ -139,6 +142,9 @@ fn print_all(report: &EvalReport, as_json: bool) -> Result<(), String> {
             percent(m.abstention_accuracy),
             percent(m.trained_accuracy),
             percent(m.heldout_accuracy),
+            percent(m.keyword_accuracy),
+            percent(m.yesno_accuracy),
+            percent(m.direct_accuracy),
             m.latency_ms_p50
         );
     }
@@ -158,11 +164,16 @@ fn print_rag(report: &EvalReport, as_json: bool) -> Result<(), String> {
         return Ok(());
     }
     println!(
-        "retrieval only at {} (k = {}): knowledge {}, held-out {}, citations {}, abstention {}, recall@5 {}",
+        "retrieval only at {} (k = {}): knowledge {}, trained {}, held-out {}, keyword {}, yes/no {}, direct {}, over-abstention {}, citations {}, abstention {}, recall@5 {}",
         report.version,
         report.k,
         percent(rag.knowledge_accuracy),
+        percent(rag.trained_accuracy),
         percent(rag.heldout_accuracy),
+        percent(rag.keyword_accuracy),
+        percent(rag.yesno_accuracy),
+        percent(rag.direct_accuracy),
+        percent(rag.over_abstention_rate),
         percent(rag.citation_correctness),
         percent(rag.abstention_accuracy),
         percent(rag.recall_at_5)

@@ -23,6 +23,12 @@ pub struct QuestionCounts {
     pub train: usize,
     /// Held-out paraphrases.
     pub heldout: usize,
+    /// Keyword queries.
+    pub keyword: usize,
+    /// Yes/no questions.
+    pub yesno: usize,
+    /// Direct short questions.
+    pub direct: usize,
     /// Unanswerable questions.
     pub unanswerable: usize,
     /// House-format demonstrations.
@@ -121,6 +127,9 @@ pub fn stats(corpus: &Corpus) -> CorpusStats {
         questions: QuestionCounts {
             train: split(Split::Train),
             heldout: split(Split::Heldout),
+            keyword: split(Split::Keyword),
+            yesno: split(Split::YesNo),
+            direct: split(Split::Direct),
             unanswerable: corpus.unanswerable.len(),
             demonstrations: corpus.demonstrations.len(),
         },
@@ -149,6 +158,12 @@ pub enum Category {
     Train,
     /// A paraphrase tuning never sees.
     Heldout,
+    /// A short keyword query, never seen by tuning or fitting.
+    Keyword,
+    /// A yes/no question, never seen by tuning or fitting.
+    YesNo,
+    /// A direct short question, never seen by tuning or fitting.
+    Direct,
     /// Close to a fact but not answered by the corpus.
     NearMiss,
     /// Not about the company.
@@ -158,6 +173,17 @@ pub enum Category {
 }
 
 impl Category {
+    /// The category of a fact question in `split`.
+    pub fn of_split(split: Split) -> Category {
+        match split {
+            Split::Train => Category::Train,
+            Split::Heldout => Category::Heldout,
+            Split::Keyword => Category::Keyword,
+            Split::YesNo => Category::YesNo,
+            Split::Direct => Category::Direct,
+        }
+    }
+
     /// True for the categories whose right behaviour is to abstain.
     pub fn expects_abstention(self) -> bool {
         matches!(
@@ -207,10 +233,7 @@ pub fn eval_items(corpus: &Corpus) -> Vec<EvalItem> {
             Some(EvalItem {
                 id: q.id.clone(),
                 text: q.text.clone(),
-                category: match q.split {
-                    Split::Train => Category::Train,
-                    Split::Heldout => Category::Heldout,
-                },
+                category: Category::of_split(q.split),
                 fact: Some(fact.key.clone()),
                 near_fact: None,
                 changed: fact.changed(),

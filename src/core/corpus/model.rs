@@ -199,14 +199,59 @@ impl Fact {
     }
 }
 
-/// Which side of the tuning split a question is on.
+/// Which part of the question set a question is in: the phrasings tuning (and the reader's
+/// fitting) may see, and the ways of asking that are only ever scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Split {
     /// Seen by tuning.
     Train,
-    /// Never seen by tuning: paraphrases for measuring generalisation.
+    /// Never seen by tuning: chatty paraphrases for measuring generalisation.
     Heldout,
+    /// Never seen: short keyword queries ("pro pricing").
+    Keyword,
+    /// Never seen: yes/no questions ("Does Team include SSO?").
+    YesNo,
+    /// Never seen: direct short questions ("When is support open?").
+    Direct,
+}
+
+impl Split {
+    /// Every split, in file order.
+    pub const ALL: [Split; 5] = [
+        Split::Train,
+        Split::Heldout,
+        Split::Keyword,
+        Split::YesNo,
+        Split::Direct,
+    ];
+
+    /// The key of its lines in `questions.txt`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Split::Train => "train",
+            Split::Heldout => "heldout",
+            Split::Keyword => "keyword",
+            Split::YesNo => "yesno",
+            Split::Direct => "direct",
+        }
+    }
+
+    /// The letter of its question ids (`price.pro/t1`, `/h1`, `/k1`, `/y1`, `/d1`).
+    pub fn id_letter(self) -> char {
+        match self {
+            Split::Train => 't',
+            Split::Heldout => 'h',
+            Split::Keyword => 'k',
+            Split::YesNo => 'y',
+            Split::Direct => 'd',
+        }
+    }
+
+    /// The split whose file key is `key`.
+    pub fn from_key(key: &str) -> Option<Split> {
+        Split::ALL.into_iter().find(|s| s.key() == key)
+    }
 }
 
 /// A question about a fact.

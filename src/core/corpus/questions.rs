@@ -93,8 +93,9 @@ fn required<'a>(
     field
 }
 
-/// Builds train/held-out questions: records of `fact:` plus `train:`/`heldout:` lines.
-/// Ids are `<fact>/t<n>` and `<fact>/h<n>`, numbered per fact in file order.
+/// Builds the fact questions: records of `fact:` plus `train:`, `heldout:`, `keyword:`,
+/// `yesno:` and `direct:` lines. Ids are `<fact>/t<n>`, `/h<n>`, `/k<n>`, `/y<n>` and
+/// `/d<n>`, numbered per fact and split in file order.
 pub fn build_questions(
     records: &[Record],
     facts: &[Fact],
@@ -103,23 +104,23 @@ pub fn build_questions(
 ) -> Vec<Question> {
     let mut questions: Vec<Question> = Vec::new();
     for record in records {
-        unknown_fields(record, QUESTIONS, &["fact", "train", "heldout"], errors);
+        unknown_fields(
+            record,
+            QUESTIONS,
+            &["fact", "train", "heldout", "keyword", "yesno", "direct"],
+            errors,
+        );
         let Some(field) = required(record, QUESTIONS, "fact", errors) else {
             continue;
         };
         let Some(fact) = known_fact(facts, QUESTIONS, field, errors) else {
             continue;
         };
-        for q in record
+        for (q, split) in record
             .fields
             .iter()
-            .filter(|f| f.key == "train" || f.key == "heldout")
+            .filter_map(|f| Some((f, Split::from_key(&f.key)?)))
         {
-            let split = if q.key == "train" {
-                Split::Train
-            } else {
-                Split::Heldout
-            };
             if q.value.is_empty() {
                 errors.push(CorpusError::new(
                     QUESTIONS,
@@ -134,9 +135,8 @@ pub fn build_questions(
                 .iter()
                 .filter(|x| x.fact == fact.key && x.split == split)
                 .count();
-            let letter = if split == Split::Train { 't' } else { 'h' };
             questions.push(Question {
-                id: format!("{}/{letter}{n}", fact.key),
+                id: format!("{}/{}{n}", fact.key, split.id_letter()),
                 text: q.value.clone(),
                 split,
                 fact: fact.key.clone(),

@@ -52,6 +52,12 @@ pub struct Tally {
     pub trained: Count,
     /// Knowledge on the paraphrases tuning never sees.
     pub heldout: Count,
+    /// Knowledge on keyword queries (never seen by tuning or fitting).
+    pub keyword: Count,
+    /// Knowledge on yes/no questions (never seen by tuning or fitting).
+    pub yesno: Count,
+    /// Knowledge on direct short questions (never seen by tuning or fitting).
+    pub direct: Count,
     /// Knowledge on facts whose value changed since the tuned model's training version.
     pub changed: Count,
     /// Stale answers on those changed facts.
@@ -86,6 +92,12 @@ pub struct ModeMetrics {
     pub trained_accuracy: Option<f64>,
     /// Knowledge accuracy on held-out paraphrases.
     pub heldout_accuracy: Option<f64>,
+    /// Knowledge accuracy on keyword queries.
+    pub keyword_accuracy: Option<f64>,
+    /// Knowledge accuracy on yes/no questions.
+    pub yesno_accuracy: Option<f64>,
+    /// Knowledge accuracy on direct short questions.
+    pub direct_accuracy: Option<f64>,
     /// Knowledge accuracy on facts changed since the tuned model's training version.
     pub changed_accuracy: Option<f64>,
     /// Stale-answer rate on those changed facts.
@@ -121,6 +133,9 @@ impl ModeMetrics {
             over_abstention_rate: tally.over_abstention.share(),
             trained_accuracy: tally.trained.share(),
             heldout_accuracy: tally.heldout.share(),
+            keyword_accuracy: tally.keyword.share(),
+            yesno_accuracy: tally.yesno.share(),
+            direct_accuracy: tally.direct.share(),
             changed_accuracy: tally.changed.share(),
             changed_stale_rate: tally.changed_stale.share(),
             stable_accuracy: tally.stable.share(),

@@ -255,6 +255,9 @@ fn score_answerable(
     match item.category {
         Category::Train => tally.trained.add(verdict.correct),
         Category::Heldout => tally.heldout.add(verdict.correct),
+        Category::Keyword => tally.keyword.add(verdict.correct),
+        Category::YesNo => tally.yesno.add(verdict.correct),
+        Category::Direct => tally.direct.add(verdict.correct),
         _ => {}
     }
     if info.changed {

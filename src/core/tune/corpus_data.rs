@@ -41,7 +41,13 @@ impl TuningData {
                 .collect();
             let mut train = Vec::new();
             let mut heldout = Vec::new();
-            for question in corpus.questions.iter().filter(|q| q.fact == fact.key) {
+            // The keyword, yes/no and direct styles are only ever scored by the evaluation.
+            let tuning_splits = [Split::Train, Split::Heldout];
+            for question in corpus
+                .questions
+                .iter()
+                .filter(|q| q.fact == fact.key && tuning_splits.contains(&q.split))
+            {
                 let embedding = embed(&question.text);
                 let example = LabelledExample {
                     embedding: embedding.clone(),
@@ -56,6 +62,7 @@ impl TuningData {
                         heldout.push(embedding);
                         behaviour_heldout.push(example);
                     }
+                    Split::Keyword | Split::YesNo | Split::Direct => {}
                 }
             }
             facts.push(FactExamples {
