@@ -138,7 +138,11 @@ fn after_an_edit_every_vector_and_sentence_measure_is_of_its_current_text() {
         );
         assert_eq!(
             bench.sentence_words(i),
-            SentenceWords::of_all(&chunk.sentence_texts(), Some(bench.embedder())).as_slice(),
+            SentenceWords::of_all(&chunk.sentence_texts(), Some(bench.embedder()))
+                .into_iter()
+                .map(|words| words.in_context(&chunk.title))
+                .collect::<Vec<_>>()
+                .as_slice(),
             "the reader's measures of passage {i}"
         );
     }

@@ -128,7 +128,7 @@ fn known_names(candidates: &[Candidate<'_>]) -> Vec<String> {
 
 /// Per asked stem: does the sentence have it?
 fn hits(asked: &Asked, bag: &SentenceWords) -> Vec<bool> {
-    asked.stems.iter().map(|s| bag.stems.contains(s)).collect()
+    asked.stems.iter().map(|s| bag.covers(s)).collect()
 }
 
 /// The IDF-weighted share of the question's stems the sentence covers, each stem counting by

@@ -6,8 +6,9 @@
 //! Two small linear models do the work ([`ReaderModel`]): a sentence selector over
 //! per-sentence features ([`features`]) and an answer check, a logistic model whose
 //! probability is the reader's score. Both are fitted ([`training`]) on the corpus's *train*
-//! phrasings and the calibration half of the unanswerable questions only; held-out
-//! paraphrases and the other half are never used to choose anything.
+//! phrasings, near misses generated from them and the demonstrations only; held-out
+//! paraphrases, the other question styles and the unanswerable questions are never used
+//! to choose anything.
 
 pub mod features;
 pub mod fit;

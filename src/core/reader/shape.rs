@@ -15,54 +15,169 @@ pub const ASKABLE: [AnswerType; 7] = [
     AnswerType::Availability,
 ];
 
-/// The kinds of value a question asks for, from its wording ("how much" -> a price). Empty
-/// when the wording says nothing; then no sentence gets the bonus.
+/// Nouns of amounts that are not money: "how much space" asks for a limit, not a price.
+const MEASURED_NOUNS: &[&str] = &[
+    "space",
+    "storage",
+    "disk",
+    "data",
+    "room",
+    "memory",
+    "bandwidth",
+    "traffic",
+];
+
+/// Nouns of time: "how much time" asks for a window.
+const TIME_NOUNS: &[&str] = &["time", "longer", "notice"];
+
+/// The kinds of value a question asks for, from its wording ("how much" -> a price), by the
+/// usual question-word cues of English (a question-classification taxonomy in miniature).
+/// Empty when the wording says nothing; then no sentence gets the bonus.
 pub fn expected_answer_types(question: &str) -> Vec<AnswerType> {
     let words = word_tokens(question);
     let has = |w: &str| words.iter().any(|x| x == w);
+    let any = |list: &[&str]| list.iter().any(|w| has(w));
     let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    // "how much" and the next two words: "how much (more) space" is a limit, not a price.
+    let how_much_of = |nouns: &[&str]| {
+        words.windows(4).any(|w| {
+            w[0] == "how"
+                && w[1] == "much"
+                && (nouns.contains(&w[2].as_str()) || nouns.contains(&w[3].as_str()))
+        }) || words
+            .windows(3)
+            .any(|w| w[0] == "how" && w[1] == "much" && nouns.contains(&w[2].as_str()))
+    };
+    let how_much_money =
+        phrase("how", "much") && !how_much_of(MEASURED_NOUNS) && !how_much_of(TIME_NOUNS);
     let mut types = Vec::new();
-    if phrase("how", "much")
-        || [
-            "cost", "costs", "price", "priced", "pay", "fee", "charge", "usd", "dollars",
-        ]
-        .iter()
-        .any(|w| has(w))
+    if how_much_money
+        || any(&[
+            "cost",
+            "costs",
+            "price",
+            "priced",
+            "pricing",
+            "pay",
+            "fee",
+            "fees",
+            "charge",
+            "charged",
+            "usd",
+            "dollars",
+            "expensive",
+            "cheap",
+            "invoice",
+            "bill",
+        ])
     {
         types.push(AnswerType::Price);
     }
     if phrase("how", "many")
-        || [
-            "limit", "limits", "maximum", "max", "storage", "gb", "size", "quota",
-        ]
-        .iter()
-        .any(|w| has(w))
+        || phrase("how", "big")
+        || phrase("how", "large")
+        || phrase("how", "fast")
+        || phrase("how", "often")
+        || how_much_of(MEASURED_NOUNS)
+        || any(&[
+            "limit",
+            "limits",
+            "maximum",
+            "max",
+            "minimum",
+            "min",
+            "cap",
+            "capped",
+            "ceiling",
+            "storage",
+            "space",
+            "gb",
+            "mb",
+            "size",
+            "quota",
+            "throttle",
+            "throttled",
+        ])
     {
         types.push(AnswerType::Limit);
     }
     if phrase("how", "long")
-        || ["days", "window", "within", "retain", "kept"]
-            .iter()
-            .any(|w| has(w))
+        || how_much_of(TIME_NOUNS)
+        || phrase("until", "when")
+        || any(&[
+            "days",
+            "window",
+            "within",
+            "retain",
+            "retained",
+            "retention",
+            "kept",
+            "keep",
+            "period",
+            "expire",
+            "expires",
+            "purge",
+            "purged",
+            "permanent",
+            "permanently",
+        ])
     {
         types.push(AnswerType::Window);
     }
-    if ["percent", "percentage", "uptime", "discount", "save", "sla"]
-        .iter()
-        .any(|w| has(w))
-    {
+    if any(&[
+        "percent",
+        "percentage",
+        "uptime",
+        "discount",
+        "save",
+        "saving",
+        "savings",
+        "sla",
+        "cheaper",
+        "off",
+        "reduction",
+    ]) {
         types.push(AnswerType::Percentage);
     }
-    if has("when") || has("date") || has("deadline") {
+    if any(&[
+        "when", "date", "deadline", "day", "sunset", "retired", "retire", "shutdown",
+    ]) {
         types.push(AnswerType::Date);
     }
-    if ["hours", "open", "available", "reach"]
-        .iter()
-        .any(|w| has(w))
+    if phrase("what", "time")
+        || any(&[
+            "hours",
+            "open",
+            "opening",
+            "closed",
+            "close",
+            "available",
+            "reach",
+            "staffed",
+        ])
     {
         types.push(AnswerType::Hours);
     }
-    if phrase("which", "plans") || phrase("what", "plans") || has("regions") || has("where") {
+    let listed = [
+        "plans",
+        "plan",
+        "tiers",
+        "tier",
+        "subscriptions",
+        "subscription",
+        "editions",
+        "regions",
+        "region",
+        "countries",
+        "country",
+        "locations",
+        "location",
+        "platforms",
+        "languages",
+    ];
+    if (has("which") || has("what")) && any(&listed)
+        || any(&["regions", "where", "locations", "countries"])
+    {
         types.push(AnswerType::Availability);
     }
     types

@@ -1,10 +1,15 @@
 //! Fitting the reader on a corpus, and which questions may choose what.
 //!
 //! Honesty rule: the selector, the answer check and the threshold are chosen from the
-//! corpus's **train** phrasings (at every version) and the **calibration half** of the
-//! unanswerable questions (even positions in `unanswerable.txt`) only. Held-out paraphrases
-//! and the odd half of the unanswerable questions are never read here: they are only
-//! reported by `ragtune eval`. The house-format demonstrations (not evaluation questions: the
+//! corpus's **train** phrasings (at every version), questions generated from them, and the
+//! house-format demonstrations only. Held-out paraphrases, the keyword, yes/no and direct
+//! styles and every unanswerable question in `unanswerable.txt` are never read here: they are
+//! only scored by `ragtune eval` (`tests/reader_fit.rs` checks the inputs against them).
+//!
+//! Declining is learnt from generated near misses: each train phrasing read with every
+//! sentence that states its answer taken out of the retrieved passages, so the documents no
+//! longer say it while its topic is still all around ([`TrainingData::unanswerable`]), and
+//! from the demonstrations that abstain. The demonstrations (not evaluation questions: the
 //! tuned model's behaviour examples) are freely worded, like paraphrases, and serve as a
 //! development set: the answer check learns from them and the threshold is chosen on them.
 
@@ -16,16 +21,13 @@ use crate::core::text::{content_words, is_stopword};
 use crate::core::workbench::Workbench;
 
 use super::features::{self, Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
-use super::fit::{choose_threshold, fit_logistic, fit_selector, Example, FitSettings, Group};
+use super::fit::{
+    fit_logistic, fit_selector, threshold_within_budget, Example, FitSettings, Group,
+    ABSTENTION_BUDGET,
+};
 use super::model::ReaderModel;
 use super::words::stem;
-use super::Question;
-
-/// True for the unanswerable questions (by position in the corpus's list) that may be used
-/// to calibrate abstention; the others are only reported.
-pub fn is_calibration(position: usize) -> bool {
-    position.is_multiple_of(2)
-}
+use super::{Candidate, Question, SentenceWords};
 
 /// One question as the reader saw it during fitting.
 pub struct Seen {
@@ -41,18 +43,21 @@ pub struct Seen {
     pub fact: usize,
 }
 
-/// The fitting data: train phrasings and calibration unanswerable questions at every version,
+/// The fitting data: train phrasings and near misses generated from them at every version,
 /// and the demonstrations (those stating a fact at their version; abstentions everywhere).
 pub struct TrainingData {
     /// Answerable train phrasings.
     pub answerable: Vec<Seen>,
-    /// Calibration-half unanswerable questions and abstaining demonstrations.
+    /// Train phrasings read without the sentences that answer them (generated near misses),
+    /// and the abstaining demonstrations.
     pub unanswerable: Vec<Seen>,
     /// Demonstrations that state a fact, at their version.
     pub demonstrations: Vec<Seen>,
     /// Train phrasings with the words they share with the fact's source passage left out
     /// (see [`reworded`]): paraphrase-like questions made from train phrasings alone.
     pub variants: Vec<Seen>,
+    /// Every question text read while gathering, once each: what the fit may have seen.
+    pub texts: Vec<String>,
 }
 
 /// `question` without the words it shares with `source` (by stem), except names and words
@@ -89,9 +94,51 @@ pub struct FittedReader {
 }
 
 fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
+    see_with(bench, text, fact_key, false)
+}
+
+/// Reads `text`; with `withhold`, every retrieved sentence that states the fact is taken out
+/// first, so the passages are about the question but no longer answer it.
+fn see_with(bench: &Workbench, text: &str, fact_key: Option<&str>, withhold: bool) -> Seen {
     let retrieval = bench.retrieve(text, &NoClock);
-    let texts = hit_sentences(bench, &retrieval);
-    let candidates = reader_candidates(bench, &retrieval, &texts);
+    let fact = fact_key.and_then(|key| bench.corpus().fact(key));
+    let states = |sentence: &str| fact.is_some_and(|f| bench.judge_fact(f, sentence).correct);
+    let all_texts = hit_sentences(bench, &retrieval);
+    let all = reader_candidates(bench, &retrieval, &all_texts);
+    let kept: Vec<Vec<usize>> = all_texts
+        .iter()
+        .map(|sentences| {
+            (0..sentences.len())
+                .filter(|&i| !(withhold && states(sentences[i])))
+                .collect()
+        })
+        .collect();
+    let texts: Vec<Vec<&str>> = kept
+        .iter()
+        .zip(&all_texts)
+        .map(|(keep, sentences)| keep.iter().map(|&i| sentences[i]).collect())
+        .collect();
+    let vectors: Vec<Vec<Vec<f32>>> = kept
+        .iter()
+        .zip(&all)
+        .map(|(keep, c)| keep.iter().map(|&i| c.vectors[i].clone()).collect())
+        .collect();
+    let words: Vec<Vec<SentenceWords>> = kept
+        .iter()
+        .zip(&all)
+        .map(|(keep, c)| keep.iter().map(|&i| c.words[i].clone()).collect())
+        .collect();
+    let candidates: Vec<Candidate<'_>> = all
+        .iter()
+        .enumerate()
+        .map(|(n, c)| Candidate {
+            passage: c.passage,
+            passage_score: c.passage_score,
+            sentences: &texts[n],
+            vectors: &vectors[n],
+            words: &words[n],
+        })
+        .collect();
     let question = Question {
         text,
         query: &retrieval.query,
@@ -100,17 +147,10 @@ fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
     };
     let asked = features::Asked::new(question.text, question.lexicon, question.model);
     let measured = features::measure(&asked, question.query, &candidates);
-    let fact = fact_key.and_then(|key| bench.corpus().fact(key));
     let right = measured
         .rows
         .iter()
-        .map(|row| {
-            fact.is_some_and(|f| {
-                bench
-                    .judge_fact(f, texts[row.candidate][row.sentence])
-                    .correct
-            })
-        })
+        .map(|row| states(texts[row.candidate][row.sentence]))
         .collect();
     Seen {
         gated: !measured.unsupported.is_empty(),
@@ -123,7 +163,7 @@ fn see(bench: &Workbench, text: &str, fact_key: Option<&str>) -> Seen {
     }
 }
 
-/// Reads every train phrasing and calibration unanswerable question at every version of
+/// Reads every train phrasing (and its generated near miss) at every version of
 /// `bench`'s corpus (the bench is left at the version it was at).
 pub fn gather(bench: &mut Workbench) -> TrainingData {
     let start = bench.version().to_string();
@@ -133,6 +173,7 @@ pub fn gather(bench: &mut Workbench) -> TrainingData {
         unanswerable: Vec::new(),
         demonstrations: Vec::new(),
         variants: Vec::new(),
+        texts: Vec::new(),
     };
     for version in &versions {
         // A failed rebuild leaves the bench where it was; its questions are then skipped.
@@ -147,34 +188,37 @@ pub fn gather(bench: &mut Workbench) -> TrainingData {
                 .is_some_and(|f| bench.fact_state(f).is_some_and(|s| s.value().is_some()))
             {
                 data.answerable.push(see(bench, &q.text, Some(&q.fact)));
+                data.unanswerable
+                    .push(see_with(bench, &q.text, Some(&q.fact), true));
                 let source = bench
                     .corpus()
                     .fact(&q.fact)
                     .and_then(|f| f.at(version))
                     .map(|v| v.passage.clone());
+                data.texts.push(q.text.clone());
                 if let Some(variant) = source.and_then(|p| reworded(&q.text, &p)) {
                     data.variants.push(see(bench, &variant, Some(&q.fact)));
+                    data.texts.push(variant);
                 }
-            }
-        }
-        for (position, u) in corpus.unanswerable.iter().enumerate() {
-            if is_calibration(position) {
-                data.unanswerable.push(see(bench, &u.text, None));
             }
         }
         for demo in &corpus.demonstrations {
             match (&demo.fact, &demo.version) {
                 (Some(fact), Some(at)) if at == version => {
                     data.demonstrations
-                        .push(see(bench, &demo.question, Some(fact)))
+                        .push(see(bench, &demo.question, Some(fact)));
+                    data.texts.push(demo.question.clone());
                 }
                 _ if demo.answer_type == AnswerType::Abstain => {
                     data.unanswerable.push(see(bench, &demo.question, None));
+                    data.texts.push(demo.question.clone());
                 }
                 _ => {}
             }
         }
     }
+    data.texts.sort();
+    data.texts.dedup();
     // Best effort: the starting version existed, so this rebuild succeeds as it did before.
     let _ = bench.set_version(&start, &NoClock);
     data
@@ -229,17 +273,11 @@ impl Default for FitPlan {
             unanswerable_share: 0.25,
             folds: 4,
             threshold_on_train: false,
-            use_variants: false,
-            // The sweep in tests/reader_fit.rs (`sweep_plans`) judged on the demonstrations and
-            // the calibration half: the check does best on the selector's score and margin,
-            // the names in the pick and the rarest missing word; the coverage and cosine
-            // features it could also use only fit the train phrasings' wording. It also uses the
-            // pick's soft coverage: without it the objective is higher (0.786 vs 0.773), but
-            // its threshold (0.89) declines 46% of answerable questions and a plain question
-            // on imported documents (tests/byod_workbench.rs).
-            check_features: [
-                true, true, true, false, false, false, true, false, false, true, true, true, true,
-            ],
+            use_variants: true,
+            // Every answer feature: judged on the development questions (demonstrations,
+            // reworded train phrasings, generated near misses), the check separates the
+            // near misses best with all of them (tests/reader_fit.rs, `sweep_plans`).
+            check_features: [true; ANSWER_FEATURES],
         }
     }
 }
@@ -343,13 +381,8 @@ pub fn fit(data: &TrainingData, plan: FitPlan) -> FittedReader {
         .chain(phrasings)
         .map(scored)
         .collect();
-    let decline_scores: Vec<Option<f32>> = data
-        .unanswerable
-        .iter()
-        .map(|s| (!s.gated).then(|| scored(s).0))
-        .collect();
     FittedReader {
         model,
-        threshold: choose_threshold(&answer_scores, &decline_scores),
+        threshold: threshold_within_budget(&answer_scores, ABSTENTION_BUDGET),
     }
 }

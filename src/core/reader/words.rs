@@ -71,6 +71,12 @@ pub struct SentenceWords {
     pub(super) kinds: u16,
     /// True when it holds a digit.
     pub(super) digit: bool,
+    /// Stems of its context's content words (the document title), which a reader sees
+    /// beside the sentence: "Refunds" in the title covers "refund" in the question.
+    pub(super) context: Vec<String>,
+    /// The initials of every run of two to five words in the sentence or its context
+    /// ("single sign-on" -> "sso"), so an abbreviation in a question finds its long form.
+    pub(super) initials: Vec<String>,
     /// The embeddings of its distinct content words, for soft matching (empty when measured
     /// without a model, see [`Self::with_vectors`]).
     pub(super) vectors: Vec<WordVector>,
@@ -109,12 +115,14 @@ impl SentenceWords {
             .filter(|(_, &kind)| extract_detail(kind, text).is_some())
             .fold(0u16, |bits, (i, _)| bits | 1 << i);
         Self {
+            initials: initials_of(&tokens),
             stems,
             plain,
             units: time_units(&tokens),
             names,
             kinds,
             digit: text.chars().any(|c| c.is_ascii_digit()),
+            context: Vec::new(),
             vectors: embedder.map_or_else(Vec::new, |model| {
                 distinct_content_words(&tokens)
                     .iter()
@@ -135,6 +143,30 @@ impl SentenceWords {
             .collect()
     }
 
+    /// The same sentence read under `title` (its document's): the title's content words and
+    /// abbreviations count as the sentence's context.
+    pub fn in_context(mut self, title: &str) -> Self {
+        let tokens = word_tokens(title);
+        self.context = tokens
+            .iter()
+            .filter(|t| !is_stopword(t))
+            .map(|w| stem(w))
+            .collect();
+        self.initials.extend(initials_of(&tokens));
+        self.initials.sort();
+        self.initials.dedup();
+        self
+    }
+
+    /// True when a question's word (stemmed) is in the sentence, in its context, or is an
+    /// abbreviation of words in either.
+    pub(super) fn covers(&self, stem: &str) -> bool {
+        self.stems.iter().any(|s| s == stem)
+            || self.context.iter().any(|s| s == stem)
+            || (ABBREVIATION_LETTERS.contains(&stem.len())
+                && self.initials.iter().any(|i| i == stem))
+    }
+
     /// True when it holds a value of `kind` (a price, a date, ...).
     pub(super) fn holds(&self, kind: AnswerType) -> bool {
         ASKABLE
@@ -142,6 +174,36 @@ impl SentenceWords {
             .position(|&k| k == kind)
             .is_some_and(|i| self.kinds & (1 << i) != 0)
     }
+}
+
+/// How many letters an abbreviation matched by [`initials_of`] may have.
+const ABBREVIATION_LETTERS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// The initials of every run of two to five consecutive words of `tokens`, hyphenated words
+/// counting as several ("sign-on": "s", "o"); runs that start on a stopword are left out, as
+/// abbreviations rarely do ("the API" is not "ta").
+pub(super) fn initials_of(tokens: &[String]) -> Vec<String> {
+    let parts: Vec<&str> = tokens
+        .iter()
+        .flat_map(|t| t.split('-'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for start in 0..parts.len() {
+        if is_stopword(parts[start]) {
+            continue;
+        }
+        let mut letters = String::new();
+        for part in &parts[start..parts.len().min(start + *ABBREVIATION_LETTERS.end())] {
+            letters.extend(part.chars().next());
+            if ABBREVIATION_LETTERS.contains(&letters.chars().count()) {
+                found.push(letters.clone());
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
 }
 
 /// The content words (not stopwords) among a text's `tokens`, each once, in the form whose

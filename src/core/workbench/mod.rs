@@ -46,8 +46,8 @@ impl Default for RetrievalSettings {
         Self {
             k: 5,
             // The reader's score is its answer check's probability; the threshold is fitted
-            // with it on train phrasings and the calibration half of the unanswerable
-            // questions (`reader::training`).
+            // with it on train phrasings, near misses generated from them and the house-format
+            // demonstrations (`reader::training`).
             threshold: crate::core::reader::DEFAULT_THRESHOLD,
             index: IndexParams::default(),
             // A team building retrieval leaves documents it knows are stale or empty out;
@@ -180,8 +180,11 @@ impl Workbench {
     /// What the reader measures of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_words(&self, chunk: usize) -> &[SentenceWords] {
         match (self.sentence_words.get(chunk), self.chunks.get(chunk)) {
-            (Some(cell), Some(text)) => cell.get_or_init(|| {
-                SentenceWords::of_all(&text.sentence_texts(), Some(&self.embedder))
+            (Some(cell), Some(chunk)) => cell.get_or_init(|| {
+                SentenceWords::of_all(&chunk.sentence_texts(), Some(&self.embedder))
+                    .into_iter()
+                    .map(|words| words.in_context(&chunk.title))
+                    .collect()
             }),
             _ => &[],
         }
