@@ -82,11 +82,22 @@ fn check_list(detail: &str) -> Result<(), String> {
     }
 }
 
-/// True when the item's first word has a capital letter or a digit ("EU", "iOS", "24/7").
+/// True when the item's first word has a capital letter or a digit ("EU", "iOS", "24/7") and
+/// is not an article capitalised at a sentence's start ("A Free", "The Team").
 fn names_something(item: &str) -> bool {
-    item.split_whitespace()
-        .next()
-        .is_some_and(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+    item.split_whitespace().next().is_some_and(|w| {
+        w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !["A", "An", "The"].contains(&w)
+    })
+}
+
+/// A verdict written twice in a row, ignoring case and punctuation between ("Yes, yes",
+/// "No \u{2014} no"): the mark of a verdict glued onto a text that already had one.
+pub fn repeated_verdict(text: &str) -> Option<String> {
+    crate::core::text::word_tokens(text)
+        .windows(2)
+        .find(|pair| pair[0] == pair[1] && ["yes", "no"].contains(&pair[0].as_str()))
+        .map(|pair| pair[1].clone())
 }
 
 fn check_policy(detail: &str) -> Result<(), String> {

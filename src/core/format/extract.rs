@@ -58,7 +58,12 @@ pub fn answer_from_sentence(
         .join(" ");
     let sentence = if answer_type == AnswerType::Policy {
         let (yes, _) = policy(&flat);
-        format!("{}, {}", if yes { "Yes" } else { "No" }, lower_first(&flat))
+        let condition = opening_verdict(&flat).map_or(flat.as_str(), |(_, rest)| rest);
+        format!(
+            "{}, {}",
+            if yes { "Yes" } else { "No" },
+            lower_first(condition)
+        )
     } else {
         flat
     };
@@ -262,8 +267,25 @@ fn capital_runs(words: &[&str], skip_initial: bool) -> Vec<String> {
         .collect()
 }
 
+/// The verdict a text opens with ("Yes — ...", "No, ...", "Yes: ...") and the text after it,
+/// so a verdict is never written twice ("Yes, yes — ...").
+fn opening_verdict(s: &str) -> Option<(bool, &str)> {
+    let (yes, rest) = if let Some(rest) = s.strip_prefix("Yes") {
+        (true, rest)
+    } else {
+        (false, s.strip_prefix("No")?)
+    };
+    let condition = rest.trim_start_matches([' ', ',', ':', ';', '\u{2014}', '\u{2013}', '-']);
+    (condition.len() < rest.len() && !condition.is_empty()).then_some((yes, condition))
+}
+
 /// The verdict (true = yes) and the "Yes — ..."/"No — ..." detail for a policy sentence.
 fn policy(s: &str) -> (bool, String) {
+    if let Some((yes, condition)) = opening_verdict(s) {
+        let condition = lower_first(condition.trim_end_matches(['.', '!', '?']));
+        let verdict = if yes { "Yes" } else { "No" };
+        return (yes, format!("{verdict}{DASH}{condition}"));
+    }
     let lower = s.to_lowercase();
     let negated = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))

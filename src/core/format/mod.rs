@@ -310,4 +310,34 @@ mod tests {
             "Answer: Our documentation does not say.\nNext step: Ask the support team."
         );
     }
+
+    #[test]
+    fn a_verdict_is_never_written_twice_and_the_validator_refuses_one() {
+        let parts = answer_from_sentence(
+            AnswerType::Policy,
+            "Yes \u{2014} registered nonprofits get the Team plan at half price",
+            docs(),
+        )
+        .expect("a policy answer");
+        let text = render(AnswerType::Policy, &parts);
+        assert!(validate(&text).is_ok(), "{text}: {:?}", validate(&text));
+        assert!(!text.to_lowercase().contains("yes, yes"), "{text}");
+        assert!(!text.contains("Yes \u{2014} yes"), "{text}");
+        let glued = "Answer: Yes, yes \u{2014} registered nonprofits get the Team plan at half price.\n\
+                     Policy: Yes \u{2014} yes \u{2014} registered nonprofits get the Team plan at half price\n\
+                     Source: Plans and pricing (v2, 2024-07-01)";
+        assert!(validate(glued).is_err());
+    }
+
+    #[test]
+    fn an_availability_detail_names_things_not_a_sentence_opening() {
+        let answer = "Answer: A Free workspace can hold up to 10 boards.\n\
+                      Availability: A Free\n\
+                      Source: Plans and pricing (v2, 2024-07-01)";
+        assert!(validate(answer).is_err());
+        let good = "Answer: Single sign-on is available on the Team and Enterprise plans.\n\
+                    Availability: Team, Enterprise\n\
+                    Source: Plans and pricing (v2, 2024-07-01)";
+        assert!(validate(good).is_ok(), "{:?}", validate(good));
+    }
 }

@@ -160,7 +160,10 @@ pub fn validate(answer: &str) -> Result<AnswerType, Vec<FormatViolation>> {
                 ),
             ),
             Some(t) => {
-                if let Err(message) = check_detail(t, detail) {
+                let repeated = super::detail::repeated_verdict(detail)
+                    .map(|word| format!("the detail writes its verdict twice (\"{word}\")"));
+                let shape = check_detail(t, detail).and_then(|()| repeated.map_or(Ok(()), Err));
+                if let Err(message) = shape {
                     fail(Rule::DetailShape, 2, message);
                 } else if let Some(sentence) = sentence {
                     if !value_in_answer(t, detail, sentence) {
@@ -207,6 +210,9 @@ fn check_one_sentence(sentence: &str) -> Result<(), String> {
     let count = split_sentences(sentence).len();
     if count != 1 {
         return Err(format!("the answer is one sentence, found {count}"));
+    }
+    if let Some(word) = super::detail::repeated_verdict(sentence) {
+        return Err(format!("the answer writes its verdict twice (\"{word}\")"));
     }
     let words = word_count(sentence);
     if words > MAX_ANSWER_WORDS {
