@@ -38,15 +38,15 @@ pub fn expected_answer_types(question: &str) -> Vec<AnswerType> {
     let has = |w: &str| words.iter().any(|x| x == w);
     let any = |list: &[&str]| list.iter().any(|w| has(w));
     let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    // "how much" and the next two words: "how much (more) space" is a limit, not a price.
+    // "how much" followed within two words by one of `nouns`: "how much (more) space".
     let how_much_of = |nouns: &[&str]| {
-        words.windows(4).any(|w| {
-            w[0] == "how"
-                && w[1] == "much"
-                && (nouns.contains(&w[2].as_str()) || nouns.contains(&w[3].as_str()))
-        }) || words
-            .windows(3)
-            .any(|w| w[0] == "how" && w[1] == "much" && nouns.contains(&w[2].as_str()))
+        words.windows(2).enumerate().any(|(i, pair)| {
+            pair[0] == "how"
+                && pair[1] == "much"
+                && words[i + 2..words.len().min(i + 4)]
+                    .iter()
+                    .any(|w| nouns.contains(&w.as_str()))
+        })
     };
     let how_much_money =
         phrase("how", "much") && !how_much_of(MEASURED_NOUNS) && !how_much_of(TIME_NOUNS);
