@@ -83,12 +83,14 @@ fn check_list(detail: &str) -> Result<(), String> {
 }
 
 /// True when the item's first word has a capital letter or a digit ("EU", "iOS", "24/7") and
-/// is not an article capitalised at a sentence's start ("A Free", "The Team").
+/// is not an article capitalised at a sentence's start ("A Free", "The Team"), and the item
+/// holds no colon (a list label glued to a sentence: "Team: The Team").
 fn names_something(item: &str) -> bool {
-    item.split_whitespace().next().is_some_and(|w| {
-        w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !["A", "An", "The"].contains(&w)
-    })
+    !item.contains(':')
+        && item.split_whitespace().next().is_some_and(|w| {
+            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !["A", "An", "The"].contains(&w)
+        })
 }
 
 /// A verdict written twice in a row, ignoring case and punctuation between ("Yes, yes",

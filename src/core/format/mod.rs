@@ -335,6 +335,10 @@ mod tests {
                       Availability: A Free\n\
                       Source: Plans and pricing (v2, 2024-07-01)";
         assert!(validate(answer).is_err());
+        let glued = "Answer: The Team plan costs $24 per user per month.\n\
+                     Availability: Team: The Team\n\
+                     Source: Plans and pricing (v2, 2024-07-01)";
+        assert!(validate(glued).is_err());
         let good = "Answer: Single sign-on is available on the Team and Enterprise plans.\n\
                     Availability: Team, Enterprise\n\
                     Source: Plans and pricing (v2, 2024-07-01)";
