@@ -66,3 +66,35 @@ fn after_the_documents_change_the_tuned_answer_is_stale_and_retrieval_is_current
     let rag_verdict = bench.judge_fact(&fact, &rag.text);
     assert!(!rag_verdict.stale, "{}", rag.text);
 }
+
+/// "Both" reads the same retrieved sentence as retrieval only and only puts it in the house
+/// format, so wherever retrieval only states today's fact, both must answer too (and state it).
+#[test]
+fn both_never_declines_where_retrieval_only_answered_right() {
+    let bench = trained();
+    let mut lost = Vec::new();
+    let mut right = 0;
+    for item in bench.corpus().eval_items() {
+        let Some(fact) = item.fact.as_deref().and_then(|k| bench.corpus().fact(k)) else {
+            continue;
+        };
+        let [_, rag, _, both] = answer_all(&bench, &item.text, &NoClock);
+        if !bench.judge_fact(fact, &rag.text).correct {
+            continue;
+        }
+        right += 1;
+        if both.abstained || !bench.judge_fact(fact, &both.text).correct {
+            lost.push(format!(
+                "{} ({})\n  rag: {}\n  both: {}",
+                item.text, item.id, rag.text, both.text
+            ));
+        }
+    }
+    assert!(right > 100, "retrieval only answered {right} right");
+    assert!(
+        lost.is_empty(),
+        "{} lost by both:\n{}",
+        lost.len(),
+        lost.join("\n")
+    );
+}

@@ -11,6 +11,7 @@ use crate::core::clock::{timed, Clock};
 use crate::core::format::{
     render, validate, AnswerParts, AnswerSource, AnswerType, Citation, FormatViolation,
 };
+use crate::core::reader::expected_answer_types;
 use crate::core::workbench::{Retrieval, TunedModel, Workbench};
 
 mod house;
@@ -209,7 +210,7 @@ pub fn answer_all_from(
                 },
                 clock,
             ),
-            both_answer(model, &retrieval.query, &read, shared, clock),
+            both_answer(model, question, &retrieval.query, &read, shared, clock),
         ),
         None => (untrained(Mode::Tuned), untrained(Mode::Both)),
     };
@@ -334,17 +335,28 @@ fn tuned_answer(
 
 fn both_answer(
     model: &TunedModel,
+    question: &str,
     query: &[f32],
     read: &ReadOutcome,
     mut timings: StageTimings,
     clock: &dyn Clock,
 ) -> ModeAnswer {
-    let ((types, recalled), infer_ms) = timed(clock, || {
+    let ((mut types, recalled), infer_ms) = timed(clock, || {
         (
             ranked_types(model, query),
             model.knowledge.answer(query).ok(),
         )
     });
+    // Here the reader decides whether the documents answer; the head only picks the format.
+    // Its abstention vote would throw away a sentence the reader found (and retrieval alone
+    // shows), so every other type is tried: when the head voted to abstain, the kinds of value
+    // the question's wording asks for first ("quota" -> a limit), then the head's order.
+    if types.first() == Some(&AnswerType::Abstain) {
+        let asked = expected_answer_types(question);
+        types.sort_by_key(|t| !asked.contains(t));
+    }
+    types.retain(|&t| t != AnswerType::Abstain);
+    types.push(AnswerType::Abstain);
     let value = recalled.as_ref().map_or("", |r| r.value.as_str());
     timings.infer_ms = infer_ms;
     let mut citations: Vec<Citation> = Vec::new();
