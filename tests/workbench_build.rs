@@ -124,7 +124,7 @@ fn after_an_edit_every_vector_and_sentence_measure_is_of_its_current_text() {
         .iter()
         .any(|c| c.text.contains("Support now answers within 2 hours")));
     for (i, chunk) in bench.chunks().iter().enumerate() {
-        let mut fresh = model.embed(&chunk.text);
+        let mut fresh = model.embed(&chunk.retrieval_text());
         normalize_in_place(&mut fresh);
         assert_eq!(
             bench.index().vector(i),

@@ -48,6 +48,14 @@ pub struct Chunk {
 }
 
 impl Chunk {
+    /// What retrieval indexes (embedding and BM25): the title, then the text. A passage rarely
+    /// repeats its document's subject ("Registered nonprofits get ..." under "Nonprofit
+    /// discount"), and a question often names only that subject ("Do nonprofits get a
+    /// discount?").
+    pub fn retrieval_text(&self) -> String {
+        format!("{}. {}", self.title, self.text)
+    }
+
     /// The chunk's sentences as text.
     pub fn sentence_texts(&self) -> Vec<&str> {
         self.sentences

@@ -3,9 +3,11 @@
 //! decide whether an answer states a value (`value`: "$29", "29 USD" and "29 dollars" are the
 //! same).
 
+mod abbreviations;
 mod value;
 mod words;
 
+pub use abbreviations::{abbreviations, long_form, with_long_forms};
 pub use value::{contains_phrase, contains_tokens, normalise_value, number_word_digits};
 pub use words::{content_words, is_stopword, word_count, word_tokens};
 

@@ -133,7 +133,7 @@ impl PassageBuild {
         let mut known = Known::default();
         for (i, chunk) in bench.chunks.iter().enumerate() {
             if let Some(vector) = bench.chunk_vectors.get(i) {
-                known.vectors.insert(chunk.text.clone(), vector.clone());
+                known.vectors.insert(chunk.retrieval_text(), vector.clone());
             }
             let sentences = chunk.sentence_texts();
             for (text, vector) in sentences.iter().zip(bench.sentence_vectors(i)) {
@@ -218,12 +218,13 @@ impl PassageBuild {
                 .iter()
                 .map(|t| known.words.get(*t).cloned())
                 .collect();
-            self.chunk_vectors.push(embed(&chunk.text));
+            let indexed = chunk.retrieval_text();
+            self.chunk_vectors.push(embed(&indexed));
             self.sentence_vectors
                 .push(sentences.iter().map(|t| embed(t)).collect());
             self.sentence_words
                 .push(reused.map_or_else(OnceLock::new, OnceLock::from));
-            self.lexical.add(&chunk.text);
+            self.lexical.add(&indexed);
         }
     }
 

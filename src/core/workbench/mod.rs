@@ -22,6 +22,7 @@ use crate::core::embed::Embedder;
 use crate::core::hybrid::Ranking;
 use crate::core::index::{Hit, IndexError, IndexParams, SearchMethod, VectorIndex};
 use crate::core::reader::SentenceWords;
+use crate::core::text::with_long_forms;
 use crate::core::tune::{TuneError, TuningData};
 use build::{PassageBuild, Passages};
 use std::sync::OnceLock;
@@ -324,9 +325,16 @@ impl Workbench {
         method: SearchMethod,
         clock: &dyn Clock,
     ) -> Retrieval {
-        let (query, embed_ms) = timed(clock, || self.embedder.embed(question));
+        // Both rankings search the question with the long forms of its abbreviations added
+        // ("SSO" -> "single sign on"); the reader still reads the question as typed.
+        let ((searched, query), embed_ms) = timed(clock, || {
+            let texts = self.chunks.iter().map(|c| c.text.as_str());
+            let searched = with_long_forms(question, texts).unwrap_or_else(|| question.into());
+            let query = self.embedder.embed(&searched);
+            (searched, query)
+        });
         let ((hits, ranks), search_ms) = timed(clock, || {
-            self.rank(question, &query, self.settings.k, method)
+            self.rank(&searched, &query, self.settings.k, method)
         });
         Retrieval {
             query,
