@@ -138,3 +138,29 @@ fn ask_refuses_a_bad_mode_or_a_missing_question() {
     fails_with(&["ask", "  "], "the question is empty");
     fails_with(&["ask", "hello", "--version", "v0"], "unknown version");
 }
+
+#[test]
+fn eval_lost_accounts_for_every_answerable_question_once_and_agrees_with_eval_rag() {
+    let lost: Value = serde_json::from_str(&stdout(&ragtune(&["eval", "lost", "--json"]))).unwrap();
+    let rag: Value = serde_json::from_str(&stdout(&ragtune(&["eval", "rag", "--json"]))).unwrap();
+    let all = &lost["styles"]["all"];
+    let stage = |name: &str| {
+        all[name]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{name} in {lost}"))
+    };
+    let total = ["not_retrieved", "not_picked", "below_threshold", "stated"].map(stage);
+    let answerable = rag["questions"]["answerable"].as_u64().unwrap();
+    assert_eq!(total.iter().sum::<u64>(), answerable, "{lost}");
+    // "Stated" is the reader's sentence judged alone; the eval judges the rendered answer,
+    // which is that sentence for retrieval only.
+    assert_eq!(
+        Some(stage("stated")),
+        rag["counts"]["knowledge"]["hits"].as_u64(),
+        "{lost}"
+    );
+    fails_with(
+        &["eval", "lost", "--train-on", "current"],
+        "needs no tuned model",
+    );
+}

@@ -98,3 +98,40 @@ fn both_never_declines_where_retrieval_only_answered_right() {
         lost.join("\n")
     );
 }
+
+#[test]
+fn the_diagnosis_ties_a_paraphrase_to_its_fact_and_names_where_the_answer_was_lost() {
+    use rag_or_tune::core::modes::{diagnose, Diagnosis, FactMatch, LostAt};
+    let mut bench = trained();
+    let diagnosis = |bench: &Workbench, q: &str| diagnose(bench, q, &bench.retrieve(q, &NoClock));
+    match diagnosis(&bench, "Is there a charity discount?") {
+        Some(Diagnosis::Fact {
+            matched: FactMatch::Closest { .. },
+            fact,
+            ..
+        }) => {
+            assert_eq!(fact, "policy.nonprofit")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        diagnosis(&bench, "Can I pay with bitcoin?"),
+        None,
+        "no fact is that close"
+    );
+    let unanswerable = bench.corpus().unanswerable[0].text.clone();
+    assert_eq!(
+        diagnosis(&bench, &unanswerable),
+        Some(Diagnosis::NotInDocuments)
+    );
+    let mut settings = bench.settings();
+    settings.threshold = 1.0;
+    bench.set_settings(settings, &NoClock).unwrap();
+    match diagnosis(&bench, "How much does the Pro plan cost?") {
+        Some(Diagnosis::Fact { lost_at, rank, .. }) => {
+            assert_eq!(lost_at, LostAt::BelowThreshold);
+            assert!(rank.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -5,6 +5,7 @@
 //!   "both": {..}}, ..}`. Like the app at start-up: documents at the latest version, the tuned
 //!   model trained on the v1 snapshot with the default settings.
 //! - `ragtune eval rag [--json] [--version vN]`: the retrieval-only mode's metrics alone, flat.
+//! - `ragtune eval lost [--json] [--version vN]`: where retrieval only lost each answer.
 //! - `ragtune eval retrieval [--json]`: retrieval quality against the teacher (its own file).
 //!
 //! Fractions are 0..=1 (null where a measure does not apply, e.g. citations without
@@ -17,11 +18,13 @@ use rag_or_tune::core::workbench::{TrainData, TuneSettings, Workbench};
 use serde_json::{json, Value};
 
 use crate::args::Args;
+use crate::eval_lost::print_lost;
 use crate::eval_retrieval;
 use crate::train::load_workbench;
 
 const USAGE: &str = "usage: ragtune eval [--json] [--version vN] [--train-on vN|current]
        ragtune eval rag [--json] [--version vN]
+       ragtune eval lost [--json] [--version vN]
        ragtune eval retrieval [--json]";
 
 /// Runs the subcommand.
@@ -40,6 +43,16 @@ pub fn run(mut args: Args) -> Result<(), String> {
                 forwarded.push("--json".into());
             }
             eval_retrieval::run(Args::from_vec(forwarded))
+        }
+        Some("lost") => {
+            if train_on.is_some() {
+                return Err(format!(
+                    "eval lost needs no tuned model: drop --train-on\n{USAGE}"
+                ));
+            }
+            args.finish()?;
+            let bench = load_workbench(version.as_deref())?;
+            print_lost(&bench, as_json)
         }
         Some("rag") => {
             if train_on.is_some() {

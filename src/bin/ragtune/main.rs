@@ -7,6 +7,7 @@ mod ask;
 mod corpus;
 mod embed;
 mod eval;
+mod eval_lost;
 mod eval_retrieval;
 mod train;
 
@@ -26,6 +27,7 @@ COMMANDS:
     embed       Tokens, weights and vector of a text under the tiny model (JSON)
     eval        eval [--json] [--version vN] [--train-on vN|current]: every mode's metrics
                 (knowledge, stale, format, citations, abstention, latency); eval rag [--json];
+                eval lost [--json]: where retrieval only lost each answer, per question style;
                 eval retrieval [--json]: recall@1/@5 and MRR of student, teacher, BM25
     train       train --json [--epochs N --lr X --hidden N --seed N --phrasings 1-4
                 --data snapshot|current --version vN --scope fresh|changes|replay

@@ -14,11 +14,13 @@ use crate::core::format::{
 use crate::core::reader::expected_answer_types;
 use crate::core::workbench::{Retrieval, TunedModel, Workbench};
 
+mod diagnosis;
 mod house;
 mod read;
 
 use house::{render_in_house_format, Recalled, NEXT_STEP};
 
+pub use diagnosis::{diagnose, Diagnosis, FactMatch, LostAt, SAME_QUESTION_COSINE};
 pub use read::{hit_sentences, read_passages, reader_candidates, ReadOutcome};
 
 /// One cell of the 2x2.
