@@ -115,3 +115,19 @@ test('the Ask view reads well on a phone', async () => {
   assertClean(problems);
   await page.close();
 });
+
+test('a declined retrieval answer links to the inspector, which names the stage that lost it', async () => {
+  // At threshold 1 the reader declines everything, so the loss is at the threshold.
+  const { page, problems } = await session.open('?view=ask&t=1');
+  await ready(page);
+  await ask(page, 'How much does the Pro plan cost?');
+  await page.waitForSelector('.card--rag .card__why a');
+  assert.match(await page.textContent('.card--rag .card__why a'), /Why\? See which stage lost the answer/);
+  assert.equal(await page.locator('.card--tuned .card__why').count(), 0, 'only retrieval is diagnosed');
+  await page.click('.card--rag .card__why a');
+  await page.waitForSelector('.lost-stage');
+  assert.match(await page.textContent('.lost-stage'), /Lost at the threshold: .* under the threshold 1\.00/);
+  assert.equal(await page.inputValue('#inspector-question'), 'How much does the Pro plan cost?');
+  assertClean(problems);
+  await page.close();
+});

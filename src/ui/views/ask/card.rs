@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::core::corpus::passage_parts;
 use crate::core::modes::{CitedPassage, Mode, ModeAnswer, StageTimings};
 use crate::core::workbench::Judgement;
-use crate::ui::state::AppStore;
+use crate::ui::state::{AppStore, ViewId};
+use leptos_router::hooks::use_query_map;
 
 /// A glyph per mode, so the modes differ by shape as well as colour.
 pub fn mode_glyph(mode: Mode) -> &'static str {
@@ -131,6 +132,29 @@ pub fn AnswerCard(
     } else {
         timing_line(mode, &t)
     };
+    // Retrieval's answer links to the inspector, which names the stage that lost an answer.
+    // Whether an answer is wrong is known only for the corpus's own facts, so every answer
+    // links, worded by what is known.
+    let why_link = (mode == Mode::Rag).then(|| {
+        let lost = answer.abstained || (judgement.fact.is_some() && !judgement.correct);
+        let query = use_query_map();
+        let href = move || {
+            let mut params = query.get();
+            params.replace("view", ViewId::Inspector.slug().to_string());
+            params.to_query_string()
+        };
+        view! {
+            <p class="card__why">
+                <a href=href>
+                    {if lost {
+                        "Why? See which stage lost the answer"
+                    } else {
+                        "How was this found? Open the inspector"
+                    }}
+                </a>
+            </p>
+        }
+    });
     view! {
         <article
             class=format!("card card--{}", mode.key())
@@ -148,6 +172,7 @@ pub fn AnswerCard(
             <pre class="card__text">{answer.text.clone()}</pre>
             <div class="card__badges">{format_badge} {stale_badge}</div>
             {source}
+            {why_link}
             <p class="card__timing">{timing}</p>
         </article>
     }

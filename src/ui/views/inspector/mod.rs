@@ -2,6 +2,7 @@
 //! and why, HNSW against exact search, and the question's tokens as the model weighs them.
 
 mod comparison;
+mod lost_stage;
 mod passages;
 pub mod question;
 pub mod report;
@@ -17,6 +18,7 @@ use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::{AppStore, BrowserClock};
 use crate::ui::views::corpus::curation::CurationToggle;
 use comparison::ComparisonBlock;
+use lost_stage::LostStage;
 use passages::PassageList;
 use question::QuestionBox;
 use report::{format_ms, InspectorReport, ReaderVerdict};
@@ -82,6 +84,7 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
     let passages_heading = format!("Top {} passages", r.k);
     view! {
         <p class=reader_class role="status">{reader_line}</p>
+        {has_question.then(|| view! { <LostStage diagnosis=r.diagnosis.clone() k=r.k threshold=r.threshold/> })}
         <div class="inspector__grid">
             <section class="panel inspector__passages" aria-labelledby="passages-title">
                 <h3 id="passages-title">{passages_heading}</h3>

@@ -6,7 +6,7 @@ use crate::core::clock::{timed, Clock};
 use crate::core::corpus::{Chunk, DocKind, Quality};
 use crate::core::embed::TokenWeight;
 use crate::core::index::{recall, Hit, IndexParams, SearchMethod};
-use crate::core::modes::read_passages;
+use crate::core::modes::{diagnose, read_passages, Diagnosis};
 use crate::core::workbench::{PassageRanks, RebuildTimings, Workbench};
 
 /// How often each search is repeated for its timing: one search over the sample corpus takes
@@ -225,6 +225,8 @@ pub struct InspectorReport {
     pub passages: Vec<PassageRow>,
     /// What the reader made of them.
     pub reader: ReaderVerdict,
+    /// Which stage lost the answer, for a question tied to a known fact.
+    pub diagnosis: Option<Diagnosis>,
     /// Milliseconds spent embedding the question.
     pub embed_ms: f64,
     /// HNSW against exact search.
@@ -275,11 +277,15 @@ impl InspectorReport {
                 Some(row)
             })
             .collect();
+        let diagnosis = (!retrieval.hits.is_empty())
+            .then(|| diagnose(bench, question, &retrieval))
+            .flatten();
         Self {
             k,
             threshold: settings.threshold,
             passages,
             reader,
+            diagnosis,
             embed_ms: retrieval.embed_ms,
             comparison: Comparison {
                 agreement: Agreement::of(&hnsw, &exact),

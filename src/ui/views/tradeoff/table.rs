@@ -17,7 +17,7 @@ struct Column {
     milliseconds: bool,
 }
 
-const COLUMNS: [Column; 8] = [
+const COLUMNS: [Column; 12] = [
     Column {
         key: "knowledge_accuracy",
         header: "Today's fact",
@@ -58,6 +58,30 @@ const COLUMNS: [Column; 8] = [
         key: "heldout_accuracy",
         header: "New wording",
         value: |m| m.heldout_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "keyword_accuracy",
+        header: "Keywords",
+        value: |m| m.keyword_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "yesno_accuracy",
+        header: "Yes/no",
+        value: |m| m.yesno_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "direct_accuracy",
+        header: "Short questions",
+        value: |m| m.direct_accuracy,
+        milliseconds: false,
+    },
+    Column {
+        key: "over_abstention_rate",
+        header: "Declines answerable",
+        value: |m| m.over_abstention_rate,
         milliseconds: false,
     },
     Column {
