@@ -1,7 +1,11 @@
 //! Small components shared by several views.
 
+pub mod badges;
 pub mod chart;
+pub mod compare;
 pub mod corpus_switch;
+pub mod job_indicator;
+pub mod kinds;
 pub mod pending_note;
 pub mod presenter;
 pub mod save_notice;

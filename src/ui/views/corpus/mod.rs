@@ -1,12 +1,16 @@
 //! The corpus view (`?view=corpus`): pick a version, list its documents with their kind, date
 //! and quality, open one to read it, edit and save it (the index rebuilds), or reset it.
 
-pub mod badges;
 pub mod curation;
 mod document;
 mod list;
 pub mod rows;
 mod versions;
+
+/// Kept only so `views/inspector` (being changed on main right now) still finds
+/// `QualityBadge` here; the badges live in [`crate::ui::components::badges`]. Remove once the
+/// inspector imports that.
+pub use crate::ui::components::badges;
 
 use leptos::prelude::*;
 

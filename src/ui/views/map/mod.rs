@@ -2,10 +2,13 @@
 //! question placed on the same axes with lines to the passages retrieval picked, and a table
 //! with the same points.
 
-pub mod kinds;
 pub mod layout;
 mod plot;
 mod table;
+
+/// Kept only so `views/inspector` (being changed on main right now) still finds `KindTag`
+/// here; the pieces live in [`crate::ui::components::kinds`]. Remove once inspector imports that.
+pub use crate::ui::components::kinds;
 
 use leptos::prelude::*;
 
