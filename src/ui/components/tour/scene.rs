@@ -49,14 +49,13 @@ pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + 
         }
         // The router updates its location synchronously, so the URL sync (which runs after
         // the store changes below) already sees the new view and keeps it.
-        navigate(
-            &params.to_query_string(),
-            NavigateOptions {
-                replace,
-                scroll: !replace,
-                ..NavigateOptions::default()
-            },
-        );
+        // A "Show me" (a new history entry) scrolls to the top like a new page; a tour step
+        // replaces the entry and keeps the place.
+        let options = NavigateOptions {
+            scroll: !replace,
+            ..url::query_write(replace)
+        };
+        navigate(&params.to_query_string(), options);
         apply(store, &state);
     }
 }
