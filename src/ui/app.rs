@@ -1,9 +1,10 @@
-//! The root component: the store, start-up loading, the router, and the shell.
+//! The root component: every state context, start-up loading, the router, and the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::ui::shell::Shell;
+use crate::ui::state::remembered::Remembered;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{loader, persist, AppStore};
 
@@ -14,6 +15,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     let work = Workspace::new();
     provide_context(work);
+    provide_context(Remembered::default());
     loader::start(store);
     persist::start(store, work);
     view! {

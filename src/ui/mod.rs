@@ -6,6 +6,8 @@ pub mod content;
 pub mod panic_panel;
 pub mod shell;
 pub mod state;
+#[cfg(test)]
+pub(crate) mod test_bench;
 pub mod views;
 
 /// Installs the panic panel and mounts the app on `<body>`.

@@ -142,6 +142,35 @@ test('changes only after moving to v2 forgets old facts; replay brings them back
   await page.close();
 });
 
+test('a run outlives its view: leave mid-run, the header shows progress, and back the new model is in use', async () => {
+  const { page, problems } = await session.open('?view=training');
+  await ready(page);
+  assert.equal(await rows(page).count(), 1, 'only the start-up model');
+  // Click Train and leave within one task, so the view is gone before the first slice runs.
+  await page.evaluate(() => {
+    document.querySelector('.training-run__train').click();
+    document.querySelector('.app-nav__link[data-view="ask"]').click();
+  });
+  await page.waitForSelector('.ask', { timeout: 10000 });
+  // A handle, not a selector: the run may end (and the note go) before the text is read.
+  const indicator = await page.waitForSelector('.job-indicator', { timeout: 10000 });
+  assert.match(await indicator.textContent(), /^Training: \d+%$/);
+  await page.waitForSelector('.job-indicator', { state: 'detached', timeout: 30000 });
+  await page.click('.app-nav__link[data-view="training"]');
+  await page.waitForFunction(
+    () => document.querySelectorAll('.training-history tbody tr').length === 2,
+    null,
+    { timeout: 20000 },
+  );
+  assert.match(await page.textContent('.training-run__status'), /^Trained in \d+ ms/);
+  const second = page.locator('.training-history tbody tr').nth(1);
+  assert.equal(await second.locator('th').textContent(), '#2', 'the run after the start-up model (#1)');
+  assert.equal(await second.locator('.training-history__badge').textContent(), 'in use');
+  assert.equal(await page.locator('.loss-chart__table tbody tr').count(), 60, 'the finished curve is shown');
+  assertClean(problems);
+  await page.close();
+});
+
 test('the panel works at phone width without sideways scrolling of the page', async () => {
   const { page, problems } = await session.open('?view=training', { viewport: PHONE });
   await ready(page);

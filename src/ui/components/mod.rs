@@ -1,9 +1,15 @@
 //! Small components shared by several views.
 
+pub mod badges;
 pub mod chart;
+pub mod compare;
 pub mod corpus_switch;
+pub mod curation_toggle;
+pub mod job_indicator;
+pub mod kinds;
 pub mod pending_note;
 pub mod presenter;
+pub mod question_box;
 pub mod save_notice;
 pub mod share_bar;
 pub mod tour;

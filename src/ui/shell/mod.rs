@@ -6,9 +6,11 @@ mod status;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::ui::components::job_indicator::JobIndicator;
 use crate::ui::components::share_bar::ShareBar;
 use crate::ui::state::embed::EmbedFlags;
 use crate::ui::state::host_api::HostApi;
+use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::UrlSync;
 use crate::ui::state::{AppStore, ViewId};
 use crate::ui::views::CurrentView;
@@ -22,11 +24,11 @@ pub fn Shell() -> impl IntoView {
     let current = Memo::new(move |_| {
         query
             .read()
-            .get("view")
+            .get(url::VIEW)
             .and_then(|slug| ViewId::from_slug(&slug))
             .unwrap_or(ViewId::DEFAULT)
     });
-    if query.get_untracked().get("debug_panic").is_some() {
+    if query.get_untracked().get(url::DEBUG_PANIC).is_some() {
         // Lets the browser tests prove that a panic shows the panel instead of a blank page.
         panic!("debug_panic was set in the URL: this is a deliberate test panic");
     }
@@ -73,6 +75,7 @@ pub fn Shell() -> impl IntoView {
                     "See when retrieval adds knowledge and when fine-tuning changes behaviour."
                 </p>
             </div>
+            <JobIndicator/>
             <ShareBar current=current/>
             <crate::ui::components::tour::Tour/>
         </header>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::ui::state::url_schema as url;
 use crate::ui::state::view_id::{ViewGroup, ViewId};
 
 /// Keeps clear between the current link and the bar's edge, so the neighbour peeks in.
@@ -56,7 +57,7 @@ pub fn Nav(current: Memo<ViewId>) -> impl IntoView {
     });
     let href = move |view: ViewId| {
         let mut params = query.get();
-        params.replace("view", view.slug().to_string());
+        params.replace(url::VIEW, view.slug().to_string());
         params.to_query_string()
     };
     let groups = ViewGroup::ALL.map(|group| {

@@ -5,6 +5,7 @@
 //! The flags become one space-separated `data-hide` attribute on the root element, and the
 //! stylesheet (`share_bar.css`) hides by attribute, so no view needs to know about embedding.
 
+use super::url_schema as url;
 use super::view_id::ViewId;
 
 /// A part of the page that `hide=` can remove.
@@ -93,8 +94,8 @@ impl EmbedFlags {
         let mut flags = EmbedFlags::default();
         for (key, value) in pairs {
             match key {
-                "embed" => flags.embed = matches!(value, "1" | "true" | "on"),
-                "hide" => {
+                url::EMBED => flags.embed = url::flag_on(Some(value)),
+                url::HIDE => {
                     let words = value
                         .split([',', ' '])
                         .map(str::trim)
@@ -141,7 +142,7 @@ mod tests {
 
     #[test]
     fn embed_hides_the_chrome_only() {
-        let flags = EmbedFlags::from_query([("embed", "1"), ("view", "map")]);
+        let flags = EmbedFlags::from_query([(url::EMBED, "1"), (url::VIEW, "map")]);
         assert!(flags.embed);
         assert_eq!(flags.attribute(), "header nav footer");
         assert!(!flags.hides(Hidden::Toggles));
@@ -150,8 +151,8 @@ mod tests {
     #[test]
     fn hide_lists_controls_and_views_and_reports_unknown_words() {
         let flags = EmbedFlags::from_query([
-            ("hide", "toggles, versions,MAP"),
-            ("hide", "suggestions cost bogus"),
+            (url::HIDE, "toggles, versions,MAP"),
+            (url::HIDE, "suggestions cost bogus"),
         ]);
         assert!(!flags.embed);
         assert_eq!(
@@ -164,16 +165,16 @@ mod tests {
     #[test]
     fn no_flags_means_nothing_hidden_and_bad_values_are_harmless() {
         assert_eq!(EmbedFlags::from_query([]), EmbedFlags::default());
-        let flags = EmbedFlags::from_query([("embed", "yes please"), ("hide", ",,,")]);
+        let flags = EmbedFlags::from_query([(url::EMBED, "yes please"), (url::HIDE, ",,,")]);
         assert_eq!(flags, EmbedFlags::default());
         let many = "nav,".repeat(10_000);
-        let flags = EmbedFlags::from_query([("hide", many.as_str())]);
+        let flags = EmbedFlags::from_query([(url::HIDE, many.as_str())]);
         assert_eq!(flags.hidden, vec![Hidden::Nav]);
     }
 
     #[test]
     fn repeats_collapse() {
-        let flags = EmbedFlags::from_query([("embed", "1"), ("hide", "nav,nav,footer")]);
+        let flags = EmbedFlags::from_query([(url::EMBED, "1"), (url::HIDE, "nav,nav,footer")]);
         assert_eq!(
             flags.hidden,
             vec![Hidden::Header, Hidden::Nav, Hidden::Footer]

@@ -22,6 +22,20 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// The files chosen in the `<input type=file>` that fired `event`, clearing the input so that
+/// choosing the same file again still fires a change.
+pub fn take_chosen(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = files_of(input.files());
+    input.set_value("");
+    files
+}
+
 /// Reads one file's bytes. The error names the file.
 pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
     let name = file.name();

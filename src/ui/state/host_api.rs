@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::url_schema as url;
 use super::view_id::ViewId;
 
 /// The `source` field of every outgoing message, so a host can tell them from others.
@@ -74,7 +75,7 @@ impl HostMessage {
         let mut pairs = Vec::new();
         for (key, value) in self.state {
             let value = value.as_query_value();
-            if key == "view" {
+            if key == url::VIEW {
                 view = ViewId::from_slug(&value);
             } else {
                 pairs.push((key, value));
@@ -162,9 +163,9 @@ mod tests {
         assert_eq!(
             pairs,
             vec![
-                ("k".to_string(), "7".to_string()),
-                ("q".to_string(), "Pro price?".to_string()),
-                ("rag".to_string(), "0".to_string()),
+                (url::K.to_string(), "7".to_string()),
+                (url::QUESTION.to_string(), "Pro price?".to_string()),
+                (url::RETRIEVAL.to_string(), "0".to_string()),
             ]
         );
     }
@@ -201,7 +202,7 @@ mod tests {
             r#"{"source":"rag-or-tune","type":"resize","height":812}"#
         );
         let json = serde_json::to_string(&OutMessage::state_changed([(
-            "view".to_string(),
+            url::VIEW.to_string(),
             "ask".to_string(),
         )]))
         .unwrap();

@@ -4,8 +4,7 @@
 
 use std::fmt::Write;
 
-/// Query keys that belong to the router or to other features, not to this state.
-const OTHER_KEYS: &[&str] = &["view", "embed", "debug_panic"];
+use super::url_schema::{self as url, flag, flag_text};
 
 /// Every value the URL can carry; `None` means "not in the URL: keep the default".
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,42 +30,41 @@ pub const MAX_URL_QUESTION: usize = 2_000;
 
 impl ShareState {
     /// Parses query pairs. Returns the state and one notice per parameter it had to ignore.
-    /// `versions` lists the known corpus version ids.
+    /// `versions` lists the known corpus version ids. Keys other features own
+    /// ([`url::FEATURE_KEYS`]) are accepted and left to them.
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         versions: &[String],
-        extra_keys: &[&str],
     ) -> (ShareState, Vec<String>) {
         let mut state = ShareState::default();
         let mut notices = Vec::new();
         for (key, value) in pairs {
             let ok = match key {
-                "q" => {
+                url::QUESTION => {
                     let text: String = value.chars().take(MAX_URL_QUESTION).collect();
                     state.question = Some(text);
                     true
                 }
-                "rag" => set(&mut state.retrieval, flag(value)),
-                "tuned" => set(&mut state.tuned, flag(value)),
-                "curated" => set(&mut state.curated, flag(value)),
-                "v" => set(
+                url::RETRIEVAL => set(&mut state.retrieval, flag(value)),
+                url::TUNED => set(&mut state.tuned, flag(value)),
+                url::CURATED => set(&mut state.curated, flag(value)),
+                url::VERSION => set(
                     &mut state.version,
                     versions
                         .iter()
                         .any(|v| v == value)
                         .then(|| value.to_string()),
                 ),
-                "k" => set(
+                url::K => set(
                     &mut state.k,
-                    value.parse().ok().filter(|k| (1..=20).contains(k)),
+                    value.parse().ok().filter(|k| url::K_RANGE.contains(k)),
                 ),
-                "t" => set(
+                url::THRESHOLD => set(
                     &mut state.threshold,
                     crate::core::decimal::parse_f32(value)
-                        .filter(|t| t.is_finite() && (0.0..=1.0).contains(t)),
+                        .filter(|t| t.is_finite() && url::THRESHOLD_RANGE.contains(t)),
                 ),
-                other if OTHER_KEYS.contains(&other) || extra_keys.contains(&other) => true,
-                _ => false,
+                other => url::FEATURE_KEYS.contains(&other),
             };
             if !ok {
                 notices.push(format!("ignored {}={}", shorten(key), shorten(value)));
@@ -78,29 +76,28 @@ impl ShareState {
     /// The query pairs for this state (only what is set), in a stable order.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        let bit = |b: bool| if b { "1" } else { "0" }.to_string();
         if let Some(q) = self.question.as_ref().filter(|q| !q.is_empty()) {
-            out.push(("q", q.clone()));
+            out.push((url::QUESTION, q.clone()));
         }
         if let Some(r) = self.retrieval {
-            out.push(("rag", bit(r)));
+            out.push((url::RETRIEVAL, flag_text(r)));
         }
         if let Some(t) = self.tuned {
-            out.push(("tuned", bit(t)));
+            out.push((url::TUNED, flag_text(t)));
         }
         if let Some(v) = &self.version {
-            out.push(("v", v.clone()));
+            out.push((url::VERSION, v.clone()));
         }
         if let Some(k) = self.k {
-            out.push(("k", k.to_string()));
+            out.push((url::K, k.to_string()));
         }
         if let Some(t) = self.threshold {
             let mut s = String::new();
             let _ = write!(s, "{}", (t * 100.0).round() / 100.0);
-            out.push(("t", s));
+            out.push((url::THRESHOLD, s));
         }
         if let Some(c) = self.curated {
-            out.push(("curated", bit(c)));
+            out.push((url::CURATED, flag_text(c)));
         }
         out
     }
@@ -112,14 +109,6 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
         *slot = value;
     }
     ok
-}
-
-fn flag(value: &str) -> Option<bool> {
-    match value {
-        "1" | "true" | "on" => Some(true),
-        "0" | "false" | "off" => Some(false),
-        _ => None,
-    }
 }
 
 /// A parameter as quoted in a notice: short, and rendered as text by the caller.
@@ -152,7 +141,7 @@ mod tests {
         };
         let pairs = state.to_pairs();
         let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (parsed, notices) = ShareState::from_query(borrowed, &versions(), &[]);
+        let (parsed, notices) = ShareState::from_query(borrowed, &versions());
         assert_eq!(parsed, state);
         assert!(notices.is_empty());
     }
@@ -161,18 +150,17 @@ mod tests {
     fn malformed_and_unknown_values_are_ignored_with_a_notice() {
         let (state, notices) = ShareState::from_query(
             [
-                ("k", "0"),
-                ("k", "abc"),
-                ("t", "NaN"),
-                ("t", "2"),
-                ("v", "v9"),
-                ("rag", "maybe"),
+                (url::K, "0"),
+                (url::K, "abc"),
+                (url::THRESHOLD, "NaN"),
+                (url::THRESHOLD, "2"),
+                (url::VERSION, "v9"),
+                (url::RETRIEVAL, "maybe"),
                 ("zzz", "1"),
-                ("view", "ask"),
-                ("tuned", "1"),
+                (url::VIEW, "ask"),
+                (url::TUNED, "1"),
             ],
             &versions(),
-            &[],
         );
         assert_eq!(
             state,
@@ -188,9 +176,9 @@ mod tests {
     #[test]
     fn long_questions_are_capped_and_notices_are_short() {
         let long = "x".repeat(10_000);
-        let (state, _) = ShareState::from_query([("q", long.as_str())], &versions(), &[]);
+        let (state, _) = ShareState::from_query([(url::QUESTION, long.as_str())], &versions());
         assert_eq!(state.question.unwrap().chars().count(), MAX_URL_QUESTION);
-        let (_, notices) = ShareState::from_query([(long.as_str(), "1")], &versions(), &[]);
+        let (_, notices) = ShareState::from_query([(long.as_str(), "1")], &versions());
         assert!(notices[0].chars().count() < 60);
     }
 }

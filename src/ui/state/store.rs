@@ -35,6 +35,9 @@ pub struct AppStore {
     pub tuned: RwSignal<bool>,
     /// URL parameters that were ignored at start-up, for a small notice.
     pub url_notices: RwSignal<Vec<String>>,
+    /// The long job running now and how far it is, in words, for the header (`state::jobs`);
+    /// `None` when nothing runs.
+    pub job: RwSignal<Option<String>>,
 }
 
 impl AppStore {
@@ -48,6 +51,7 @@ impl AppStore {
             retrieval: RwSignal::new(true),
             tuned: RwSignal::new(true),
             url_notices: RwSignal::new(Vec::new()),
+            job: RwSignal::new(None),
         }
     }
 

@@ -4,16 +4,13 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::share::ShareState;
+use super::url_schema as url;
 use super::view_id::ViewId;
 use super::workspace::Workspace;
 use super::{AppStore, BrowserClock};
 use crate::core::workbench::RetrievalSettings;
-
-/// Query keys owned by other features (embed flags, tour, guide answers) that must survive.
-pub const FOREIGN_KEYS: &[&str] = &["tour", "guide", "presenter", "embed_hide", "hide"];
 
 /// Mounted once inside the router; renders nothing.
 #[component]
@@ -41,9 +38,8 @@ pub fn UrlSync() -> impl IntoView {
         let (state, mut notices) = ShareState::from_query(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &versions,
-            &extra_keys(),
         );
-        if let Some((_, slug)) = pairs.iter().find(|(k, _)| k == "view") {
+        if let Some((_, slug)) = pairs.iter().find(|(k, _)| k == url::VIEW) {
             if ViewId::from_slug(slug).is_none() {
                 let shown: String = slug.chars().take(40).collect();
                 notices.push(format!(
@@ -65,7 +61,7 @@ pub fn UrlSync() -> impl IntoView {
             return;
         };
         let mut params = query.get_untracked();
-        for key in ["q", "rag", "tuned", "v", "k", "t", "curated"] {
+        for key in url::SHARED {
             params.remove(key);
         }
         for (key, value) in state.to_pairs() {
@@ -79,20 +75,9 @@ pub fn UrlSync() -> impl IntoView {
             } else {
                 next
             };
-            navigate(
-                &target,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            navigate(&target, url::query_write(true));
         }
     });
-}
-
-fn extra_keys() -> Vec<&'static str> {
-    FOREIGN_KEYS.to_vec()
 }
 
 /// Applies what a link names; anything it does not name keeps its default.

@@ -7,13 +7,11 @@ use leptos::prelude::*;
 use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock, LoadState};
 use crate::core::byod::{self, QaPair, UserDocument};
-use crate::core::clock::Clock;
 use crate::core::text::thousands;
 use crate::core::workbench::{BuildProgress, BuildStage, TuneSettings, Workbench, WorkbenchBuild};
+use crate::ui::state::jobs::run_in_slices;
 use crate::ui::state::loader::yield_now;
-
-/// Work per slice of a stepwise build before the page gets a turn (ms), as in training.
-const SLICE_MS: f64 = 12.0;
+use crate::ui::state::training_panel::TrainingPanel;
 
 /// Which documents the app answers from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +53,11 @@ pub struct Workspace {
     /// True once the start-up restore of saved work is over (restored, absent or refused).
     /// A link's state is applied after it, so what a link names wins over saved settings.
     pub restored: RwSignal<bool>,
+    /// The Training panel's settings and runs (the settings are saved with the work).
+    pub training: TrainingPanel,
+    /// Set when the learner leaves "Your documents" while a run on their pairs goes (leaving
+    /// cancels it), so the view says so on return.
+    pub pair_run_left: RwSignal<bool>,
     /// The workbench not in use: the sample one while "my documents" shows, or the user's one
     /// (when built and still current) while the sample shows.
     parked: StoredValue<Option<Workbench>, LocalStorage>,
@@ -72,6 +75,8 @@ impl Workspace {
             notice: RwSignal::new(None),
             restoring: RwSignal::new(None),
             restored: RwSignal::new(false),
+            training: TrainingPanel::new(),
+            pair_run_left: RwSignal::new(false),
             parked: StoredValue::new_local(None),
         }
     }
@@ -205,6 +210,17 @@ impl Default for Workspace {
     }
 }
 
+/// The pairs a run can learn from: rows with both a question and an answer, trimmed.
+pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
+    rows.iter()
+        .map(|p| QaPair {
+            question: p.question.trim().to_string(),
+            answer: p.answer.trim().to_string(),
+        })
+        .filter(|p| !p.question.is_empty() && !p.answer.is_empty())
+        .collect()
+}
+
 /// The settings a run on the learner's pairs uses: the start-up model's, on the one version of
 /// their corpus.
 pub fn pair_tune_settings() -> TuneSettings {
@@ -235,32 +251,44 @@ pub async fn build_workbench_stepwise(
     run_build(WorkbenchBuild::start(embedder, corpus), progress, cancelled).await
 }
 
-/// Runs `build` to the end in slices of [`SLICE_MS`], the page getting a turn between them;
-/// `Ok(None)` when `cancelled` says so between two steps.
+/// Runs `build` to the end in slices (`jobs::run_in_slices`), the page getting a turn between
+/// them; `Ok(None)` when `cancelled` says so between two steps.
 pub async fn run_build(
-    mut build: WorkbenchBuild,
+    build: WorkbenchBuild,
     progress: impl Fn(BuildProgress),
     cancelled: impl Fn() -> bool,
 ) -> Result<Option<Workbench>, String> {
     let clock = BrowserClock;
-    while !build.finished() {
-        progress(build.progress());
-        yield_now().await;
-        if cancelled() {
+    let build = std::cell::RefCell::new(build);
+    progress(build.borrow().progress());
+    yield_now().await;
+    if !build.borrow().finished() {
+        let finished = run_in_slices(
+            &mut || {
+                let mut build = build.borrow_mut();
+                build.step(&clock).map_err(index_failed)?;
+                Ok(build.finished())
+            },
+            &mut |_| {
+                progress(build.borrow().progress());
+                true
+            },
+            &cancelled,
+        )
+        .await?;
+        if !finished {
             return Ok(None);
         }
-        let start = clock.now_ms();
-        build.step(&clock).map_err(index_failed)?;
-        while !build.finished() && clock.now_ms() - start < SLICE_MS {
-            build.step(&clock).map_err(index_failed)?;
-        }
+        yield_now().await;
     }
-    progress(build.progress());
-    yield_now().await;
     if cancelled() {
         return Ok(None);
     }
-    build.finish(&clock).map(Some).map_err(index_failed)
+    build
+        .into_inner()
+        .finish(&clock)
+        .map(Some)
+        .map_err(index_failed)
 }
 
 /// A stepwise build's progress in words ("Embedding passages: 240 of 7,117").

@@ -5,8 +5,10 @@ pub mod axis;
 pub mod evidence;
 pub mod modes;
 pub mod scale;
+pub mod table;
 
 pub use axis::{XAxis, YAxis};
 pub use evidence::{EvidenceCard, EvidenceItem, Verification};
 pub use modes::{mode_class, mode_shape, mode_short, ModeKey, ModeMark};
 pub use scale::{percent, plain_number, Linear};
+pub use table::ChartTable;

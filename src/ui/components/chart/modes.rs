@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::modes::Mode;
-use crate::ui::views::map::kinds::{shape_path, Shape};
+use crate::ui::components::kinds::{shape_path, Shape};
 
 /// The mode's marker shape.
 pub fn mode_shape(mode: Mode) -> Shape {

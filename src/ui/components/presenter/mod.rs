@@ -5,13 +5,13 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::ui::content::presenter as text;
+use crate::ui::state::url_schema as url;
 
 /// True when the query asks for presenter mode.
 pub fn presenter_on(value: Option<&str>) -> bool {
-    matches!(value, Some("1" | "true" | "on"))
+    url::flag_on(value)
 }
 
 /// Sets presenter mode on the page root and shows its badge.
@@ -19,7 +19,7 @@ pub fn presenter_on(value: Option<&str>) -> bool {
 pub fn Presenter(tour_open: Signal<bool>) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
-    let on = Memo::new(move |_| presenter_on(query.read().get("presenter").as_deref()));
+    let on = Memo::new(move |_| presenter_on(query.read().get(url::PRESENTER).as_deref()));
     Effect::new(move |_| {
         let on = on.get();
         if let Some(root) = web_sys::window()
@@ -35,15 +35,8 @@ pub fn Presenter(tour_open: Signal<bool>) -> impl IntoView {
     });
     let leave = move || {
         let mut params = query.get_untracked();
-        params.remove("presenter");
-        navigate(
-            &params.to_query_string(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        params.remove(url::PRESENTER);
+        navigate(&params.to_query_string(), url::query_write(true));
     };
     let actions: StoredValue<Box<dyn Fn()>, LocalStorage> = StoredValue::new_local(Box::new(leave));
     let keys = window_event_listener(ev::keydown, move |event| {

@@ -5,11 +5,11 @@ pub mod snippet;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::workbench::RetrievalSettings;
+use crate::ui::state::url_schema as url;
 use crate::ui::state::{AppStore, BrowserClock, ViewId};
 use dialog::IframeDialog;
 
@@ -39,13 +39,8 @@ pub fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
             let _ = bench.set_settings(RetrievalSettings::default(), &BrowserClock);
         });
         manual.set(None);
-        navigate(
-            &format!("?view={}", current.get_untracked().slug()),
-            NavigateOptions {
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        let target = format!("?{}={}", url::VIEW, current.get_untracked().slug());
+        navigate(&target, url::query_write(false));
         status.set("Reset to the defaults".into());
     };
 

@@ -1,5 +1,7 @@
 //! The iframe code for the current state: pure text building, tested natively.
 
+use crate::ui::state::url_schema as url;
+
 /// The iframe height suggested for a view, in CSS pixels: tall enough for its main content
 /// on a laptop; hosts that listen for `resize` messages can follow the real height.
 pub fn suggested_height(view_slug: &str) -> u32 {
@@ -17,14 +19,15 @@ pub fn embed_query(query: &str) -> String {
     let kept: Vec<&str> = query
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.is_empty() && *pair != "embed" && !pair.starts_with("embed="))
+        .filter(|pair| !pair.is_empty() && !url::names(pair, url::EMBED))
         .collect();
     let mut out = String::from("?");
     for pair in kept {
         out.push_str(pair);
         out.push('&');
     }
-    out.push_str("embed=1");
+    out.push_str(url::EMBED);
+    out.push_str("=1");
     out
 }
 

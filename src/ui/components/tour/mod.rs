@@ -9,12 +9,12 @@ pub mod scene;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::ui::components::presenter::Presenter;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
+use crate::ui::state::url_schema as url;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
@@ -105,27 +105,29 @@ pub fn Tour() -> impl IntoView {
     let navigate = use_navigate();
     let go = use_scene();
     let total = STEPS.len();
-    let step = Memo::new(move |_| query.read().get("tour").and_then(|v| parse_step(&v, total)));
+    let step = Memo::new(move |_| {
+        query
+            .read()
+            .get(url::TOUR)
+            .and_then(|v| parse_step(&v, total))
+    });
     let revealed = RwSignal::new(false);
     let chosen = RwSignal::new(None::<usize>);
     let remembered = RwSignal::new(remembered_step());
 
     let set_step = move |n: Option<usize>| {
         let mut params = query.get_untracked();
-        match n {
-            Some(n) => params.replace("tour", n.to_string()),
-            None => {
-                params.remove("tour");
-            }
+        url::put(&mut params, url::TOUR, n.map(|n| n.to_string()));
+        navigate(&params.to_query_string(), url::query_write(true));
+    };
+    // Shows step `n`'s scene (after a prediction, or without one) and scrolls to its view.
+    let show_step_scene = {
+        let go = go.clone();
+        move |n: usize| {
+            let scene = STEPS[n - 1].scene;
+            go(scene, &[(url::TOUR, Some(n.to_string()))], true);
+            bring_into_view(scene.view);
         }
-        navigate(
-            &params.to_query_string(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
     };
     let handle = move |action: Action| {
         let current = step.get_untracked();
@@ -140,7 +142,7 @@ pub fn Tour() -> impl IntoView {
                     reset_tuned_to_snapshot(store);
                 }
                 let shown = this.predict.map_or(this.scene, |p| p.before);
-                go(shown, &[("tour", Some(n.to_string()))], true);
+                go(shown, &[(url::TOUR, Some(n.to_string()))], true);
                 bring_into_view(shown.view);
             }
             (Action::Start, None) => set_step(Some(remembered.get_untracked().unwrap_or(1))),
@@ -149,15 +151,13 @@ pub fn Tour() -> impl IntoView {
             {
                 chosen.set(choice);
                 revealed.set(true);
-                go(STEPS[n - 1].scene, &[("tour", Some(n.to_string()))], true);
-                bring_into_view(STEPS[n - 1].scene.view);
+                show_step_scene(n);
             }
             (Action::Next, Some(n)) => {
                 if STEPS[n - 1].predict.is_some() && !revealed.get_untracked() {
                     chosen.set(None);
                     revealed.set(true);
-                    go(STEPS[n - 1].scene, &[("tour", Some(n.to_string()))], true);
-                    bring_into_view(STEPS[n - 1].scene.view);
+                    show_step_scene(n);
                 } else if n < total {
                     set_step(Some(n + 1));
                 } else {

@@ -8,11 +8,18 @@ use leptos_router::NavigateOptions;
 
 use crate::core::workbench::TuneSettings;
 use crate::ui::content::Scene;
+use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// Keys the scene writes itself; the URL sync rewrites them in their short form afterwards.
-const SCENE_KEYS: [&str; 5] = ["q", "rag", "tuned", "v", "curated"];
+const SCENE_KEYS: [&str; 5] = [
+    url::QUESTION,
+    url::RETRIEVAL,
+    url::TUNED,
+    url::VERSION,
+    url::CURATED,
+];
 
 /// Returns a function that shows `scene`. `extra` sets (`Some`) or removes (`None`) other
 /// query keys in the same navigation; `replace` keeps the history entry (tour steps) instead
@@ -24,7 +31,7 @@ pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + 
     move |scene: Scene, extra: &[(&'static str, Option<String>)], replace: bool| {
         let state = scene.share_state();
         let mut params = query.get_untracked();
-        params.replace("view", scene.view.slug().to_string());
+        params.replace(url::VIEW, scene.view.slug().to_string());
         for key in SCENE_KEYS {
             params.remove(key);
         }
@@ -34,27 +41,21 @@ pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + 
         if scene.question.is_none() {
             let kept = store.question.get_untracked();
             if !kept.trim().is_empty() {
-                params.replace("q", kept);
+                params.replace(url::QUESTION, kept);
             }
         }
         for (key, value) in extra {
-            match value {
-                Some(value) => params.replace(*key, value.clone()),
-                None => {
-                    params.remove(key);
-                }
-            }
+            url::put(&mut params, key, value.clone());
         }
         // The router updates its location synchronously, so the URL sync (which runs after
         // the store changes below) already sees the new view and keeps it.
-        navigate(
-            &params.to_query_string(),
-            NavigateOptions {
-                replace,
-                scroll: !replace,
-                ..NavigateOptions::default()
-            },
-        );
+        // A "Show me" (a new history entry) scrolls to the top like a new page; a tour step
+        // replaces the entry and keeps the place.
+        let options = NavigateOptions {
+            scroll: !replace,
+            ..url::query_write(replace)
+        };
+        navigate(&params.to_query_string(), options);
         apply(store, &state);
     }
 }

@@ -3,19 +3,16 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{HostCommand, HostMessage, OutMessage};
 use crate::ui::state::share::ShareState;
+use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, LoadState};
-
-/// Query keys reported in `stateChanged` (the view and the shareable state).
-const REPORTED_KEYS: &[&str] = &["view", "q", "rag", "tuned", "v", "k", "t", "curated"];
 
 /// The page around the app, when it runs in a frame; `None` at the top level.
 fn host_window() -> Option<web_sys::Window> {
@@ -80,7 +77,7 @@ pub fn HostApi() -> impl IntoView {
         let pairs: Vec<(String, String)> = query
             .get()
             .into_iter()
-            .filter(|(k, _)| REPORTED_KEYS.contains(&k.as_ref()))
+            .filter(|(k, _)| url::REPORTED.contains(&k.as_ref()))
             .map(|(k, v)| (k.to_string(), v))
             .collect();
         if store.load.get() == LoadState::Ready && previous.as_ref() != Some(&pairs) {
@@ -132,22 +129,15 @@ pub fn HostApi() -> impl IntoView {
         let (state, _ignored) = ShareState::from_query(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             &versions,
-            &[],
         );
         apply(store, &state);
         if let Some(view) = view {
             let mut params = query.get_untracked();
-            params.replace("view", view.slug().to_string());
+            params.replace(url::VIEW, view.slug().to_string());
             for (key, value) in state.to_pairs() {
                 params.replace(key, value);
             }
-            navigate(
-                &params.to_query_string(),
-                NavigateOptions {
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            navigate(&params.to_query_string(), url::query_write(false));
         }
     });
 

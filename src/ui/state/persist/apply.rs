@@ -12,11 +12,9 @@ use crate::core::scenario::{self, ActiveCorpus, Restored, Scenario};
 use crate::core::workbench::{
     BuildProgress, Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
 };
+use crate::ui::state::url_schema::{self as url, names};
 use crate::ui::state::workspace::{build_step_label, run_build, CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
-
-/// Query keys that, when a link names them, win over the saved question and toggles.
-const LINK_KEYS: [&str; 3] = ["q=", "rag=", "tuned="];
 
 /// Applies `scenario`. On error (the problems, by path) nothing was changed. At start-up a
 /// link's own question and toggles are kept. `progress` hears how far the rebuild of the
@@ -75,14 +73,16 @@ pub async fn apply_scenario(
     let link = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let keep_link = |key: &str| at_startup && link.contains(key);
-    if !keep_link(LINK_KEYS[0]) {
+    // The question and the toggles a link names win over the saved ones (the link's retrieval
+    // settings are applied after the restore anyway).
+    let keep_link = |key: &str| at_startup && names(&link, key);
+    if !keep_link(url::QUESTION) {
         store.question.set(restored.question.clone());
     }
-    if !keep_link(LINK_KEYS[1]) {
+    if !keep_link(url::RETRIEVAL) {
         store.retrieval.set(restored.toggles.retrieval);
     }
-    if !keep_link(LINK_KEYS[2]) {
+    if !keep_link(url::TUNED) {
         store.tuned.set(restored.toggles.tuned);
     }
     match mine_bench {

@@ -4,10 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::scenario::{self, ActiveCorpus, Scenario, Toggles, UserWork};
-use crate::ui::state::workspace::{pair_tune_settings, CorpusChoice, Workspace};
+use crate::ui::state::workspace::{pair_tune_settings, usable_pairs, CorpusChoice, Workspace};
 use crate::ui::state::AppStore;
-use crate::ui::views::mine::usable_pairs;
-use crate::ui::views::training::panel_tune_settings;
 
 /// The scenario core's `ActiveCorpus` for a switcher choice.
 pub fn active_of(choice: CorpusChoice) -> ActiveCorpus {
@@ -25,7 +23,7 @@ pub fn capture(store: AppStore, work: Workspace) -> Option<Scenario> {
     // Rows still being typed (a question without its answer yet) are not saved.
     let pairs = usable_pairs(&work.pairs.get_untracked());
     let tuning = match choice {
-        CorpusChoice::Sample => panel_tune_settings(),
+        CorpusChoice::Sample => work.training.tune_settings(),
         CorpusChoice::Mine => pair_tune_settings(),
     };
     let question: String = store

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::corpus::passage_parts;
 use crate::core::modes::{CitedPassage, Mode, ModeAnswer, StageTimings};
 use crate::core::workbench::Judgement;
-use crate::ui::state::{AppStore, ViewId};
+use crate::ui::state::{url_schema, AppStore, ViewId};
 use leptos_router::hooks::use_query_map;
 
 /// A glyph per mode, so the modes differ by shape as well as colour.
@@ -140,7 +140,7 @@ pub fn AnswerCard(
         let query = use_query_map();
         let href = move || {
             let mut params = query.get();
-            params.replace("view", ViewId::Inspector.slug().to_string());
+            params.replace(url_schema::VIEW, ViewId::Inspector.slug().to_string());
             params.to_query_string()
         };
         view! {

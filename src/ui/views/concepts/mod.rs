@@ -12,14 +12,15 @@ use crate::ui::components::presenter::presenter_on;
 use crate::ui::components::tour::scene::use_scene;
 use crate::ui::content::concepts::{self as text, Concept, CONCEPTS};
 use crate::ui::content::{presenter, Evidence};
+use crate::ui::state::url_schema as url;
 use curation::CurationDemo;
 
 /// The Concepts view.
 #[component]
 pub fn ConceptsView() -> impl IntoView {
     let query = use_query_map();
-    let presenting = Memo::new(move |_| presenter_on(query.read().get("presenter").as_deref()));
-    let tour_open = Memo::new(move |_| query.read().get("tour").is_some());
+    let presenting = Memo::new(move |_| presenter_on(query.read().get(url::PRESENTER).as_deref()));
+    let tour_open = Memo::new(move |_| query.read().get(url::TOUR).is_some());
     let shown = RwSignal::new(0usize);
     let keys = window_event_listener(ev::keydown, move |event| {
         if !presenting.get_untracked() || tour_open.get_untracked() {

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::badges::{EditedBadge, QualityBadge};
 use super::rows::{current_rows, DocRow};
 use super::CorpusState;
 use crate::core::byod::{human_bytes, MAX_FILE_BYTES};
 use crate::core::workbench::RebuildTimings;
+use crate::ui::components::badges::{EditedBadge, QualityBadge};
+use crate::ui::components::kinds::KindTag;
 use crate::ui::state::{AppStore, BrowserClock};
-use crate::ui::views::map::kinds::KindTag;
 
 /// The open document with its current text.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::badges::{EditedBadge, QualityBadge};
 use super::rows::current_rows;
 use super::CorpusState;
+use crate::ui::components::badges::{EditedBadge, QualityBadge};
+use crate::ui::components::kinds::KindTag;
 use crate::ui::state::AppStore;
-use crate::ui::views::map::kinds::KindTag;
 
 /// Width below which the list and the panel stack (as in `corpus.css`).
 const STACKED_BELOW_PX: f64 = 760.0;

@@ -1,8 +1,6 @@
 //! The corpus view (`?view=corpus`): pick a version, list its documents with their kind, date
 //! and quality, open one to read it, edit and save it (the index rebuilds), or reset it.
 
-pub mod badges;
-pub mod curation;
 mod document;
 mod list;
 pub mod rows;
@@ -10,9 +8,9 @@ mod versions;
 
 use leptos::prelude::*;
 
+use crate::ui::components::curation_toggle::CurationToggle;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::AppStore;
-use curation::CurationToggle;
 use document::DocumentPanel;
 use list::DocumentList;
 use rows::IndexStatus;
@@ -57,7 +55,7 @@ pub fn CorpusView() -> impl IntoView {
             {move || if ready.get() {
                 view! {
                     <VersionSwitcher/>
-                    <CurationToggle/>
+                    <CurationToggle on_rebuilt=Callback::new(move |message| state.message.set(message))/>
                     <StatusLine status=status/>
                     <div class="corpus__layout">
                         <DocumentList/>

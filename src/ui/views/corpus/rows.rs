@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn edits_show_in_the_rows_and_status_and_survive_a_version_switch() {
         use crate::core::clock::NoClock;
-        let mut bench = crate::ui::views::inspector::test_bench::shipped_bench();
+        let mut bench = crate::ui::test_bench::shipped_bench();
         let version = bench.version().to_string();
         let rows = current_rows(&bench);
         assert_eq!(rows.len(), bench.documents().len());

@@ -10,7 +10,7 @@ use crate::core::modes::Mode;
 use crate::ui::components::chart::axis::Y_TITLE_ROOM;
 use crate::ui::components::chart::scale::nice_ceiling;
 use crate::ui::components::chart::{
-    mode_class, plain_number, Linear, ModeKey, ModeMark, XAxis, YAxis,
+    mode_class, plain_number, ChartTable, Linear, ModeKey, ModeMark, XAxis, YAxis,
 };
 
 /// Canvas and plot edges.
@@ -211,28 +211,23 @@ pub fn BreakEvenTable(
         ),
         None => "Fine-tuning never becomes cheaper than retrieval at these prices.".to_string(),
     };
+    let caption = view! {
+        <caption data-break-even=move || data.get().questions.map(|n| n.to_string()).unwrap_or_default()>
+            {caption}
+        </caption>
+    };
+    let head = view! {
+        <th scope="col">"Mode"</th>
+        <th scope="col">"Up front"</th>
+        <th scope="col">"Per question"</th>
+        {AT.into_iter().map(|n| view! {
+            <th scope="col">{format!("After {} questions", plain_number(n))}</th>
+        }).collect_view()}
+    };
     view! {
-        <details class="chart-table break-even-table" open>
-            <summary>"The cost numbers"</summary>
-            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
-                <table>
-                    <caption data-break-even=move || data.get().questions.map(|n| n.to_string()).unwrap_or_default()>
-                        {caption}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mode"</th>
-                            <th scope="col">"Up front"</th>
-                            <th scope="col">"Per question"</th>
-                            {AT.into_iter().map(|n| view! {
-                                <th scope="col">{format!("After {} questions", plain_number(n))}</th>
-                            }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable class="break-even-table" open=true summary="The cost numbers"
+            label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
+            rows=rows.into_any()/>
     }
 }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::core::eval::{EvalReport, StageLatency, Summary};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::scale::nice_ceiling;
-use crate::ui::components::chart::{mode_class, mode_short, Linear, ModeKey, ModeMark};
+use crate::ui::components::chart::{mode_class, mode_short, ChartTable, Linear, ModeKey, ModeMark};
 
 /// A stage of the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,23 +306,18 @@ pub fn LatencyTable(
                 .collect_view()
         })
     };
+    let caption = view! {
+        <caption>"Per stage over every evaluation question. The clock may tick in 0.1 ms steps, so medians of microsecond stages can read 0; means average the ticks out."</caption>
+    };
+    let head = view! {
+        <th scope="col">"Mode"</th>
+        {Stage::ALL.into_iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
+        <th scope="col">"Whole answer"</th>
+    };
     view! {
-        <details class="chart-table latency-table">
-            <summary>"The latency numbers (mean / median / p90, ms)"</summary>
-            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Latency numbers table">
-                <table>
-                    <caption>"Per stage over every evaluation question. The clock may tick in 0.1 ms steps, so medians of microsecond stages can read 0; means average the ticks out."</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mode"</th>
-                            {Stage::ALL.into_iter().map(|s| view! { <th scope="col">{s.label()}</th> }).collect_view()}
-                            <th scope="col">"Whole answer"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable class="latency-table" summary="The latency numbers (mean / median / p90, ms)"
+            label="Latency numbers table" caption=caption.into_any() head=head.into_any()
+            rows=rows.into_any()/>
     }
 }
 

@@ -2,12 +2,9 @@
 //! the evaluation run), what fine-tuning costs up front against what retrieval adds to every
 //! question, and when the upfront cost pays off under editable, dated price assumptions.
 
-pub mod assumptions;
 mod breakeven;
 mod latency;
 pub mod story;
-
-use std::cell::RefCell;
 
 use leptos::prelude::*;
 
@@ -15,16 +12,12 @@ use crate::core::cost::{Workload, PRICES_READ_ON, PRICES_SOURCE};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{plain_number, EvidenceCard};
 use crate::ui::components::pending_note::PendingNote;
+use crate::ui::state::cost_assumptions::{Assumptions, Field};
+use crate::ui::state::evaluation::use_live_eval;
+use crate::ui::state::remembered::Remembered;
 use crate::ui::state::AppStore;
-use crate::ui::views::tradeoff::live::use_live_eval;
-use assumptions::{Assumptions, Field};
 use breakeven::{BreakEven, BreakEvenChart, BreakEvenTable};
 use latency::{LatencyBars, LatencyTable};
-
-thread_local! {
-    /// The learner's assumptions outlive the view while the app is open.
-    static MEMORY: RefCell<Assumptions> = RefCell::new(Assumptions::default());
-}
 
 /// What the training run and the corpus measure, for the cost panel.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,14 +34,9 @@ struct Measured {
 pub fn CostView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
-    let assumptions = RwSignal::new(MEMORY.with(|m| Assumptions {
-        errors: Default::default(),
-        ..m.borrow().clone()
-    }));
-    Effect::new(move |_| {
-        let now = assumptions.get();
-        MEMORY.with(|m| *m.borrow_mut() = now);
-    });
+    let assumptions = Remembered::use_context().cost.assumptions;
+    // A refusal is about the entry as typed; the inputs start again from the values in force.
+    assumptions.update(|a| a.errors = Default::default());
     // What each input shows: the learner's text, kept even when refused (the message says
     // which value is still in force); a reset puts the defaults back.
     let drafts = RwSignal::new(assumptions.with_untracked(|a| Field::ALL.map(|f| a.text(f))));

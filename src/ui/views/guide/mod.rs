@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::core::decide::{decide, decode, encode, Answers, Recommendation};
 use crate::ui::content::guide::{self as text, GuideQuestion, QUESTIONS};
+use crate::ui::state::url_schema as url;
 
 /// The answer to question `key` as its digit, if answered.
 fn digit(answers: &Answers, key: char) -> Option<u8> {
@@ -50,26 +50,15 @@ pub fn GuideView() -> impl IntoView {
     let answers = Memo::new(move |_| {
         query
             .read()
-            .get("guide")
+            .get(url::GUIDE)
             .map(|code| decode(&code))
             .unwrap_or_default()
     });
     let write = move |next: Option<Answers>| {
         let mut params = query.get_untracked();
-        match next.map(|a| encode(&a)).filter(|c| !c.is_empty()) {
-            Some(code) => params.replace("guide", code),
-            None => {
-                params.remove("guide");
-            }
-        }
-        navigate(
-            &params.to_query_string(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        let code = next.map(|a| encode(&a)).filter(|c| !c.is_empty());
+        url::put(&mut params, url::GUIDE, code);
+        navigate(&params.to_query_string(), url::query_write(true));
     };
     let actions: StoredValue<WriteAnswers, LocalStorage> = StoredValue::new_local(Box::new(write));
     let set = move |key: char, value: u8| {

@@ -4,23 +4,20 @@
 mod comparison;
 mod lost_stage;
 mod passages;
-pub mod question;
 pub mod report;
 mod settings;
-#[cfg(test)]
-pub(crate) mod test_bench;
 mod tokens;
 
 use leptos::prelude::*;
 
 use crate::core::hybrid::Ranking;
+use crate::ui::components::curation_toggle::CurationToggle;
 use crate::ui::components::pending_note::PendingNote;
+use crate::ui::components::question_box::QuestionBox;
 use crate::ui::state::{AppStore, BrowserClock};
-use crate::ui::views::corpus::curation::CurationToggle;
 use comparison::ComparisonBlock;
 use lost_stage::LostStage;
 use passages::PassageList;
-use question::QuestionBox;
 use report::{format_ms, InspectorReport, ReaderVerdict};
 use settings::RetrievalSliders;
 use tokens::TokenChips;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::report::{bar_fraction, PassageRow};
-use crate::ui::views::corpus::badges::QualityBadge;
-use crate::ui::views::map::kinds::KindTag;
+use crate::ui::components::badges::QualityBadge;
+use crate::ui::components::kinds::KindTag;
 
 /// "#3", or "–" when that ranking did not list the passage.
 fn rank_text(rank: Option<usize>) -> String {

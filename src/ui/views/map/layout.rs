@@ -175,7 +175,7 @@ mod tests {
     #[test]
     fn the_layout_places_every_passage_deterministically() {
         use crate::core::clock::NoClock;
-        let bench = crate::ui::views::inspector::test_bench::shipped_bench();
+        let bench = crate::ui::test_bench::shipped_bench();
         let layout = MapLayout::build(&bench).unwrap();
         assert_eq!(layout.points.len(), bench.chunks().len());
         assert!(layout

@@ -2,16 +2,16 @@
 //! question placed on the same axes with lines to the passages retrieval picked, and a table
 //! with the same points.
 
-pub mod kinds;
 pub mod layout;
 mod plot;
 mod table;
 
 use leptos::prelude::*;
 
+use crate::ui::components::kinds;
 use crate::ui::components::pending_note::PendingNote;
+use crate::ui::components::question_box::QuestionBox;
 use crate::ui::state::{AppStore, BrowserClock};
-use crate::ui::views::inspector::question::QuestionBox;
 use layout::{MapLayout, Zoom};
 use plot::{Legend, PointDetails, ScatterPlot};
 use table::PointTable;

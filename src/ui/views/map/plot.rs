@@ -8,11 +8,13 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::kinds::{kind_class, kind_label, kind_shape, shape_path, KindTag, KINDS};
 use super::layout::{zoom_points, MapPoint, Viewport, CANVAS};
 use super::MapState;
 use crate::core::corpus::DocKind;
-use crate::ui::views::corpus::badges::QualityBadge;
+use crate::ui::components::badges::QualityBadge;
+use crate::ui::components::kinds::{
+    kind_class, kind_label, kind_shape, shape_path, KindTag, KINDS,
+};
 
 /// Marker radius in canvas units (the canvas is 1000 units wide).
 const RADIUS: f32 = 9.0;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::kinds::KindTag;
 use super::MapState;
+use crate::ui::components::kinds::KindTag;
 
 /// The table alternative, folded away in a `<details>`.
 #[component]

@@ -6,11 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::import::{self, ImportOutcome, ImportProgress, Source};
 use crate::core::byod::{human_bytes, MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-use crate::ui::state::files::files_of;
+use crate::ui::state::files::{files_of, take_chosen};
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
@@ -74,15 +73,7 @@ pub fn AddDocuments() -> impl IntoView {
     let on_pick = {
         let start = start.clone();
         move |ev: leptos::ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let files = files_of(input.files());
-            // Clear the input so choosing the same file again still fires a change.
-            input.set_value("");
+            let files = take_chosen(&ev);
             if !files.is_empty() {
                 start(Source::Files(files));
             }

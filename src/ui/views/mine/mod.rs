@@ -20,8 +20,6 @@ use pairs::PairsTable;
 use saving::SaveAndShare;
 use train::TrainOnPairs;
 
-pub use pairs::usable_pairs;
-
 /// The "Your documents" view.
 #[component]
 pub fn MineView() -> impl IntoView {

@@ -5,23 +5,11 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::import::read_first;
 use crate::core::byod::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
-use crate::ui::state::files::files_of;
+use crate::ui::state::files::take_chosen;
 use crate::ui::state::workspace::Workspace;
-
-/// The pairs a run can learn from: rows with both a question and an answer, trimmed.
-pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
-    rows.iter()
-        .map(|p| QaPair {
-            question: p.question.trim().to_string(),
-            answer: p.answer.trim().to_string(),
-        })
-        .filter(|p| !p.question.is_empty() && !p.answer.is_empty())
-        .collect()
-}
 
 /// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
 /// already asks (an import run twice adds nothing); says how many were added or left out.
@@ -90,14 +78,7 @@ pub fn PairsTable() -> impl IntoView {
         });
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = files_of(input.files());
-        input.set_value("");
+        let files = take_chosen(&ev);
         spawn_local(async move {
             let text = match read_first(files).await {
                 None => return,
@@ -208,7 +189,8 @@ mod tests {
 
     #[test]
     fn half_filled_rows_are_not_used() {
-        let rows = [pair(" What? ", " $5 "), pair("", "x"), pair("q", "  ")];
+        use crate::ui::state::workspace::usable_pairs;
+        let rows = [pair(" What? ", " $5 "), pair("", "x"), pair("Why?", "  ")];
         assert_eq!(usable_pairs(&rows), vec![pair("What?", "$5")]);
     }
 

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::import::read_first;
-use crate::ui::state::files::{download_text, files_of};
+use crate::ui::state::files::{download_text, take_chosen};
 use crate::ui::state::persist::{self, SaveStatus};
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
@@ -34,14 +33,7 @@ pub fn SaveAndShare() -> impl IntoView {
         }));
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = files_of(input.files());
-        input.set_value("");
+        let files = take_chosen(&ev);
         spawn_local(async move {
             let Some(read) = read_first(files).await else {
                 return;

@@ -1,6 +1,6 @@
 //! "Train on my pairs": index the documents with the pairs as facts, then run the same training
-//! the Training view runs (`Workbench::start_tuning` stepped in short slices, yielding between
-//! them), with progress and Cancel. The four modes and the charts then use the pairs as their
+//! the Training view runs (`Workbench::start_tuning` stepped in `jobs::run_in_slices`), with
+//! progress and Cancel. The four modes and the charts then use the pairs as their
 //! evaluation set.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,21 +9,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::pairs::usable_pairs;
-use crate::core::clock::Clock;
 use crate::core::workbench::{BuildProgress, Workbench};
-use crate::ui::state::loader::yield_now;
-use crate::ui::state::workspace::{build_workbench_stepwise, pair_tune_settings, Workspace};
-use crate::ui::state::{AppStore, BrowserClock};
-
-/// Work per slice before the page gets a turn (ms), as in the Training view.
-const SLICE_MS: f64 = 12.0;
-
-thread_local! {
-    /// Set when the learner leaves "Your documents" while a run goes (leaving cancels it), so
-    /// the view says so on return. The browser app has one thread.
-    static LEFT_MID_RUN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+use crate::ui::state::jobs::run_in_slices;
+use crate::ui::state::workspace::{
+    build_workbench_stepwise, pair_tune_settings, usable_pairs, Workspace,
+};
+use crate::ui::state::AppStore;
 
 /// How the last run went.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,33 +55,33 @@ async fn train(
             Ok(None) => return RunState::Cancelled,
             Err(why) => return RunState::Failed(why),
         };
-    let mut run = match bench.start_tuning(&pair_tune_settings()) {
+    let run = match bench.start_tuning(&pair_tune_settings()) {
         Ok(run) => run,
         Err(e) => return RunState::Failed(format!("Training cannot start: {e}.")),
     };
-    let clock = BrowserClock;
     let mut compute_ms = 0.0;
-    while !run.finished() {
-        if cancel.load(Ordering::Relaxed) {
-            return RunState::Cancelled;
-        }
-        let start = clock.now_ms();
-        let mut progress = run.step(2);
-        while !run.finished() && clock.now_ms() - start < SLICE_MS {
-            progress = run.step(2);
-        }
-        compute_ms += clock.now_ms() - start;
-        if state
-            .try_set(RunState::Running {
-                done: progress.batches_done,
-                total: progress.batches_total.max(1),
-            })
-            .is_some()
-        {
-            return RunState::Cancelled; // the view is gone
-        }
-        yield_now().await;
+    let run = std::cell::RefCell::new(run);
+    let progress = std::cell::Cell::new((0, 1));
+    let finished = run_in_slices(
+        &mut || {
+            let mut run = run.borrow_mut();
+            let step = run.step(2);
+            progress.set((step.batches_done, step.batches_total.max(1)));
+            Ok(run.finished())
+        },
+        &mut |slice_ms| {
+            compute_ms += slice_ms;
+            let (done, total) = progress.get();
+            // A disposed signal means the view is gone: stop, as a cancel.
+            state.try_set(RunState::Running { done, total }).is_none()
+        },
+        &|| cancel.load(Ordering::Relaxed),
+    )
+    .await;
+    if finished != Ok(true) {
+        return RunState::Cancelled;
     }
+    let run = run.into_inner();
     let mut model = run.finish();
     model.train_ms = compute_ms;
     bench.install_tuned(model);
@@ -111,7 +102,9 @@ async fn train(
 pub fn TrainOnPairs() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
-    let state = RwSignal::new(match LEFT_MID_RUN.with(|left| left.replace(false)) {
+    let left = work.pair_run_left.get_untracked();
+    work.pair_run_left.set(false);
+    let state = RwSignal::new(match left {
         true => RunState::Failed(
             "Your last training run stopped when you left this view; the model in use did not \
              change. Press Train to run it again."
@@ -124,7 +117,7 @@ pub fn TrainOnPairs() -> impl IntoView {
         let cancel = cancel.clone();
         on_cleanup(move || {
             if state.try_with_untracked(|s| matches!(s, RunState::Running { .. })) == Some(true) {
-                LEFT_MID_RUN.with(|left| left.set(true));
+                work.pair_run_left.set(true);
             }
             cancel.store(true, Ordering::Relaxed);
         });

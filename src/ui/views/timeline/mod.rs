@@ -3,11 +3,11 @@
 //! with every mode's accuracy; the story starts with each version up to the current one,
 //! scored with the tuned model in use.
 
+mod caption;
+mod evidence;
 mod plot;
-pub mod story;
 mod table;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,21 +16,18 @@ use leptos::task::spawn_local;
 use crate::core::eval::evaluate_versions;
 use crate::core::workbench::{TrainData, TuneSettings};
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::compare::count;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::evaluation::{eval_set, remember, use_live_eval};
 use crate::ui::state::loader::yield_now;
+use crate::ui::state::remembered::Remembered;
+use crate::ui::state::timeline_story::{Moment, MomentKey, MomentKind, Story};
 use crate::ui::state::{AppStore, BrowserClock};
-use crate::ui::views::tradeoff::compare::count;
-use crate::ui::views::tradeoff::live::{eval_set, remember, use_live_eval};
+use caption::caption;
+use evidence::{ours_fresh, ours_updates, FINETUNEBENCH, FRESHQA};
 use plot::TimelinePlot;
-use story::{Moment, MomentKey, MomentKind, Story};
 use table::TimelineTable;
-
-thread_local! {
-    /// The story outlives the view, so a learner can edit in the corpus view and come back to
-    /// see the moment it made. One per open app (the browser app has one thread).
-    static STORY: RefCell<Story> = RefCell::new(Story::default());
-}
 
 /// What the retrain button is doing.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +40,7 @@ enum Busy {
 
 /// Fills an empty story: each version from the first to the current one, scored with the
 /// model in use (the workbench visits each version and comes back).
-fn seed(store: AppStore, changed: RwSignal<u64>) {
+fn seed(store: AppStore, story: RwSignal<Story>) {
     let outcome = store.update(|b| {
         let set = eval_set(b);
         let now = MomentKey::of(b);
@@ -58,8 +55,7 @@ fn seed(store: AppStore, changed: RwSignal<u64>) {
         evaluate_versions(b, &set, &versions, &BrowserClock).map(|reports| (now, versions, reports))
     });
     if let Some(Ok((now, versions, reports))) = outcome {
-        STORY.with(|s| {
-            let mut story = s.borrow_mut();
+        story.update(|story| {
             story.clear();
             for (version, report) in versions.iter().zip(&reports) {
                 story.push(Moment::new(
@@ -73,7 +69,6 @@ fn seed(store: AppStore, changed: RwSignal<u64>) {
             remember(untrack(|| store.revision()), Arc::new(last));
         }
     }
-    changed.update(|n| *n += 1);
 }
 
 /// The timeline view.
@@ -81,7 +76,7 @@ fn seed(store: AppStore, changed: RwSignal<u64>) {
 pub fn TimelineView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
-    let changed = RwSignal::new(0u64);
+    let story = Remembered::use_context().story.story;
     let seeding = RwSignal::new(false);
     let busy = RwSignal::new(Busy::Idle);
 
@@ -90,12 +85,12 @@ pub fn TimelineView() -> impl IntoView {
         let Some(report) = report.get() else {
             return;
         };
-        if STORY.with(|s| s.borrow().is_empty()) {
+        if story.with_untracked(Story::is_empty) {
             if !seeding.get_untracked() {
                 seeding.set(true);
                 spawn_local(async move {
                     yield_now().await;
-                    seed(store, changed);
+                    seed(store, story);
                     seeding.set(false);
                 });
             }
@@ -104,15 +99,10 @@ pub fn TimelineView() -> impl IntoView {
         let Some(key) = store.with_untracked(MomentKey::of) else {
             return;
         };
-        if STORY.with(|s| s.borrow_mut().observe(key, &report)) {
-            changed.update(|n| *n += 1);
-        }
+        story.maybe_update(|s| s.observe(key, &report));
     });
 
-    let moments = Memo::new(move |_| {
-        changed.track();
-        STORY.with(|s| s.borrow().moments().to_vec())
-    });
+    let moments = Memo::new(move |_| story.with(|s| s.moments().to_vec()));
     let versions = Memo::new(move |_| {
         store
             .with(|b| {
@@ -136,9 +126,8 @@ pub fn TimelineView() -> impl IntoView {
         let Some(first) = ids.first().cloned() else {
             return;
         };
-        STORY.with(|s| s.borrow_mut().clear());
+        story.update(Story::clear);
         store.update(|b| b.set_version(&first, &BrowserClock));
-        changed.update(|n| *n += 1);
     };
     let retrain = move |_| {
         busy.set(Busy::Working("Retraining on the current version…"));
@@ -172,9 +161,9 @@ pub fn TimelineView() -> impl IntoView {
         });
     };
 
-    let caption = move || moments.with(|m| story::caption(m));
-    let ours_updates = Signal::derive(move || moments.with(|m| story::ours_updates(m)));
-    let ours_fresh = Signal::derive(move || moments.with(|m| story::ours_fresh(m)));
+    let caption_text = move || moments.with(|m| caption(m));
+    let ours_updates = Signal::derive(move || moments.with(|m| ours_updates(m)));
+    let ours_fresh = Signal::derive(move || moments.with(|m| ours_fresh(m)));
     let status = move || match busy.get() {
         Busy::Idle => String::new(),
         Busy::Working(text) => text.to_string(),
@@ -202,7 +191,7 @@ pub fn TimelineView() -> impl IntoView {
             .into_any();
         }
         view! {
-            <p class="chart-caption timeline-caption">{caption}</p>
+            <p class="chart-caption timeline-caption">{caption_text}</p>
             <div class="chart-controls timeline-controls">
                 <VersionPicker/>
                 <div class="timeline-actions">
@@ -253,8 +242,8 @@ pub fn TimelineView() -> impl IntoView {
             <section class="evidence" aria-labelledby="timeline-evidence">
                 <h3 id="timeline-evidence">"What published studies found"</h3>
                 <div class="evidence__cards">
-                    <EvidenceCard item=story::FINETUNEBENCH ours=ours_updates/>
-                    <EvidenceCard item=story::FRESHQA ours=ours_fresh/>
+                    <EvidenceCard item=FINETUNEBENCH ours=ours_updates/>
+                    <EvidenceCard item=FRESHQA ours=ours_fresh/>
                 </div>
             </section>
         }

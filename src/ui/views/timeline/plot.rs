@@ -7,9 +7,9 @@
 
 use leptos::prelude::*;
 
-use super::story::{Moment, MomentKind, KEEP};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis};
+use crate::ui::state::timeline_story::{Moment, MomentKind, KEEP};
 
 /// The SVG canvas.
 pub const WIDTH: f64 = 560.0;
@@ -199,7 +199,7 @@ pub fn TimelinePlot(
 mod tests {
     use super::*;
     use crate::core::eval::{EvalReport, ModeMetrics};
-    use crate::ui::views::timeline::story::{MomentKey, Story};
+    use crate::ui::state::timeline_story::{MomentKey, Story};
 
     #[test]
     fn lines_put_each_moment_in_its_slot() {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::story::Moment;
 use crate::core::modes::Mode;
-use crate::ui::components::chart::{percent, ModeKey};
+use crate::ui::components::chart::{percent, ChartTable, ModeKey};
+use crate::ui::state::timeline_story::Moment;
 
 /// The table.
 #[component]
@@ -40,22 +40,17 @@ pub fn TimelineTable(
             })
             .collect_view()
     };
+    let caption = view! {
+        <caption>"Share of answerable questions answered with today's fact, at each moment."</caption>
+    };
+    let head = view! {
+        <th scope="col">"Moment"</th>
+        <th scope="col">"Fine-tuned on"</th>
+        {Mode::ALL.into_iter().map(|m| view! { <th scope="col"><ModeKey mode=m/></th> }).collect_view()}
+    };
     view! {
-        <details class="chart-table timeline-table" open>
-            <summary>"The numbers behind the chart"</summary>
-            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
-                <table>
-                    <caption>"Share of answerable questions answered with today's fact, at each moment."</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Moment"</th>
-                            <th scope="col">"Fine-tuned on"</th>
-                            {Mode::ALL.into_iter().map(|m| view! { <th scope="col"><ModeKey mode=m/></th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable class="timeline-table" open=true summary="The numbers behind the chart"
+            label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
+            rows=rows.into_any()/>
     }
 }

@@ -2,10 +2,10 @@
 //! under each, computed from the live numbers. "Our toy shows the same direction" is said only
 //! when every comparison it rests on holds; otherwise the line says what the numbers do show.
 
-use super::compare::{count, pct, relate, Relation};
 use super::story::{standing, FACTS, FORMAT, UNTUNED};
 use crate::core::eval::{EvalReport, RECALL_DEPTH};
 use crate::ui::components::chart::{EvidenceItem, Verification};
+use crate::ui::components::compare::{count, pct, relate, Relation};
 
 /// Retrieval versus fine-tuning for knowledge.
 pub const OVADIA: EvidenceItem = EvidenceItem {

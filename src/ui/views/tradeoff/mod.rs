@@ -2,10 +2,8 @@
 //! knowledge accuracy (across) against format compliance (up). Re-evaluated whenever the
 //! workbench changes: an edit in the corpus view, another version, a retrain, another k.
 
-pub mod compare;
 mod evidence;
 pub mod layout;
-pub mod live;
 mod plot;
 pub mod story;
 mod table;
@@ -16,8 +14,8 @@ use crate::core::workbench::RetrievalSettings;
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::evaluation::use_live_eval;
 use crate::ui::state::{AppStore, BrowserClock};
-use live::use_live_eval;
 use plot::TradeoffPlot;
 use table::TradeoffTable;
 

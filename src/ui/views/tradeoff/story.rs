@@ -1,9 +1,9 @@
 //! What the trade-off chart says, in words computed from the live numbers: the caption, the
-//! base model's note and the timing line. Every comparison is decided by [`super::compare`]
+//! base model's note and the timing line. Every comparison is decided by [`crate::ui::components::compare`]
 //! from the numbers the sentence names; the evidence cards' lines are in [`super::evidence`].
 
-use super::compare::{best, count, pct, relate, Named, Relation};
 use crate::core::eval::{EvalReport, ModeMetrics, ModeReports};
+use crate::ui::components::compare::{best, count, pct, relate, Named, Relation};
 
 pub use super::evidence::{ours_both, ours_format, ours_knowledge, BALAGUER, LIMA, OVADIA};
 

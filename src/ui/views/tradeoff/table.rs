@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::eval::{EvalReport, ModeMetrics};
 use crate::core::modes::Mode;
-use crate::ui::components::chart::{percent, ModeKey};
+use crate::ui::components::chart::{percent, ChartTable, ModeKey};
 
 /// A column: header, what it measures, and how to read it from a mode's metrics.
 struct Column {
@@ -146,21 +146,13 @@ pub fn TradeoffTable(
             )
         })
     };
+    let head = view! {
+        <th scope="col">"Mode"</th>
+        {COLUMNS.iter().map(|c| view! { <th scope="col">{c.header}</th> }).collect_view()}
+    };
     view! {
-        <details class="chart-table tradeoff-table" open>
-            <summary>"The numbers behind the chart"</summary>
-            <div class="chart-table__scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways">
-                <table>
-                    <caption>{caption}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mode"</th>
-                            {COLUMNS.iter().map(|c| view! { <th scope="col">{c.header}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable class="tradeoff-table" open=true summary="The numbers behind the chart"
+            label="Table, scrolls sideways" caption=view! { <caption>{caption}</caption> }.into_any()
+            head=head.into_any() rows=rows.into_any()/>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::settings::{
+use crate::ui::state::training_panel::settings::{
     parse_or, seed_from, DataChoice, PanelSettings, ScopeChoice, CAPACITIES, EPOCHS,
     LEARNING_RATES, PHRASINGS, REPLAY_PERCENT,
 };

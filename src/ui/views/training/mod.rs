@@ -2,77 +2,38 @@
 //!
 //! The run is stepped in time-boxed slices ([`runner`]) so the page stays responsive while the
 //! loss curve draws; the finished model is installed in the workbench, so every view follows.
-//! The settings and the history of runs outlive the view (see [`MEMORY`]), so a learner can
-//! look at the Ask view and come back to compare.
+//! The settings, the history of runs and the run going now outlive the view (they live in
+//! [`TrainingPanel`], in `ui::state`): a learner can look at the Ask view while a run goes (the
+//! header shows its progress) and come back to compare.
 
 mod chart;
 mod controls;
-mod history;
 mod results;
 mod runner;
-mod settings;
 mod training_set;
-
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::tune::TuneError;
 use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::jobs;
 use crate::ui::state::loader::yield_now;
+use crate::ui::state::training_panel::history::{RunHistory, RunRecord};
+use crate::ui::state::training_panel::settings::PanelSettings;
+use crate::ui::state::training_panel::{RunStatus as Status, TrainingPanel};
+use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 use chart::LossChart;
 use controls::Controls;
-use history::{RunHistory, RunRecord};
 use results::{timing_sentence, HistoryTable, LatestRun};
-use runner::{Live, SliceTiming};
-use settings::PanelSettings;
+use runner::Live;
 use training_set::{SetPreview, TrainingSet};
-
-/// What the panel remembers while the app is open.
-#[derive(Clone, Default)]
-struct Memory {
-    settings: PanelSettings,
-    history: RunHistory,
-    losses: Vec<f32>,
-    epochs: usize,
-    timing: Option<SliceTiming>,
-    /// The learner left the view while a run was going (leaving cancels it).
-    left_mid_run: bool,
-}
-
-/// Shown on return after leaving the view mid-run, so a run never vanishes without a word.
-const LEFT_MID_RUN: &str = "Your last run stopped when you left this view (a run lives only \
-    while the Training view is open); the model in use did not change. Press Train to run it again.";
-
-thread_local! {
-    /// The panel's state across visits: views are unmounted when the learner navigates, and
-    /// the history of runs is the point of the panel, so it lives here rather than in the
-    /// view. The browser app has one thread, so this is one memory per open app.
-    static MEMORY: RefCell<Memory> = RefCell::new(Memory::default());
-}
-
-/// The training panel's settings as the core takes them (for saving the learner's work).
-pub fn panel_tune_settings() -> crate::core::workbench::TuneSettings {
-    MEMORY.with(|m| m.borrow().settings.to_core())
-}
-
-/// Where the current run stands.
-#[derive(Clone, Debug, PartialEq)]
-enum Status {
-    Idle,
-    Training,
-    Cancelled,
-    Failed(String),
-}
 
 /// Records the model in use when the panel first opens, so the first run has a baseline, and
 /// shows its loss curve.
-fn seed_history(store: AppStore, history: RwSignal<RunHistory>, live: Live) {
-    if !history.with_untracked(RunHistory::is_empty) {
+fn seed_history(store: AppStore, panel: TrainingPanel, live: Live) {
+    if !panel.history.with_untracked(RunHistory::is_empty) {
         return;
     }
     let start = store
@@ -98,14 +59,7 @@ fn seed_history(store: AppStore, history: RwSignal<RunHistory>, live: Live) {
             train_ms: model.train_ms,
         };
         let (losses, epochs) = (model.loss.clone(), model.loss.len().max(1));
-        let updated = MEMORY.with(|m| {
-            let mut memory = m.borrow_mut();
-            memory.history.push(record, Some(model));
-            memory.losses = losses.clone();
-            memory.epochs = epochs;
-            memory.history.clone()
-        });
-        history.set(updated);
+        panel.history.update(|h| h.push(record, Some(model)));
         live.losses.set(losses);
         live.epochs.set(epochs);
     }
@@ -115,35 +69,20 @@ fn seed_history(store: AppStore, history: RwSignal<RunHistory>, live: Live) {
 #[component]
 pub fn TrainingView() -> impl IntoView {
     let store = AppStore::use_context();
-    let remembered = MEMORY.with(|m| m.borrow().clone());
-    let settings = RwSignal::new(remembered.settings);
-    let history = RwSignal::new(remembered.history);
-    let timing = RwSignal::new(remembered.timing);
-    let left = MEMORY.with(|m| std::mem::take(&mut m.borrow_mut().left_mid_run));
-    let status = RwSignal::new(match left {
-        true => Status::Failed(LEFT_MID_RUN.to_string()),
-        false => Status::Idle,
-    });
+    let panel = Workspace::use_context().training;
+    let TrainingPanel {
+        settings,
+        history,
+        timing,
+        ..
+    } = panel;
+    let status = panel.status;
     let live = Live {
-        losses: RwSignal::new(remembered.losses),
-        epochs: RwSignal::new(remembered.epochs.max(1)),
-        batches: RwSignal::new((0, 0)),
+        losses: panel.losses,
+        epochs: panel.epochs,
+        batches: panel.batches,
     };
-    let cancel = Arc::new(AtomicBool::new(false));
-    {
-        let cancel = cancel.clone();
-        on_cleanup(move || {
-            if status.try_get_untracked() == Some(Status::Training) {
-                MEMORY.with(|m| m.borrow_mut().left_mid_run = true);
-            }
-            cancel.store(true, Ordering::Relaxed);
-        });
-    }
-    Effect::new(move |_| {
-        let current = settings.get();
-        MEMORY.with(|m| m.borrow_mut().settings = current);
-    });
-    Effect::new(move |_| seed_history(store, history, live));
+    Effect::new(move |_| seed_history(store, panel, live));
 
     let busy = Signal::derive(move || status.get() == Status::Training);
     let current_version =
@@ -194,46 +133,35 @@ pub fn TrainingView() -> impl IntoView {
         })
     });
 
-    let start = {
-        let cancel = cancel.clone();
-        move |_| {
-            if busy.get_untracked() {
-                return;
-            }
-            cancel.store(false, Ordering::Relaxed);
-            status.set(Status::Training);
-            live.losses.set(Vec::new());
-            live.batches.set((0, 0));
-            let chosen = settings.get_untracked();
-            let cancel = cancel.clone();
-            spawn_local(async move {
-                yield_now().await; // let the disabled controls paint before the first slice
-                let outcome = runner::train(store, chosen, live, cancel).await;
-                let next = match outcome {
-                    Ok(Some(done)) => {
-                        let updated = MEMORY.with(|m| {
-                            let mut memory = m.borrow_mut();
-                            memory.history.push(done.record, Some(done.model));
-                            memory.timing = Some(done.timing);
-                            memory.losses = live.losses.try_get_untracked().unwrap_or_default();
-                            memory.epochs = live.epochs.try_get_untracked().unwrap_or(1);
-                            memory.history.clone()
-                        });
-                        history.try_set(updated);
-                        timing.try_set(Some(done.timing));
-                        Status::Idle
-                    }
-                    Ok(None) => Status::Cancelled,
-                    Err(message) => Status::Failed(message),
-                };
-                status.try_set(next);
-            });
+    // The run is spawned with root-owned state only, so leaving the view does not stop it.
+    let start = move |_| {
+        if busy.get_untracked() {
+            return;
         }
+        panel.cancel.set(false);
+        status.set(Status::Training);
+        live.losses.set(Vec::new());
+        live.batches.set((0, 0));
+        jobs::report(store, "Training", 0, 1);
+        let chosen = settings.get_untracked();
+        spawn_local(async move {
+            yield_now().await; // let the disabled controls paint before the first slice
+            let cancelled = || panel.cancel.get_untracked();
+            let outcome = runner::train(store, chosen, live, &cancelled).await;
+            jobs::end(store);
+            let next = match outcome {
+                Ok(Some(done)) => {
+                    history.update(|h| h.push(done.record, Some(done.model)));
+                    timing.set(Some(done.timing));
+                    Status::Idle
+                }
+                Ok(None) => Status::Cancelled,
+                Err(message) => Status::Failed(message),
+            };
+            status.set(next);
+        });
     };
-    let on_cancel = {
-        let cancel = cancel.clone();
-        move |_| cancel.store(true, Ordering::Relaxed)
-    };
+    let on_cancel = move |_| panel.cancel.set(true);
     let on_use = Callback::new(move |number: usize| {
         if let Some(model) = history.with_untracked(|h| h.model(number).cloned()) {
             store.update(|b| b.install_tuned(model));

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::history::{percent, Metric, RunHistory, RunRecord};
-use super::runner::SliceTiming;
+use crate::ui::state::training_panel::history::{percent, Metric, RunHistory, RunRecord};
+use crate::ui::state::training_panel::timing::SliceTiming;
 
 /// The three accuracies of the last run, each with what it means.
 #[component]

@@ -1,47 +1,23 @@
-//! Runs a training in time-boxed slices, yielding to the browser between them so input is
-//! never blocked for long and the loss curve draws as it trains; then measures the model,
-//! installs it (every view updates) and returns the history record.
+//! Runs a training in time-boxed slices (`state::jobs`), yielding to the browser between them
+//! so input is never blocked for long and the loss curve draws as it trains; then measures the
+//! model, installs it (every view updates) and returns the history record. It reports to the
+//! root-owned [`Live`] signals and `AppStore::job`, so it goes on when the learner leaves the view.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use super::history::RunRecord;
-use super::settings::{PanelSettings, ScopeChoice};
 use crate::core::clock::Clock;
 use crate::core::tune::{TrainingSetCounts, TuneError};
 use crate::core::workbench::{TrainScope, TunedModel};
-use crate::ui::state::loader::yield_now;
+use crate::ui::state::jobs::{self, run_in_slices};
+use crate::ui::state::training_panel::history::RunRecord;
+use crate::ui::state::training_panel::settings::{PanelSettings, ScopeChoice};
+use crate::ui::state::training_panel::timing::SliceTiming;
 use crate::ui::state::{AppStore, BrowserClock};
-
-/// Work per slice before yielding, in milliseconds: well under the 50 ms that starts to feel
-/// like a frozen page, and big enough that yielding does not dominate.
-pub const SLICE_BUDGET_MS: f64 = 12.0;
 
 /// Gradient steps between clock checks within a slice.
 const BATCHES_PER_CHECK: usize = 2;
-
-/// How long a run took, and how it was cut up.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct SliceTiming {
-    /// From the click to the installed model, including the browser's turns in between.
-    pub wall_ms: f64,
-    /// Time spent computing (the sum of the slices).
-    pub compute_ms: f64,
-    /// Number of slices.
-    pub slices: usize,
-    /// The longest slice: the longest the page could not react to input.
-    pub longest_ms: f64,
-}
-
-impl SliceTiming {
-    fn add(&mut self, slice_ms: f64) {
-        self.compute_ms += slice_ms;
-        self.slices += 1;
-        self.longest_ms = self.longest_ms.max(slice_ms);
-    }
-}
 
 /// What the panel watches while a run goes.
 #[derive(Clone, Copy)]
@@ -90,18 +66,18 @@ pub fn nothing_new(
     model.is_some() && settings.scope != ScopeChoice::Fresh && counts.changed_facts == 0
 }
 
-/// Trains with `settings` in slices. `Ok(None)` when cancelled (or the panel closed).
+/// Trains with `settings` in slices, telling the header how far it is. `Ok(None)` when cancelled.
 pub async fn train(
     store: AppStore,
     settings: PanelSettings,
     live: Live,
-    cancel: Arc<AtomicBool>,
+    cancelled: &dyn Fn() -> bool,
 ) -> Result<Option<Finished>, String> {
     let core = settings.to_core();
     let previous = store
         .with_untracked(|b| b.tuned().map(|m| m.version.clone()))
         .flatten();
-    let mut run = store
+    let run = store
         .with_untracked(|b| b.start_tuning(&core))
         .ok_or("The documents are still loading.")?
         .map_err(|e| explain(&e, &settings, previous.as_deref()))?;
@@ -117,32 +93,34 @@ pub async fn train(
     let began = clock.now_ms();
     let mut timing = SliceTiming::default();
     live.epochs.try_set(core.config.epochs);
-    loop {
-        if cancel.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        let slice_start = clock.now_ms();
-        let progress = loop {
-            let progress = run.step(BATCHES_PER_CHECK);
-            if run.finished() || clock.now_ms() - slice_start >= SLICE_BUDGET_MS {
-                break progress;
-            }
-        };
-        timing.add(clock.now_ms() - slice_start);
-        // A disposed signal means the panel is gone: stop quietly.
-        if live.losses.try_set(run.loss_curve().to_vec()).is_some()
-            || live
-                .batches
-                .try_set((progress.batches_done, progress.batches_total))
-                .is_some()
-        {
-            return Ok(None);
-        }
-        if run.finished() {
-            break;
-        }
-        yield_now().await;
+    let run = RefCell::new(run);
+    let progress = RefCell::new(None);
+    let finished = run_in_slices(
+        &mut || {
+            let mut run = run.borrow_mut();
+            *progress.borrow_mut() = Some(run.step(BATCHES_PER_CHECK));
+            Ok(run.finished())
+        },
+        &mut |slice_ms| {
+            timing.add(slice_ms);
+            let (done, total) = progress
+                .borrow()
+                .as_ref()
+                .map_or((0, 1), |p| (p.batches_done, p.batches_total));
+            jobs::report(store, "Training", done, total);
+            // A disposed signal means the panel's state is gone: stop quietly.
+            live.losses
+                .try_set(run.borrow().loss_curve().to_vec())
+                .is_none()
+                && live.batches.try_set((done, total)).is_none()
+        },
+        cancelled,
+    )
+    .await?;
+    if !finished {
+        return Ok(None);
     }
+    let run = run.into_inner();
 
     let mut model = run.finish();
     model.train_ms = timing.compute_ms;

@@ -98,7 +98,7 @@ fn mean_time_runs_the_work_the_given_number_of_times() {
 #[test]
 fn a_report_ranks_k_passages_and_compares_both_searches() {
     use crate::core::clock::NoClock;
-    let mut bench = crate::ui::views::inspector::test_bench::shipped_bench();
+    let mut bench = crate::ui::test_bench::shipped_bench();
     let question = "How much does the Pro plan cost?";
     let report = InspectorReport::build(&bench, question, &NoClock);
     let k = bench.settings().k;
@@ -161,7 +161,7 @@ fn a_report_ranks_k_passages_and_compares_both_searches() {
 #[test]
 fn empty_and_hostile_questions_give_sensible_reports() {
     use crate::core::clock::NoClock;
-    let bench = crate::ui::views::inspector::test_bench::shipped_bench();
+    let bench = crate::ui::test_bench::shipped_bench();
     let empty = InspectorReport::build(&bench, "", &NoClock);
     assert!(empty.passages.is_empty());
     assert!(empty.tokens.is_empty());

@@ -1,6 +1,11 @@
 //! The live evaluation every chart view reads: re-run whenever the workbench changes (store
 //! revision), with the embedded question set prepared once and the last report kept, so
-//! moving between views does not re-evaluate an unchanged workbench.
+//! moving between views does not re-evaluate an unchanged workbench. The trade-off, timeline
+//! and cost views read it; the timeline also fills it.
+//!
+//! This is a cache of a pure function of the store (its workbench at a revision), not state
+//! anyone owns, so it is a module-level memo rather than a context: nothing but
+//! [`remember`] and the evaluation itself writes it.
 
 use std::cell::RefCell;
 use std::rc::Rc;

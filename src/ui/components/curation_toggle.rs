@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::CorpusState;
 use crate::ui::state::{AppStore, BrowserClock};
 
-/// The checkbox with what it does. Inside the corpus view it also reports the rebuild on the
-/// view's status line.
+/// The checkbox with what it does. `on_rebuilt` hears what the rebuild did (the corpus view
+/// shows it on its status line).
 #[component]
-pub fn CurationToggle() -> impl IntoView {
+pub fn CurationToggle(
+    #[prop(optional)] on_rebuilt: Option<Callback<Option<String>>>,
+) -> impl IntoView {
     let store = AppStore::use_context();
-    let state = use_context::<CorpusState>();
     let curated = Memo::new(move |_| store.with(|b| b.settings().curated).unwrap_or(true));
     let set = move |on: bool| {
         let outcome = store.update(|b| {
@@ -31,8 +31,8 @@ pub fn CurationToggle() -> impl IntoView {
             }
             Err(e) => format!("Could not rebuild the index: {e}"),
         });
-        if let Some(state) = state {
-            state.message.set(message);
+        if let Some(on_rebuilt) = on_rebuilt {
+            on_rebuilt.run(message);
         }
     };
     view! {

@@ -1,7 +1,34 @@
 //! The editable price assumptions: each field keeps the text the learner typed, the last
-//! good value, and the reason a bad entry was refused. Plain data, tested natively.
+//! good value, and the reason a bad entry was refused. Plain data, tested natively, kept in
+//! [`CostAssumptions`] at the root so the learner's entries outlive the Cost view.
+
+use leptos::prelude::*;
 
 use crate::core::cost::{parse_price, parse_runs, Prices};
+
+/// The assumptions in force while the app is open, kept at the root in
+/// [`Remembered`](super::remembered::Remembered); `Copy`.
+/// The Cost view is the only writer.
+#[derive(Clone, Copy)]
+pub struct CostAssumptions {
+    /// The learner's assumptions.
+    pub assumptions: RwSignal<Assumptions>,
+}
+
+impl CostAssumptions {
+    /// The defaults (prices as read on `core::cost::PRICES_READ_ON`, one training run).
+    pub fn new() -> Self {
+        Self {
+            assumptions: RwSignal::new(Assumptions::default()),
+        }
+    }
+}
+
+impl Default for CostAssumptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// One editable assumption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The timeline's story: a short list of moments, one per change the learner made (another
 //! version published, a retrain, an edit, another k), each with every mode's scores then.
-//! Plain data, tested natively; the view keeps one story for the whole visit.
+//! Plain data, tested natively; [`TimelineStory`] keeps one story at the root for as long as
+//! the app is open, so a learner can edit in the corpus view and come back to the moment it made.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -8,12 +9,30 @@ use std::hash::{Hash, Hasher};
 use crate::core::eval::EvalReport;
 use crate::core::modes::Mode;
 use crate::core::workbench::Workbench;
+use leptos::prelude::*;
 
-mod caption;
-mod evidence;
+/// The timeline's story, kept at the root in [`Remembered`](super::remembered::Remembered); `Copy`. The Timeline view is the
+/// only writer: it adds a moment per change it sees and seeds an empty story.
+#[derive(Clone, Copy)]
+pub struct TimelineStory {
+    /// The moments so far.
+    pub story: RwSignal<Story>,
+}
 
-pub use caption::caption;
-pub use evidence::{ours_fresh, ours_updates, FINETUNEBENCH, FRESHQA};
+impl TimelineStory {
+    /// An empty story.
+    pub fn new() -> Self {
+        Self {
+            story: RwSignal::new(Story::default()),
+        }
+    }
+}
+
+impl Default for TimelineStory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// Moments kept; older ones drop off the left.
 pub const KEEP: usize = 8;
@@ -134,7 +153,8 @@ impl Moment {
     }
 }
 
-fn index(mode: Mode) -> usize {
+/// Where `mode` sits in a moment's per-mode arrays ([`Mode::ALL`] order).
+pub fn index(mode: Mode) -> usize {
     Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0)
 }
 
@@ -186,11 +206,11 @@ impl Story {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::core::eval::ModeMetrics;
 
-    pub(super) fn key(version: &str, model: &str, edits: u64) -> MomentKey {
+    pub(crate) fn key(version: &str, model: &str, edits: u64) -> MomentKey {
         MomentKey {
             version: version.into(),
             edits,
@@ -201,7 +221,7 @@ pub(super) mod tests {
 
     /// A report with the model tuned on `model`, every share of a mode derived from its
     /// knowledge accuracy, and `changed` facts changed since training.
-    pub(super) fn trained(model: &str, changed: usize, tuned: f64, rag: f64) -> EvalReport {
+    pub(crate) fn trained(model: &str, changed: usize, tuned: f64, rag: f64) -> EvalReport {
         let mut r = EvalReport::default();
         let m = |k: f64| ModeMetrics {
             knowledge_accuracy: Some(k),
@@ -216,7 +236,7 @@ pub(super) mod tests {
         r
     }
 
-    pub(super) fn report(tuned: f64, rag: f64) -> EvalReport {
+    pub(crate) fn report(tuned: f64, rag: f64) -> EvalReport {
         trained("v1", 5, tuned, rag)
     }
 

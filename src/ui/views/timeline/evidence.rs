@@ -1,10 +1,10 @@
 //! The timeline's evidence cards: what published studies found about updated facts and
 //! freshness, and the "our toy" line under each, decided from the latest moment's numbers.
 
-use super::{index, Moment};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{EvidenceItem, Verification};
-use crate::ui::views::tradeoff::compare::{pct, relate, Relation};
+use crate::ui::components::compare::{pct, relate, Relation};
+use crate::ui::state::timeline_story::{index, Moment};
 
 /// Fine-tuned models learn updated facts poorly.
 pub const FINETUNEBENCH: EvidenceItem = EvidenceItem {
@@ -113,9 +113,9 @@ pub fn ours_fresh(moments: &[Moment]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{key, trained};
-    use super::super::Story;
     use super::*;
+    use crate::ui::state::timeline_story::tests::{key, trained};
+    use crate::ui::state::timeline_story::Story;
 
     fn story(changed: usize, tuned: f64, rag: f64) -> Story {
         let mut story = Story::default();

@@ -1,11 +1,11 @@
 //! The timeline chart's caption, decided from the moments' numbers.
 
-use super::{Moment, MomentKind};
 use crate::core::modes::Mode;
-use crate::ui::views::tradeoff::compare::{pct, relate, Relation};
+use crate::ui::components::compare::{pct, relate, Relation};
+use crate::ui::state::timeline_story::{Moment, MomentKind};
 
 /// The chart's caption: one sentence on what to notice. Each part is decided from the
-/// numbers it names (tolerance [`crate::ui::views::tradeoff::compare::CLOSE`]): "falls" needs a
+/// numbers it names (tolerance [`crate::ui::components::compare::CLOSE`]): "falls" needs a
 /// wider drop, "as the documents change" a change of version or edits before the lowest point,
 /// "stays" a spread within the tolerance.
 pub fn caption(moments: &[Moment]) -> String {
@@ -111,9 +111,9 @@ fn retrain_effect(moments: &[Moment]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{key, report};
-    use super::super::Story;
     use super::*;
+    use crate::ui::state::timeline_story::tests::{key, report};
+    use crate::ui::state::timeline_story::Story;
 
     #[test]
     fn the_caption_tells_the_drop_and_the_recovery() {
