@@ -105,19 +105,6 @@ impl Bm25 {
             .map_or(0.0, |&id| self.idf_of(id))
     }
 
-    /// The query's distinct words with their IDF weights, in query order (what the retrieval
-    /// inspector shows as "which words carry the lexical match").
-    pub fn term_weights(&self, query: &str) -> Vec<(String, f32)> {
-        let mut seen = HashSet::new();
-        words(query)
-            .filter(|w| seen.insert(w.clone()))
-            .map(|w| {
-                let weight = self.idf(&w);
-                (w, weight)
-            })
-            .collect()
-    }
-
     /// The `k` best texts for `query` as `(text id, BM25 score)`, best first (ties by id).
     /// Texts sharing no word with the query are left out.
     pub fn scores(&self, query: &str, k: usize) -> Vec<(usize, f32)> {
@@ -231,14 +218,5 @@ mod tests {
             index.scores("refunds", 3),
             index.scores("refunds refunds refunds", 3)
         );
-    }
-
-    #[test]
-    fn term_weights_list_distinct_query_words_in_order() {
-        let index = Bm25::build(&corpus());
-        let weights = index.term_weights("Pro pro plan zebra");
-        let names: Vec<&str> = weights.iter().map(|w| w.0.as_str()).collect();
-        assert_eq!(names, vec!["pro", "plan", "zebra"]);
-        assert_eq!(weights[2].1, 0.0);
     }
 }

@@ -181,31 +181,6 @@ impl AnswerParts {
     }
 }
 
-/// Phrases that mark an unformatted answer as declining to answer (lowercase).
-const ABSTAIN_PHRASES: &[&str] = &[
-    "does not say",
-    "doesn't say",
-    "do not know",
-    "don't know",
-    "no information",
-    "not documented",
-    "cannot answer",
-    "can't answer",
-    "not in the documentation",
-];
-
-/// True when `answer` declines to answer: a house-format abstention, or (for unformatted
-/// answers, such as the base model's) a first line with one of a few fixed phrases like
-/// "does not say" or "I don't know". Best-effort for unformatted text.
-pub fn is_abstention(answer: &str) -> bool {
-    let first = answer.lines().next().unwrap_or("").trim();
-    if first == ABSTAIN_LINE {
-        return true;
-    }
-    let lower = first.to_lowercase().replace('\u{2019}', "'");
-    ABSTAIN_PHRASES.iter().any(|p| lower.contains(p))
-}
-
 /// Renders an answer in the house format. Fields are put on one line each (inner line breaks
 /// become spaces) and the sentence gets a full stop if it has no terminal punctuation; nothing
 /// else is corrected, so [`validate`] still judges the content.
@@ -255,17 +230,6 @@ mod tests {
             version: "v2".into(),
             date: "2024-07-01".into(),
         }])
-    }
-
-    #[test]
-    fn recognises_abstentions() {
-        assert!(is_abstention(
-            "Answer: Our documentation does not say.\nNext step: Ask."
-        ));
-        assert!(is_abstention(
-            "I don\u{2019}t know anything about Kettlefin."
-        ));
-        assert!(!is_abstention("Answer: The Pro plan costs $14."));
     }
 
     #[test]

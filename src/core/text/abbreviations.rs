@@ -59,14 +59,15 @@ pub fn long_form<'a>(
 }
 
 /// `question` with the long form of each of its abbreviations appended ("Does Team include
-/// SSO? (single sign on)"), or `None` when it has none that `texts` spell out.
-pub fn with_long_forms<'a>(
+/// SSO? (single sign on)"), or `None` when it has none: `long_form_of` gives an abbreviation's
+/// long form (usually [`long_form`] over the passages, cached).
+pub fn with_long_forms(
     question: &str,
-    texts: impl Iterator<Item = &'a str> + Clone,
+    mut long_form_of: impl FnMut(&str) -> Option<String>,
 ) -> Option<String> {
     let forms: Vec<String> = abbreviations(question)
         .iter()
-        .filter_map(|a| long_form(a, texts.clone()))
+        .filter_map(|a| long_form_of(a))
         .collect();
     (!forms.is_empty()).then(|| format!("{question} ({})", forms.join("; ")))
 }
@@ -98,11 +99,11 @@ mod tests {
             ["sla", "sso"]
         );
         assert_eq!(
-            with_long_forms("Does Team include SSO?", DOCS.iter().copied()).as_deref(),
+            with_long_forms("Does Team include SSO?", |a| long_form(a, DOCS)).as_deref(),
             Some("Does Team include SSO? (single sign on)")
         );
         assert_eq!(
-            with_long_forms("What is the price?", DOCS.iter().copied()),
+            with_long_forms("What is the price?", |a| long_form(a, DOCS)),
             None
         );
     }

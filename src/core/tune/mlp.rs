@@ -119,11 +119,6 @@ impl Mlp {
         self.classes
     }
 
-    /// Number of trainable parameters (the fixed budget facts must share).
-    pub fn parameter_count(&self) -> usize {
-        self.w1.len() + self.b1.len() + self.w2.len() + self.b2.len()
-    }
-
     /// Widens the output layer to `classes`, keeping every learned weight; new classes start
     /// with zero weights and bias, so they begin at the same logit for every input.
     pub fn grow_classes(&mut self, classes: usize) -> Result<(), TuneError> {

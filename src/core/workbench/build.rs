@@ -333,6 +333,7 @@ impl WorkbenchBuild {
             sentence_words: Vec::new(),
             index: VectorIndex::empty(self.settings.index),
             lexical: Bm25::build::<&str>(&[]),
+            long_forms: Default::default(),
             rebuild: RebuildTimings::default(),
             tuning_data,
             tuned: None,

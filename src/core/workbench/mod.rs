@@ -22,10 +22,11 @@ use crate::core::embed::Embedder;
 use crate::core::hybrid::Ranking;
 use crate::core::index::{Hit, IndexError, IndexParams, SearchMethod, VectorIndex};
 use crate::core::reader::SentenceWords;
-use crate::core::text::with_long_forms;
+use crate::core::text::{long_form, with_long_forms};
 use crate::core::tune::{TuneError, TuningData};
 use build::{PassageBuild, Passages};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Retrieval settings the learner can move.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,6 +109,9 @@ pub struct Workbench {
     index: VectorIndex,
     /// BM25 over the same chunks, in the same order (for hybrid ranking).
     lexical: Bm25,
+    /// Per abbreviation a question used, its long form in these chunks (or none): scanning
+    /// every chunk per question would cost more than the search itself. Cleared on rebuild.
+    long_forms: Mutex<HashMap<String, Option<String>>>,
     rebuild: RebuildTimings,
     tuning_data: TuningData,
     tuned: Option<TunedModel>,
@@ -328,8 +332,8 @@ impl Workbench {
         // Both rankings search the question with the long forms of its abbreviations added
         // ("SSO" -> "single sign on"); the reader still reads the question as typed.
         let ((searched, query), embed_ms) = timed(clock, || {
-            let texts = self.chunks.iter().map(|c| c.text.as_str());
-            let searched = with_long_forms(question, texts).unwrap_or_else(|| question.into());
+            let searched = with_long_forms(question, |abbreviation| self.long_form(abbreviation))
+                .unwrap_or_else(|| question.into());
             let query = self.embedder.embed(&searched);
             (searched, query)
         });
@@ -343,6 +347,15 @@ impl Workbench {
             embed_ms,
             search_ms,
         }
+    }
+
+    /// The long form of `abbreviation` in the chunks, from the cache or found once.
+    fn long_form(&self, abbreviation: &str) -> Option<String> {
+        let mut cache = self.long_forms.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(abbreviation.to_string())
+            .or_insert_with(|| long_form(abbreviation, self.chunks.iter().map(|c| c.text.as_str())))
+            .clone()
     }
 
     fn rebuild(&mut self, clock: &dyn Clock) -> Result<(), IndexError> {
@@ -366,6 +379,7 @@ impl Workbench {
         self.sentence_words = passages.sentence_words;
         self.index = passages.index;
         self.lexical = passages.lexical;
+        self.long_forms = Mutex::default();
         self.rebuild = passages.timings;
     }
 }
