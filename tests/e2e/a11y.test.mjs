@@ -47,6 +47,31 @@ test('axe-core: no serious or critical violation on any view, nor in embed mode'
   assert.deepEqual(found, {});
 });
 
+test('axe-core: the loading screen and its failure message have no serious or critical violation', async () => {
+  // A fresh profile without the service worker, so the held wasm request is really held.
+  const fresh = await startSession({ serviceWorkers: 'block' });
+  try {
+    const found = {};
+    for (const [state, handle] of [
+      ['loading', () => new Promise(() => {})],
+      ['failed', (route) => route.fulfill({ status: 404, body: 'gone' })],
+    ]) {
+      const page = await fresh.context.newPage();
+      await page.route('**/*.wasm', handle);
+      await page.goto(`${fresh.url}?view=ask`, { waitUntil: 'domcontentloaded' });
+      if (state === 'failed') await page.locator('#boot-failure').waitFor({ state: 'visible' });
+      else await page.locator('#boot').waitFor({ state: 'visible' });
+      await shot(page, `boot-${state}`);
+      const violations = await axe(page);
+      if (violations.length) found[state] = violations;
+      await page.close();
+    }
+    assert.deepEqual(found, {});
+  } finally {
+    await fresh.stop();
+  }
+});
+
 test('keyboard only: Tab reaches every control of the shell, with visible focus', async () => {
   const { page, problems } = await session.open('?view=concepts');
   await ready(page);

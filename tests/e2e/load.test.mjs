@@ -130,3 +130,66 @@ test('outside a secure context the wasm checksum loads the model and the app ans
   assertClean(problems);
   await page.close();
 });
+
+// The loading screen (index.html's #boot with public/boot.js): readable from the first HTML
+// bytes, progress while the wasm downloads, a clear message when the app cannot start.
+
+test('the page is readable before any stylesheet or script arrives, and says how much it loads', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const boot = html.indexOf('<div id="boot"');
+  assert.ok(boot > html.indexOf('<body>'), 'the loading screen is in <body>');
+  assert.ok(!/<link rel="stylesheet"[^>]*>[\s\S]*<\/head>/.test(html), 'no render-blocking stylesheet in <head>');
+  assert.ok(html.indexOf('<link rel="stylesheet"') > boot, 'the stylesheet comes after the loading screen');
+  const bytes = Number(/data-bytes="(\d+)"/.exec(html)?.[1]);
+  const wasm = /module_or_path: '\.\/([^']+)'/.exec(html)[1];
+  const { size: wasmBytes } = await import('node:fs/promises').then((fs) => fs.stat(join(DIST, wasm)));
+  const { size: modelBytes } = await import('node:fs/promises').then((fs) => fs.stat(join(DIST, 'model/model.bin')));
+  assert.ok(bytes > wasmBytes + modelBytes, `the screen's total (${bytes}) counts the wasm and the model`);
+  assert.match(html, /about \d+\.\d MB the first time/);
+});
+
+// Each on a fresh profile without the service worker, which would serve the wasm from its cache.
+async function freshPage() {
+  const fresh = await startSession({ serviceWorkers: 'block' });
+  const page = await fresh.context.newPage();
+  return { fresh, page };
+}
+
+test('while the wasm downloads the loading screen shows progress, and the app replaces it', async () => {
+  const { fresh, page } = await freshPage();
+  const problems = guard(page, new URL(fresh.url).origin);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${fresh.url}?view=ask`, { waitUntil: 'commit' });
+  const screen = page.locator('#boot');
+  await screen.waitFor({ state: 'visible' });
+  assert.match(await screen.textContent(), /RAG or fine-tune\?[\s\S]*Loading the app/);
+  await page.waitForFunction(() => /Downloaded \d+\.\d of \d+\.\d MB/.test(document.getElementById('boot-bytes').textContent));
+  release();
+  await page.locator('.app-header').waitFor({ state: 'visible', timeout: 20000 });
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading screen goes when the app starts');
+  await page.locator('.card--both .card__text').first().waitFor({ state: 'visible', timeout: 20000 }).catch(() => {});
+  assertClean(problems);
+  await fresh.stop();
+});
+
+for (const [name, fulfil] of [
+  ['is missing', { status: 404, body: 'not found' }],
+  ['is damaged', { status: 200, contentType: 'application/wasm', body: Buffer.from('this is not wasm') }],
+]) {
+  test(`when the app's wasm ${name}, the loading screen says it could not start`, async () => {
+    const { fresh, page } = await freshPage();
+    guard(page, new URL(fresh.url).origin);
+    await page.route('**/*.wasm', (route) => route.fulfill(fulfil));
+    await page.goto(`${fresh.url}?view=ask`);
+    const failure = page.locator('#boot-failure');
+    await failure.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await failure.textContent(), /could not start[\s\S]*Reload the page/);
+    assert.ok(!(await page.locator('#boot-progress').isVisible()), 'no progress bar once it failed');
+    await fresh.stop();
+  });
+}

@@ -6,13 +6,15 @@
 //    into sw.js, so the worker precaches every file and a new build replaces the old cache.
 // 3. Head order: the stylesheets become one file and the app's JS and wasm are preloaded
 //    first (see head.mjs).
-// 4. Corpus bundle: corpus/bundle.json holds every corpus file (see corpus-bundle.mjs); the
+// 4. Loading screen: the stylesheet moves into <body> after the loading screen, so the screen
+//    paints from the first HTML bytes, and the screen learns the start-up download size.
+// 5. Corpus bundle: corpus/bundle.json holds every corpus file (see corpus-bundle.mjs); the
 //    worker precaches the bundle instead of the separate files, which stay as a fallback.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BUNDLE, bundledPaths, corpusBundle } from './corpus-bundle.mjs';
-import { mergeStylesheets, preloadAppFirst } from './head.mjs';
+import { mergeStylesheets, preloadAppFirst, stylesheetAfterBoot, fillBootSize } from './head.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -49,11 +51,12 @@ if (!html.includes(PLACEHOLDER)) {
   process.exit(1);
 }
 html = html.replace(PLACEHOLDER, `'sha256-${hash}'`);
-html = preloadAppFirst(await mergeStylesheets(dir, html));
-await writeFile(indexPath, html);
+html = stylesheetAfterBoot(preloadAppFirst(await mergeStylesheets(dir, html)));
 
 const corpusDir = join(dir, 'corpus');
 await writeFile(join(corpusDir, BUNDLE), await corpusBundle(corpusDir));
+html = await fillBootSize(dir, html);
+await writeFile(indexPath, html);
 const bundled = new Set(await bundledPaths(corpusDir));
 
 const files = (await listFiles(dir)).filter((f) => f !== 'sw.js' && !bundled.has(f));

@@ -29,6 +29,14 @@ for (const [, href] of html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/
 const jsName = must(html.match(/import init, \* as bindings from '\.\/([^']+\.js)'/), 'the glue import')[1];
 const wasmName = must(html.match(/module_or_path: '\.\/([^']+\.wasm)'/), 'the wasm path')[1];
 const description = must(html.match(/<meta name="description"[^>]*>/), 'the description')[0];
+// The loading screen: its markup, look and script, as in the served page, so the file shows
+// something readable while the browser parses its megabytes of inline data. The sentence's
+// download size does not apply to a file already on disk.
+const bootMarkup = must(html.match(/<div id="boot"[\s\S]*?<\/div>\s*<\/div>/), 'the loading screen')[0]
+  .replace(/data-bytes="\d+"/, 'data-bytes="0"')
+  .replace(/\s*\(about [^)]*\)/, '');
+const bootStyle = must(html.match(/<style>([\s\S]*?)<\/style>/), 'the loading screen style')[1];
+const bootScript = await readFile(join(dist, 'boot.js'), 'utf8');
 
 const assets = {};
 // The app reads the corpus from its one-file bundle (written by the post-build hook); without
@@ -75,7 +83,7 @@ const style = styles.join('\n');
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(dataScript)} ${sha(moduleScript)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(bootScript)} ${sha(dataScript)} ${sha(moduleScript)} 'wasm-unsafe-eval'`,
   // Views set style attributes (bar widths, point positions); a hash would disable
   // 'unsafe-inline', so styles are allowed inline here, as in index.html. Scripts stay hashed.
   "style-src 'unsafe-inline'",
@@ -95,12 +103,15 @@ const page = `<!DOCTYPE html>
 ${description}
 <title>RAG or fine-tune?</title>
 <link rel="icon" href="data:,">
+<style>${bootStyle}</style>
+</head>
+<body>
+${bootMarkup}
+<noscript>This explainer runs in your browser and needs JavaScript and WebAssembly.</noscript>
+<script>${bootScript}</script>
 <style>${style}</style>
 <script>${dataScript}</script>
 <script type="module">${moduleScript}</script>
-</head>
-<body>
-<noscript>This explainer runs in your browser and needs JavaScript and WebAssembly.</noscript>
 </body>
 </html>
 `;

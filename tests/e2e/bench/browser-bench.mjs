@@ -335,8 +335,52 @@ async function scaling() {
   }
 }
 
+/** First load over an emulated slow link (no cache, no service worker): how long the page stays
+ *  blank after its first HTML bytes, when the app starts, and what crossed the wire. */
+async function slowLink(megabitsPerSecond) {
+  const session = await startSession({ dir: process.env.DIST, serviceWorkers: 'block' });
+  try {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 40,
+      downloadThroughput: (megabitsPerSecond * 1e6) / 8,
+      uploadThroughput: (megabitsPerSecond * 1e6) / 8,
+    });
+    await page.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', () => (globalThis.__benchAppStarted = performance.now())),
+    );
+    await page.goto(`${session.url}?view=ask`, { waitUntil: 'commit' });
+    await page.locator('.app-header').waitFor({ state: 'visible', timeout: 180000 });
+    return await page.evaluate((mbps) => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const paint = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return {
+        link_mbps: mbps,
+        html_first_byte_ms: Math.round(nav.responseStart),
+        first_contentful_paint_ms: paint ? Math.round(paint.startTime) : null,
+        // "Blank page": from the first HTML bytes to the first paint of anything readable.
+        blank_after_first_byte_ms: paint ? Math.max(0, Math.round(paint.startTime - nav.responseEnd)) : null,
+        app_started_ms: Math.round(globalThis.__benchAppStarted ?? 0) || null,
+        app_wasm_bytes: wasm?.decodedBodySize ?? null,
+      };
+    }, megabitsPerSecond);
+  } finally {
+    await session.stop();
+  }
+}
+
 const started = new Date().toISOString();
-if (ONLY && ONLY !== 'scaling') throw new Error(`BENCH_ONLY knows only "scaling", not "${ONLY}"`);
+if (ONLY === 'slow-link') {
+  const results = { started, only: ONLY, slow_link: [await slowLink(1.6), await slowLink(10)] };
+  console.log(JSON.stringify(results, null, 2));
+  process.exit(0);
+}
+if (ONLY && ONLY !== 'scaling') throw new Error(`BENCH_ONLY knows "scaling" and "slow-link", not "${ONLY}"`);
 let results;
 if (!ONLY) {
   const cold = await coldLoad();
@@ -351,6 +395,7 @@ if (!ONLY) {
   } finally {
     await session.stop();
   }
+  results.slow_link = [await slowLink(1.6), await slowLink(10)];
 } else {
   results = { started, only: ONLY, machine: await machine() };
 }

@@ -25,8 +25,9 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts the server and the browser for one test file; call `stop()` after. */
-export async function startSession({ dir = DIST, prefix = '/' } = {}) {
+/** Starts the server and the browser for one test file; call `stop()` after.
+ *  `serviceWorkers: 'block'` keeps the site's worker out, so request routes see every request. */
+export async function startSession({ dir = DIST, prefix = '/', serviceWorkers = 'allow' } = {}) {
   const { server, url } = await serveDir(dir, { prefix });
   const userDataDir = await mkdtemp(join(tmpdir(), 'ragtune-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -34,6 +35,7 @@ export async function startSession({ dir = DIST, prefix = '/' } = {}) {
     headless: true,
     args: FLAGS,
     viewport: DESKTOP,
+    serviceWorkers,
   });
   await mkdir(SHOTS, { recursive: true });
   return {
