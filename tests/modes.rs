@@ -135,3 +135,30 @@ fn the_diagnosis_ties_a_paraphrase_to_its_fact_and_names_where_the_answer_was_lo
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn both_corrects_a_false_premise_as_the_style_guide_asks() {
+    // The style guide: "If the question assumes something that is not true, such as a plan we
+    // do not sell, say so in the next step." A plan name the documents never use:
+    let bench = trained();
+    let [_, rag, _, both] =
+        answer_all(&bench, "What does the Diamond plan cost a month?", &NoClock);
+    assert!(
+        rag.abstained && rag.text.contains("Diamond"),
+        "{}",
+        rag.text
+    );
+    assert!(both.abstained, "{}", both.text);
+    assert!(both.follows_format(), "{}\n{:?}", both.text, both.format);
+    assert!(
+        both.text
+            .contains("Next step: Our documents never mention Diamond"),
+        "{}",
+        both.text
+    );
+    // A question without a false premise keeps the usual next step.
+    let [_, _, _, plain] = answer_all(&bench, "Can I pay with a cheque from the moon?", &NoClock);
+    if plain.abstained {
+        assert!(!plain.text.contains("never mention"), "{}", plain.text);
+    }
+}

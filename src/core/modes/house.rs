@@ -1,12 +1,31 @@
 //! Putting an answer into the house format, as the tuned behaviour head asks.
 
-use super::capitalise;
 use crate::core::format::{
     answer_from_sentence, render, validate, AnswerParts, AnswerSource, AnswerType,
 };
 
 /// The abstention's suggested next step.
 pub const NEXT_STEP: &str = "Ask the support team, who can check your account.";
+
+/// The next step when the question names something no retrieved passage mentions (the style
+/// guide: "If the question assumes something that is not true, such as a plan we do not sell,
+/// say so in the next step").
+pub fn false_premise_next_step(names: &[String]) -> String {
+    let named: Vec<String> = names.iter().map(|n| capitalise(n)).collect();
+    format!(
+        "Our documents never mention {}, so we may not offer it; check the name, or ask the \
+         support team.",
+        named.join(" or ")
+    )
+}
+
+/// `name` with its first letter in capitals ("platinum" -> "Platinum").
+pub fn capitalise(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
 
 /// What the tuned model's weights recalled for the question, and how far to trust it as the
 /// answer's value.

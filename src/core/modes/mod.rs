@@ -18,7 +18,7 @@ mod diagnosis;
 mod house;
 mod read;
 
-use house::{render_in_house_format, Recalled, NEXT_STEP};
+use house::{capitalise, false_premise_next_step, render_in_house_format, Recalled, NEXT_STEP};
 
 pub use diagnosis::{diagnose, Diagnosis, FactMatch, LostAt, SAME_QUESTION_COSINE};
 pub use read::{hit_sentences, read_passages, reader_candidates, ReadOutcome};
@@ -164,9 +164,8 @@ impl ModeAnswer {
 
 /// What the base model says: it has never seen the documents. Worded for any corpus, the sample
 /// or the user's own.
-pub const BASE_ANSWER: &str = "I'm a general-purpose assistant and I have never seen these \
-documents, so I don't know this organisation's products, prices or policies and can't answer \
-that reliably. You could check its documentation or ask the people who maintain it.";
+pub const BASE_ANSWER: &str = "I have never seen this organisation's documents, so I can't \
+answer that reliably. Its own documentation or people can.";
 
 /// What the reader says when retrieval finds nothing good enough.
 pub const NOTHING_FOUND: &str = "The documents do not say.";
@@ -278,14 +277,6 @@ fn rag_answer(read: &ReadOutcome, timings: StageTimings) -> ModeAnswer {
     }
 }
 
-/// `name` with its first letter in capitals ("platinum" -> "Platinum").
-fn capitalise(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 /// The behaviour head's answer types, most probable first.
 fn ranked_types(model: &TunedModel, query: &[f32]) -> Vec<AnswerType> {
     model
@@ -375,6 +366,15 @@ fn both_answer(
                 sentence,
                 recalled,
                 AnswerSource::Documents(citations),
+            )
+        }
+        // The style guide's false-premise rule: say what the question assumes that the
+        // documents never mention.
+        None if !read.unsupported.is_empty() => {
+            let next = false_premise_next_step(&read.unsupported);
+            (
+                AnswerType::Abstain,
+                render(AnswerType::Abstain, &AnswerParts::abstain(&next)),
             )
         }
         None => (
