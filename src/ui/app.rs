@@ -5,6 +5,7 @@ use leptos_router::components::Router;
 
 use crate::ui::shell::Shell;
 use crate::ui::state::remembered::Remembered;
+use crate::ui::state::workshop::Workshop;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{loader, persist, AppStore};
 
@@ -16,6 +17,7 @@ pub fn App() -> impl IntoView {
     let work = Workspace::new();
     provide_context(work);
     provide_context(Remembered::default());
+    provide_context(Workshop::new());
     loader::start(store);
     persist::start(store, work);
     view! {

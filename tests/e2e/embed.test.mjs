@@ -105,7 +105,7 @@ test('hide flags remove chosen controls; embed mode fits a phone', async () => {
   await page.close();
 });
 
-test('copy link writes the URL; reset returns to the defaults', async () => {
+test('copy link writes the URL; Start over returns to the workshop start', async () => {
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.url).origin });
   const { page, problems } = await session.open(`?view=ask&q=${encodeURIComponent(Q)}&tuned=0&k=7`);
   await page.waitForSelector('.card__text', { timeout: 20000 });
@@ -115,9 +115,12 @@ test('copy link writes the URL; reset returns to the defaults', async () => {
   assert.equal(copied, page.url());
   assert.match(copied, /k=7/);
 
-  await page.getByRole('button', { name: 'Reset' }).click();
-  await page.waitForFunction(() => location.search === '?view=ask');
-  assert.equal(await page.inputValue('#ask-question'), '');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.locator('dialog.start-over').getByRole('button', { name: 'Start over', exact: true }).click();
+  // The workshop start is the tour's first step: its question, both toggles on, default k.
+  await page.waitForSelector('.tour[data-step="four-systems"]');
+  await page.waitForFunction(() => !location.search.includes('k=7') && location.search.includes('tour=1'));
+  assert.equal(await page.inputValue('#ask-question'), 'How much does the Pro plan cost?');
   assert.equal(await page.getByLabel('Tuned weights (fine-tuned model)').isChecked(), true);
   assertClean(problems);
   await page.close();

@@ -12,5 +12,6 @@ pub mod presenter;
 pub mod question_box;
 pub mod save_notice;
 pub mod share_bar;
+pub mod start_over;
 pub mod tour;
 pub mod version_picker;

@@ -34,8 +34,6 @@ pub const NOT_QUITE: &str = "Not quite.";
 pub const KEYS: &str = "← → step · 1-3 answer · Esc close";
 /// The panel's accessible name.
 pub const PANEL_LABEL: &str = "Guided tour";
-/// Shown while a step resets the tuned model to its January 2024 training.
-pub const RESETTING: &str = "Resetting the tuned model to its January 2024 training…";
 
 /// A question to answer before the step's scene is shown.
 #[derive(Clone, Copy, Debug)]
@@ -65,9 +63,6 @@ pub struct Step {
     pub scene: Scene,
     /// A prediction to make first, if any.
     pub predict: Option<Predict>,
-    /// Put the tuned model back on its January 2024 training if it was retrained, so the
-    /// step shows what it claims.
-    pub tuned_on_snapshot: bool,
 }
 
 const fn scene(
@@ -98,7 +93,6 @@ pub const STEPS: &[Step] = &[
                  the Pro plan.",
         scene: scene(ViewId::Ask, Some(PRICE_QUESTION), true, true, "v1", true),
         predict: None,
-        tuned_on_snapshot: true,
     },
     Step {
         id: "price-change",
@@ -118,7 +112,6 @@ pub const STEPS: &[Step] = &[
                      Retrieval read the July documents and says $14, with a citation.",
             before: scene(ViewId::Ask, Some(PRICE_QUESTION), true, true, "v1", true),
         }),
-        tuned_on_snapshot: true,
     },
     Step {
         id: "citations",
@@ -134,7 +127,6 @@ pub const STEPS: &[Step] = &[
             true,
         ),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "retrain",
@@ -143,7 +135,6 @@ pub const STEPS: &[Step] = &[
                  how long training took.",
         scene: scene(ViewId::Ask, Some(PRICE_QUESTION), true, true, "v2", true),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "wording",
@@ -160,7 +151,6 @@ pub const STEPS: &[Step] = &[
             true,
         ),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "near-miss",
@@ -189,7 +179,6 @@ pub const STEPS: &[Step] = &[
                      does not answer the question.",
             before: scene(ViewId::Ask, Some(PRICE_QUESTION), true, true, "v3", true),
         }),
-        tuned_on_snapshot: false,
     },
     Step {
         id: "format",
@@ -206,7 +195,6 @@ pub const STEPS: &[Step] = &[
             true,
         ),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "freshness",
@@ -222,7 +210,6 @@ pub const STEPS: &[Step] = &[
             true,
         ),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "documents",
@@ -253,7 +240,6 @@ pub const STEPS: &[Step] = &[
                 false,
             ),
         }),
-        tuned_on_snapshot: false,
     },
     Step {
         id: "cost",
@@ -263,7 +249,6 @@ pub const STEPS: &[Step] = &[
                  upfront cost has paid off.",
         scene: scene(ViewId::Cost, Some(PRICE_QUESTION), true, true, "v3", true),
         predict: None,
-        tuned_on_snapshot: false,
     },
     Step {
         id: "decide",
@@ -272,7 +257,6 @@ pub const STEPS: &[Step] = &[
         action: "Answer the seven questions and read the reasons behind the recommendation.",
         scene: scene(ViewId::Guide, Some(PRICE_QUESTION), true, true, "v3", true),
         predict: None,
-        tuned_on_snapshot: false,
     },
 ];
 

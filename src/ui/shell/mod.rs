@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::ui::components::job_indicator::JobIndicator;
 use crate::ui::components::share_bar::ShareBar;
+use crate::ui::components::start_over::{SetAsideNotice, StartOver};
 use crate::ui::state::embed::EmbedFlags;
 use crate::ui::state::host_api::HostApi;
 use crate::ui::state::url_schema as url;
@@ -76,6 +77,7 @@ pub fn Shell() -> impl IntoView {
                 </p>
             </div>
             <JobIndicator/>
+            <StartOver/>
             <ShareBar current=current/>
             <crate::ui::components::tour::Tour/>
         </header>
@@ -85,6 +87,7 @@ pub fn Shell() -> impl IntoView {
                 <LoadStatus/>
                 {notices}
                 <crate::ui::components::save_notice::SaveNotice/>
+                <SetAsideNotice/>
                 <CurrentView current=current/>
             </main>
         </div>

@@ -25,6 +25,7 @@ pub mod training_panel;
 pub mod url_schema;
 pub mod url_sync;
 pub mod view_id;
+pub mod workshop;
 pub mod workspace;
 
 pub use clock::BrowserClock;

@@ -19,6 +19,8 @@ pub use capture::capture;
 
 /// The localStorage key of the saved scenario.
 pub const KEY: &str = "rag-or-tune/scenario";
+/// The file name an export is offered under.
+pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
 /// Where a stored scenario that could not be read is kept, for the learner to rescue.
 pub const BAD_KEY: &str = "rag-or-tune/scenario.bad";
 /// Quiet time after the last change before saving (ms): typing does not save per keystroke.
@@ -163,6 +165,16 @@ async fn restore(store: AppStore, work: Workspace) {
                 "Your saved work could not be restored ({why}). {aside} The app starts as shipped."
             )));
         }
+    }
+}
+
+/// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
+pub fn export_download(store: AppStore, work: Workspace) -> String {
+    let outcome = export_json(store, work)
+        .and_then(|json| super::files::download_text(EXPORT_NAME, &json).map(|()| json.len()));
+    match outcome {
+        Ok(bytes) => format!("Exported {EXPORT_NAME} ({} KB).", bytes.div_ceil(1024)),
+        Err(why) => why,
     }
 }
 

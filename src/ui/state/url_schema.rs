@@ -37,6 +37,10 @@ pub const TOUR: &str = "tour";
 pub const GUIDE: &str = "guide";
 /// `presenter`: presenter mode (a flag).
 pub const PRESENTER: &str = "presenter";
+/// `scene`: a named starting scene, applied once at load (`workshop-start`), then dropped.
+pub const SCENE: &str = "scene";
+/// The one scene a link can name: the documented start of a workshop.
+pub const WORKSHOP_START: &str = "workshop-start";
 /// `debug_panic`: makes the shell panic, so the browser tests can see the panic panel.
 pub const DEBUG_PANIC: &str = "debug_panic";
 
@@ -48,8 +52,9 @@ pub const REPORTED: [&str; 8] = [
 ];
 /// Keys owned by other features (the router, embedding, the tour, the guide, presenter mode,
 /// tests): the shareable state's parser accepts them, and the URL sync leaves them as they are.
-pub const FEATURE_KEYS: [&str; 8] = [
+pub const FEATURE_KEYS: [&str; 9] = [
     VIEW,
+    SCENE,
     EMBED,
     DEBUG_PANIC,
     TOUR,

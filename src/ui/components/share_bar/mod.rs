@@ -1,23 +1,19 @@
-//! Copy link, reset, and copy iframe code: small buttons in the header.
+//! Copy link and copy iframe code: small buttons in the header ("Start over" is beside them,
+//! in `components::start_over`).
 
 mod dialog;
 pub mod snippet;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::workbench::RetrievalSettings;
-use crate::ui::state::url_schema as url;
-use crate::ui::state::{AppStore, BrowserClock, ViewId};
+use crate::ui::state::ViewId;
 use dialog::IframeDialog;
 
 /// The buttons, a live region that says what happened, and a fallback field for manual copy.
 #[component]
 pub fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
-    let store = AppStore::use_context();
-    let navigate = use_navigate();
     let status = RwSignal::new(String::new());
     // Shown when the clipboard refuses: the link, selected, for Ctrl+C.
     let manual = RwSignal::new(None::<String>);
@@ -27,21 +23,6 @@ pub fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
     let copy_link = move |_| {
         let href = window().location().href().unwrap_or_default();
         copy_text(href, status, manual, "Link copied");
-    };
-
-    let reset = move |_| {
-        store.question.set(String::new());
-        store.retrieval.set(true);
-        store.tuned.set(true);
-        store.update(|bench| {
-            let latest = bench.corpus().latest().to_string();
-            let _ = bench.set_version(&latest, &BrowserClock);
-            let _ = bench.set_settings(RetrievalSettings::default(), &BrowserClock);
-        });
-        manual.set(None);
-        let target = format!("?{}={}", url::VIEW, current.get_untracked().slug());
-        navigate(&target, url::query_write(false));
-        status.set("Reset to the defaults".into());
     };
 
     Effect::new(move |_| {
@@ -57,9 +38,6 @@ pub fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
         <div class="share-bar" role="group" aria-label="Share">
             <button type="button" class="share-bar__button" on:click=copy_link>
                 "Copy link"
-            </button>
-            <button type="button" class="share-bar__button" on:click=reset>
-                "Reset"
             </button>
             <button
                 type="button"

@@ -18,7 +18,7 @@ use crate::ui::state::url_schema as url;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
-use scene::{reset_tuned_to_snapshot, use_scene};
+use scene::use_scene;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -138,9 +138,6 @@ pub fn Tour() -> impl IntoView {
                 chosen.set(None);
                 remember(Some(n));
                 remembered.set(Some(n));
-                if this.tuned_on_snapshot {
-                    reset_tuned_to_snapshot(store);
-                }
                 let shown = this.predict.map_or(this.scene, |p| p.before);
                 go(shown, &[(url::TOUR, Some(n.to_string()))], true);
                 bring_into_view(shown.view);

@@ -30,8 +30,9 @@ pub enum TourKey {
 /// Maps a `KeyboardEvent.key` value to a tour action.
 pub fn tour_key(key: &str) -> Option<TourKey> {
     match key {
-        "ArrowRight" => Some(TourKey::Next),
-        "ArrowLeft" => Some(TourKey::Back),
+        // Presentation clickers send PageDown / PageUp.
+        "ArrowRight" | "PageDown" => Some(TourKey::Next),
+        "ArrowLeft" | "PageUp" => Some(TourKey::Back),
         "Escape" => Some(TourKey::Close),
         "1" | "2" | "3" => key.parse::<usize>().ok().map(|n| TourKey::Choose(n - 1)),
         _ => None,

@@ -1,6 +1,8 @@
-//! Setting the live views to a [`Scene`]: the view and the tour/presenter keys go into the URL,
-//! the question, toggles, version and curation go into the store (and from there, through the
-//! URL sync, into the URL too).
+//! Setting the live views to a [`Scene`], the whole of it, whatever the learner did before: the
+//! sample documents as shipped (edits and the learner's own documents are set aside, with Undo),
+//! the tuned model of the January snapshot, then the view and the tour/presenter keys in the
+//! URL and the question, toggles, version and curation in the store (and from there, through
+//! the URL sync, into the URL too).
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -10,6 +12,8 @@ use crate::core::workbench::TuneSettings;
 use crate::ui::content::Scene;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
+use crate::ui::state::workshop::show_sample_as_shipped;
+use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// Keys the scene writes itself; the URL sync rewrites them in their short form afterwards.
@@ -26,9 +30,12 @@ const SCENE_KEYS: [&str; 5] = [
 /// of adding one (a "Show me" the learner may want to go Back from).
 pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + Clone + 'static {
     let store = AppStore::use_context();
+    let work = Workspace::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     move |scene: Scene, extra: &[(&'static str, Option<String>)], replace: bool| {
+        show_sample_as_shipped(store, work);
+        reset_tuned_to_snapshot(store);
         let state = scene.share_state();
         let mut params = query.get_untracked();
         params.replace(url::VIEW, scene.view.slug().to_string());
@@ -62,7 +69,7 @@ pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + 
 
 /// Puts the tuned model back on its training snapshot (the start-up model) when the learner
 /// retrained it on a later version; returns whether it had to.
-pub fn reset_tuned_to_snapshot(store: AppStore) -> bool {
+fn reset_tuned_to_snapshot(store: AppStore) -> bool {
     let behind = store
         .with_untracked(|b| b.tuned().is_some_and(|t| t.version != b.corpus().snapshot))
         .unwrap_or(false);

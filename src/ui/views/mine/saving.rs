@@ -6,13 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::import::read_first;
-use crate::ui::state::files::{download_text, take_chosen};
+use crate::ui::state::files::take_chosen;
 use crate::ui::state::persist::{self, SaveStatus};
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
-
-/// The file name an export is offered under.
-pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
 
 /// The export, import and clear controls with the save status.
 #[component]
@@ -25,12 +22,7 @@ pub fn SaveAndShare() -> impl IntoView {
 
     let export = move |_| {
         problems.set(Vec::new());
-        let outcome = persist::export_json(store, work)
-            .and_then(|json| download_text(EXPORT_NAME, &json).map(|()| json.len()));
-        message.set(Some(match outcome {
-            Ok(bytes) => format!("Exported {EXPORT_NAME} ({} KB).", bytes.div_ceil(1024)),
-            Err(why) => why,
-        }));
+        message.set(Some(persist::export_download(store, work)));
     };
     let on_import = move |ev: leptos::ev::Event| {
         let files = take_chosen(&ev);
