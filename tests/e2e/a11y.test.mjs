@@ -32,9 +32,10 @@ async function ready(page) {
   await page.waitForSelector('.load-status', { state: 'detached', timeout: 30000 });
 }
 
-test('axe-core: no serious or critical violation on any view, nor in embed mode', async () => {
+test('axe-core: no serious or critical violation on any view, nor in embed or presenter mode', async () => {
   const found = {};
-  for (const query of [...VIEWS.map((v) => `?view=${v}`), '?view=ask&embed=1']) {
+  const special = ['?view=ask&embed=1', '?view=ask&presenter=1&tour=2', '?view=concepts&presenter=1'];
+  for (const query of [...VIEWS.map((v) => `?view=${v}`), ...special]) {
     const { page, problems } = await session.open(query);
     await ready(page);
     await page.waitForTimeout(300);

@@ -76,10 +76,12 @@ pub fn Shell() -> impl IntoView {
                     "See when retrieval adds knowledge and when fine-tuning changes behaviour."
                 </p>
             </div>
-            <JobIndicator/>
-            <StartOver/>
-            <ShareBar current=current/>
-            <crate::ui::components::tour::Tour/>
+            <div class="app-header__actions">
+                <JobIndicator/>
+                <crate::ui::components::tour::Tour/>
+                <StartOver/>
+                <ShareBar current=current/>
+            </div>
         </header>
         <div class="app-body">
             <Nav current=current/>
