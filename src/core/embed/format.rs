@@ -192,10 +192,10 @@ pub(super) fn parse<'a>(
         table,
         digests.map(|d| d.table.as_str()),
     )?;
-    let bits = quantisation_bits(&manifest.quantisation).ok_or_else(|| {
+    let storage = Storage::of(&manifest.quantisation).ok_or_else(|| {
         ModelError::UnsupportedFormat(format!("quantisation {:?}", manifest.quantisation))
     })?;
-    let (weights, scales, codes) = decode_table(table, &manifest, bits)?;
+    let (weights, scales, codes) = decode_table(table, &manifest, storage)?;
     let vocab_text = std::str::from_utf8(vocab).map_err(|_| ModelError::VocabEncoding)?;
     Ok(Parsed {
         manifest,
@@ -206,16 +206,49 @@ pub(super) fn parse<'a>(
     })
 }
 
-/// Bits per code of a quantisation name: `int4-row-f16-scale` (two codes per byte) or
-/// `int5`..`int8-row-f16-scale` (one signed byte per code; fewer bits mean fewer levels, which
-/// gzip stores in fewer bits).
-fn quantisation_bits(name: &str) -> Option<u32> {
-    let bits = name
-        .strip_suffix("-row-f16-scale")?
-        .strip_prefix("int")?
-        .parse()
-        .ok()?;
-    (4..=8).contains(&bits).then_some(bits)
+/// How the table stores its codes, from the quantisation name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Storage {
+    /// `int5`..`int8-row-f16-scale`: one signed byte per code (fewer bits mean fewer levels,
+    /// which gzip stores in fewer bits). Header code 1.
+    Byte(u32),
+    /// `int4-row-f16-scale`: two codes per byte, low nibble first. Header code 2.
+    Nibble,
+    /// `int6-packed-row-f16-scale`: four 6-bit codes in three bytes (a little-endian 24-bit
+    /// group, first code in the low bits): a quarter smaller than a byte each, for static
+    /// servers that do not compress. Header code 3.
+    Packed6,
+}
+
+impl Storage {
+    fn of(name: &str) -> Option<Self> {
+        let kind = name.strip_suffix("-row-f16-scale")?.strip_prefix("int")?;
+        if kind == "6-packed" {
+            return Some(Self::Packed6);
+        }
+        match kind.parse().ok()? {
+            4 => Some(Self::Nibble),
+            bits @ 5..=8 => Some(Self::Byte(bits)),
+            _ => None,
+        }
+    }
+
+    fn header_code(self) -> u32 {
+        match self {
+            Self::Byte(_) => 1,
+            Self::Nibble => 2,
+            Self::Packed6 => 3,
+        }
+    }
+
+    /// Bytes of one row of `dims` codes (`None`: the storage cannot hold such rows).
+    fn row_bytes(self, dims: usize) -> Option<usize> {
+        match self {
+            Self::Byte(_) => Some(dims),
+            Self::Nibble => Some(dims.div_ceil(2)),
+            Self::Packed6 => (dims % 4 == 0).then_some(dims / 4 * 3),
+        }
+    }
 }
 
 fn check_manifest(m: &Manifest) -> Result<(), ModelError> {
@@ -269,7 +302,7 @@ pub fn lowercase_hex(bytes: &[u8]) -> String {
 
 type Decoded = (Vec<f32>, Vec<f32>, Vec<i8>);
 
-fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelError> {
+fn decode_table(table: &[u8], m: &Manifest, storage: Storage) -> Result<Decoded, ModelError> {
     let bad = |why: String| Err(ModelError::Table(why));
     if table.len() < HEADER_BYTES || &table[..8] != MAGIC {
         return bad("it does not start with the RTSEMB01 header".into());
@@ -289,14 +322,17 @@ fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelE
             m.vocab_size, m.dims
         ));
     }
-    let packed = bits == 4;
-    let expected_code = if packed { 2 } else { 1 };
+    let expected_code = storage.header_code();
     if code != expected_code {
         return bad(format!(
             "its quantisation code is {code}, the manifest implies {expected_code}"
         ));
     }
-    let row_bytes = if packed { dims.div_ceil(2) } else { dims };
+    let Some(row_bytes) = storage.row_bytes(dims) else {
+        return bad(format!(
+            "{dims} dims cannot be packed four codes to three bytes"
+        ));
+    };
     let expected_len = HEADER_BYTES + 4 * vocab + vocab * row_bytes;
     if table.len() != expected_len {
         return bad(format!(
@@ -319,31 +355,47 @@ fn decode_table(table: &[u8], m: &Manifest, bits: u32) -> Result<Decoded, ModelE
         return bad(format!("row {i} has scale {}", scales[i]));
     }
     let rows = &table[HEADER_BYTES + 4 * vocab..];
-    let codes = if !packed {
-        // Symmetric codes: an intN file holds only -(2^(N-1) - 1) ..= 2^(N-1) - 1.
-        let top = (1i16 << (bits - 1)) - 1;
-        let mut codes = Vec::with_capacity(rows.len());
-        for (i, &byte) in rows.iter().enumerate() {
-            let code = byte as i8;
-            if i16::from(code).abs() > top {
-                return bad(format!(
-                    "value {code} of row {} is outside int{bits}",
-                    i / dims.max(1)
-                ));
+    let codes = match storage {
+        Storage::Byte(bits) => {
+            // Symmetric codes: an intN file holds only -(2^(N-1) - 1) ..= 2^(N-1) - 1.
+            let top = (1i16 << (bits - 1)) - 1;
+            let mut codes = Vec::with_capacity(rows.len());
+            for (i, &byte) in rows.iter().enumerate() {
+                let code = byte as i8;
+                if i16::from(code).abs() > top {
+                    return bad(format!(
+                        "value {code} of row {} is outside int{bits}",
+                        i / dims.max(1)
+                    ));
+                }
+                codes.push(code);
             }
-            codes.push(code);
+            codes
         }
-        codes
-    } else {
-        rows.chunks_exact(row_bytes)
+        Storage::Nibble => rows
+            .chunks_exact(row_bytes)
             .flat_map(|row| {
                 row.iter()
                     .flat_map(|&b| [nibble(b & 0xF), nibble(b >> 4)])
                     .take(dims)
             })
-            .collect()
+            .collect(),
+        Storage::Packed6 => {
+            let codes: Vec<i8> = rows.chunks_exact(3).flat_map(unpack6).collect();
+            // Symmetric int6: -31..=31; the one two's complement value outside is -32.
+            if let Some(i) = codes.iter().position(|&c| c == -32) {
+                return bad(format!("value -32 of row {} is outside int6", i / dims));
+            }
+            codes
+        }
     };
     Ok((weights, scales, codes))
+}
+
+/// Four signed 6-bit codes from three bytes (a little-endian 24-bit group, first code lowest).
+fn unpack6(group: &[u8]) -> [i8; 4] {
+    let word = u32::from(group[0]) | u32::from(group[1]) << 8 | u32::from(group[2]) << 16;
+    std::array::from_fn(|i| ((((word >> (6 * i)) & 0x3F) as u8) << 2) as i8 >> 2)
 }
 
 /// A signed 4-bit value (two's complement) widened to i8.
@@ -379,10 +431,51 @@ mod tests {
 
     #[test]
     fn quantisation_names() {
-        let bits = ["int8", "int6", "int5", "int4", "int3", "int9", "float"]
-            .map(|q| quantisation_bits(&format!("{q}-row-f16-scale")));
-        assert_eq!(bits, [Some(8), Some(6), Some(5), Some(4), None, None, None]);
-        assert_eq!(quantisation_bits("int8"), None);
+        let storages = [
+            "int8",
+            "int6",
+            "int5",
+            "int4",
+            "int6-packed",
+            "int3",
+            "int9",
+            "float",
+        ]
+        .map(|q| Storage::of(&format!("{q}-row-f16-scale")));
+        use Storage::*;
+        assert_eq!(
+            storages,
+            [
+                Some(Byte(8)),
+                Some(Byte(6)),
+                Some(Byte(5)),
+                Some(Nibble),
+                Some(Packed6),
+                None,
+                None,
+                None
+            ]
+        );
+        assert_eq!(Storage::of("int8"), None);
+        assert_eq!(Packed6.row_bytes(128), Some(96));
+        assert_eq!(Packed6.row_bytes(130), None);
+    }
+
+    /// The packer's layout (tools/distill/pack_int6.mjs), written here independently.
+    fn pack6(codes: [i8; 4]) -> [u8; 3] {
+        let word = codes.iter().enumerate().fold(0u32, |w, (i, &c)| {
+            w | (u32::from(c as u8 & 0x3F) << (6 * i))
+        });
+        [word as u8, (word >> 8) as u8, (word >> 16) as u8]
+    }
+
+    #[test]
+    fn every_int6_code_survives_packing() {
+        for a in -31i8..=31 {
+            let codes = [a, -a, a / 2, 31 - a.abs()];
+            assert_eq!(unpack6(&pack6(codes)), codes);
+        }
+        assert_eq!(unpack6(&[0xFF, 0xFF, 0xFF]), [-1; 4]);
     }
 
     #[test]
