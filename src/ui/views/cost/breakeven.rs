@@ -138,7 +138,10 @@ pub fn BreakEvenChart(
                 <g class="break-even" data-questions=n.to_string()>
                     <line class="break-even__drop" x1=x x2=x y1=y y2=BOTTOM></line>
                     <circle cx=x cy=y r="6"></circle>
-                    <text class="break-even__label" x=x + dx y=y - 10.0 text-anchor=anchor>
+                    // Beside the drop line just above the axis: every line is higher there (they
+                    // all rise to the right and meet above), so the label crosses none of them;
+                    // by the crossing point it ran across the fine-tuned line.
+                    <text class="break-even__label" x=x + dx y=BOTTOM - 8.0 text-anchor=anchor>
                         {format!("break-even: {} questions", plain_number(n))}
                     </text>
                 </g>
@@ -195,7 +198,7 @@ pub fn BreakEvenTable(
                     <tr data-mode=mode.key()>
                         <th scope="row"><ModeKey mode=mode/></th>
                         <td data-key="upfront" data-value=line.upfront.to_string()>{dollars(line.upfront)}</td>
-                        <td data-key="per_question" data-value=line.per_question.to_string()>{dollars(line.per_question)}</td>
+                        <td data-key="per_question" data-value=line.per_question.to_string()>{dollars(line.per_question * 1000.0)}</td>
                         {AT.into_iter().map(|n| view! {
                             <td data-key=format!("at_{n}") data-value=line.at(n).to_string()>{dollars(line.at(n))}</td>
                         }).collect_view()}
@@ -219,13 +222,13 @@ pub fn BreakEvenTable(
     let head = view! {
         <th scope="col">"Mode"</th>
         <th scope="col">"Up front"</th>
-        <th scope="col">"Per question"</th>
+        <th scope="col">"Per 1,000 questions"</th>
         {AT.into_iter().map(|n| view! {
             <th scope="col">{format!("After {} questions", plain_number(n))}</th>
         }).collect_view()}
     };
     view! {
-        <ChartTable class="break-even-table" open=true summary="The cost numbers"
+        <ChartTable class="break-even-table" summary="The cost numbers"
             label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
     }
@@ -266,6 +269,6 @@ mod tests {
         assert_eq!(tick_dollars(1_000.0), "$1,000");
         assert_eq!(tick_dollars(0.0), "$0");
         assert_eq!(tick_dollars(2.5), "$2.50");
-        assert_eq!(tick_dollars(0.05), "$0.050");
+        assert_eq!(tick_dollars(0.05), "$0.05");
     }
 }
