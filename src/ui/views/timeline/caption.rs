@@ -203,7 +203,11 @@ mod tests {
         );
         assert!(!notice.headline.contains("retrain"), "{}", notice.headline);
         assert!(notice.details[0].starts_with("Moment 2: The model was retrained on v2."));
-        assert_eq!(notice.details.len(), 3, "no retrain hint: the model knows v2");
+        assert_eq!(
+            notice.details.len(),
+            3,
+            "no retrain hint: the model knows v2"
+        );
     }
 
     /// A change of k alone is named as such, and a level line is not called a fall.
@@ -224,7 +228,10 @@ mod tests {
         level.observe(key("v1", "v1", 0), &report(0.7, 0.5));
         level.observe(key("v2", "v1", 0), &report(0.69, 0.5));
         let notice = caption(level.moments());
-        assert!(notice.headline.contains("nothing so far has moved"), "{notice:?}");
+        assert!(
+            notice.headline.contains("nothing so far has moved"),
+            "{notice:?}"
+        );
         assert!(notice.details.iter().all(|d| !d.contains("Retrain now")));
     }
 }

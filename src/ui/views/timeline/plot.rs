@@ -1,5 +1,5 @@
 //! The freshness chart: one column per moment of the story, spread over the whole plot (the
-//! columns narrow as the story grows, up to [`KEEP`]), knowledge accuracy per mode as lines with
+//! columns narrow as the story grows, up to [`crate::ui::state::timeline_story::KEEP`]), knowledge accuracy per mode as lines with
 //! the mode's marker at each moment, and retrains and edits marked with a dashed line.
 //!
 //! Retrieval and "both" often score the same: their lines sit a few pixels apart within each
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis};
-use crate::ui::state::timeline_story::{Moment, MomentKind, KEEP};
+use crate::ui::state::timeline_story::{Moment, MomentKind};
 
 /// The SVG canvas.
 pub const WIDTH: f64 = 560.0;
@@ -227,7 +227,7 @@ pub fn TimelinePlot(
 mod tests {
     use super::*;
     use crate::core::eval::{EvalReport, ModeMetrics};
-    use crate::ui::state::timeline_story::{MomentKey, Story};
+    use crate::ui::state::timeline_story::{MomentKey, Story, KEEP};
 
     #[test]
     fn lines_put_each_moment_in_its_slot() {
@@ -298,7 +298,8 @@ mod tests {
         // Equal scores of the two still show as two marks: they sit apart by more than the
         // smaller marker's radius.
         assert!(
-            (x_offset(Mode::Rag) - x_offset(Mode::Both)).abs() > f64::from(marker_radius(Mode::Rag))
+            (x_offset(Mode::Rag) - x_offset(Mode::Both)).abs()
+                > f64::from(marker_radius(Mode::Rag))
         );
     }
 }
