@@ -26,6 +26,10 @@ pub const TOP: f64 = 20.0 + Y_TITLE_ROOM;
 /// Plot edges.
 pub const BOTTOM: f64 = 316.0;
 
+/// Room the break-even label takes beside its drop line: two lines, "break-even:" over
+/// "123,456 questions" (one line did not fit right of the crossing).
+const LABEL_WIDTH: f64 = 170.0;
+
 /// The modes drawn (the base model is left out: it cannot answer, so its cost is moot).
 pub const DRAWN: [Mode; 3] = [Mode::Rag, Mode::Tuned, Mode::Both];
 
@@ -128,21 +132,24 @@ pub fn BreakEvenChart(
             .collect_view();
         let marker = d.questions.map(|n| {
             let (x, y) = (xs.at(n), ys.at(d.line(Mode::Rag).at(n)));
-            let anchor = if x > (LEFT + RIGHT) / 2.0 {
-                "end"
-            } else {
+            // Right of the drop line when the label fits there: every line rises to the right,
+            // so the corner under them past the crossing is empty; to its left the retrieval
+            // line starts at the axis and runs through the label's row.
+            let anchor = if x + LABEL_WIDTH < RIGHT {
                 "start"
+            } else {
+                "end"
             };
             let dx = if anchor == "end" { -10.0 } else { 10.0 };
             view! {
                 <g class="break-even" data-questions=n.to_string()>
                     <line class="break-even__drop" x1=x x2=x y1=y y2=BOTTOM></line>
                     <circle cx=x cy=y r="6"></circle>
-                    // Beside the drop line just above the axis: every line is higher there (they
-                    // all rise to the right and meet above), so the label crosses none of them;
-                    // by the crossing point it ran across the fine-tuned line.
-                    <text class="break-even__label" x=x + dx y=BOTTOM - 8.0 text-anchor=anchor>
-                        {format!("break-even: {} questions", plain_number(n))}
+                    // Just above the axis, not by the crossing point, where it ran across the
+                    // fine-tuned line.
+                    <text class="break-even__label" x=x + dx y=BOTTOM - 30.0 text-anchor=anchor>
+                        <tspan>"break-even: "</tspan>
+                        <tspan x=x + dx dy="1.3em">{format!("{} questions", plain_number(n))}</tspan>
                     </text>
                 </g>
             }

@@ -11,20 +11,21 @@ pub struct LabelSpot {
     pub dx: f32,
     /// Baseline offset.
     pub dy: f32,
-    /// SVG `text-anchor`: "start" (text runs right) or "end" (text runs left).
+    /// SVG `text-anchor`: "start" (text runs right), "end" (runs left) or "middle".
     pub anchor: &'static str,
 }
 
-/// The label's box size in canvas units (30 px bold "Your question"; the phone's 40 px style is
-/// a third larger, allowed for by [`MARGIN`]).
-const TEXT_W: f32 = 230.0;
-const TEXT_H: f32 = 34.0;
+/// The label's box size in canvas units: the phone's 40 px bold "Your question" (the desktop's
+/// 30 px fits inside it).
+const TEXT_W: f32 = 310.0;
+const TEXT_H: f32 = 44.0;
 /// Room kept around the box so a mark at its edge counts as covered.
 const MARGIN: f32 = 14.0;
 
 /// The candidate spots, in order of preference (clear of the crosshair, drawn up to 1.7 times
-/// larger on a phone): above right, above left, below right, below left.
-const SPOTS: [LabelSpot; 4] = [
+/// larger on a phone): above right, above left, below right, below left, right above, right
+/// below.
+const SPOTS: [LabelSpot; 6] = [
     LabelSpot {
         dx: 44.0,
         dy: -22.0,
@@ -44,16 +45,26 @@ const SPOTS: [LabelSpot; 4] = [
         dx: -44.0,
         dy: 52.0,
         anchor: "end",
+    },
+    LabelSpot {
+        dx: 0.0,
+        dy: -56.0,
+        anchor: "middle",
+    },
+    LabelSpot {
+        dx: 0.0,
+        dy: 88.0,
+        anchor: "middle",
     },
 ];
 
 /// The box `spot` covers for a crosshair at `at`: (left, top, right, bottom).
 fn label_box(at: [f32; 2], spot: LabelSpot) -> (f32, f32, f32, f32) {
     let x = at[0] + spot.dx;
-    let (left, right) = if spot.anchor == "start" {
-        (x, x + TEXT_W)
-    } else {
-        (x - TEXT_W, x)
+    let (left, right) = match spot.anchor {
+        "start" => (x, x + TEXT_W),
+        "end" => (x - TEXT_W, x),
+        _ => (x - TEXT_W / 2.0, x + TEXT_W / 2.0),
     };
     let baseline = at[1] + spot.dy;
     (left, baseline - TEXT_H + 6.0, right, baseline + 6.0)
@@ -90,7 +101,7 @@ mod tests {
         let at = [400.0, 400.0];
         assert_eq!(label_spot(at, &[]), SPOTS[0], "nothing near: above right");
         // A cluster above right of the question, where the label used to sit.
-        let cluster: Vec<[f32; 2]> = (0..6).map(|i| [480.0 + 30.0 * i as f32, 365.0]).collect();
+        let cluster: Vec<[f32; 2]> = (0..6).map(|i| [480.0 + 40.0 * i as f32, 365.0]).collect();
         let spot = label_spot(at, &cluster);
         assert_ne!(spot, SPOTS[0]);
         let (l, t, r, b) = label_box(at, spot);
