@@ -75,7 +75,7 @@ test('the story starts with every version up to now, and the fine-tuned line fal
   assert.ok(Math.min(...values.rag) > Math.max(...values.rag) - 0.05, `retrieval stays level: ${values.rag}`);
   assert.deepEqual(values.base, [0, 0, 0]);
   assert.equal(await page.locator('.timeline-polyline, .timeline-line polyline').count(), 4);
-  assert.match(await page.textContent('.timeline-caption'), /^Notice: the fine-tuned line \(triangles\) fell from .* when the documents moved from v2 to v3/);
+  assert.match(await page.textContent('.timeline-caption'), /^Notice: the fine-tuned line fell from .* when the documents moved from v2 to v3/);
   assert.ok((await lineCount(page, '.timeline-caption')) <= 2, 'the notice is at most two lines');
   assert.equal(await page.$eval('.timeline .notice-details', (d) => d.open), false, 'the details start closed');
   assert.equal(await page.locator('.timeline .notice-details p').count(), 3, 'one sentence per step, and the retrain hint');

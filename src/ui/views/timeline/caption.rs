@@ -29,7 +29,7 @@ pub fn caption(moments: &[Moment]) -> Notice {
         Some((step, verb)) => {
             let (before, after) = (step.tuned.0.unwrap_or(0.0), step.tuned.1.unwrap_or(0.0));
             format!(
-                "Notice: the fine-tuned line (triangles) {verb} from {} to {} when {}; {}.",
+                "Notice: the fine-tuned line {verb} from {} to {} when {}; {}.",
                 pct(before),
                 pct(after),
                 cause_words(step),
@@ -38,8 +38,8 @@ pub fn caption(moments: &[Moment]) -> Notice {
         }
         None => match moments.first().and_then(|m| m.knowledge_of(FINE_TUNED)) {
             Some(first) => format!(
-                "Notice: nothing so far has moved the fine-tuned line (triangles) by more than 2 \
-                 points from {}.",
+                "Notice: nothing so far has moved the fine-tuned line by more than 2 points from \
+                 {}.",
                 pct(first)
             ),
             None => PUBLISH_NEXT.to_string(),
@@ -67,14 +67,14 @@ fn moved(pair: (Option<f64>, Option<f64>)) -> Option<&'static str> {
 fn rag_words(pair: (Option<f64>, Option<f64>)) -> String {
     match (pair, relate(pair.1, pair.0)) {
         ((_, Some(after)), Some(Relation::Same)) => {
-            format!("retrieval (squares) stayed at about {}", pct(after))
+            format!("retrieval stayed near {}", pct(after))
         }
         ((Some(before), Some(after)), Some(_)) => format!(
-            "retrieval (squares) went from {} to {}",
+            "retrieval went from {} to {}",
             pct(before),
             pct(after)
         ),
-        _ => "retrieval (squares) was not measured".to_string(),
+        _ => "retrieval was not measured".to_string(),
     }
 }
 
@@ -173,9 +173,8 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line (triangles) fell from 90.0% to 50.0% when the documents \
-             moved from v1, the version the model learned, to v2; retrieval (squares) stayed at \
-             about 81.0%."
+            "Notice: the fine-tuned line fell from 90.0% to 50.0% when the documents moved from \
+             v1, the version the model learned, to v2; retrieval stayed near 81.0%."
         );
         assert_eq!(
             notice.details[0],
@@ -197,9 +196,8 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line (triangles) rose from 60.0% to 90.0% when the documents \
-             moved from v3 to v2, the version the model learned; retrieval (squares) stayed at \
-             about 80.0%."
+            "Notice: the fine-tuned line rose from 60.0% to 90.0% when the documents moved from \
+             v3 to v2, the version the model learned; retrieval stayed near 80.0%."
         );
         assert!(!notice.headline.contains("retrain"), "{}", notice.headline);
         assert!(notice.details[0].starts_with("Moment 2: The model was retrained on v2."));
@@ -221,8 +219,8 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line (triangles) fell from 90.0% to 60.0% when k went from \
-             5 to 1; retrieval (squares) went from 50.0% to 80.0%."
+            "Notice: the fine-tuned line fell from 90.0% to 60.0% when k went from 5 to 1; \
+             retrieval went from 50.0% to 80.0%."
         );
         let mut level = Story::default();
         level.observe(key("v1", "v1", 0), &report(0.7, 0.5));
