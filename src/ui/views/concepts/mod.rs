@@ -66,7 +66,8 @@ pub fn ConceptsView() -> impl IntoView {
                 </ol>
             </nav>
             {sections}
-            <EmbeddingSection/>
+            // Reference, not an idea to present: left out of presenter mode's one-at-a-time.
+            {move || (!presenting.get()).then(|| view! { <EmbeddingSection/> })}
         </section>
     }
 }
@@ -76,7 +77,8 @@ pub fn ConceptsView() -> impl IntoView {
 #[component]
 fn EmbeddingSection() -> impl IntoView {
     view! {
-        <article class="concept concept--embedding" id=embedding::ID
+        // Not a `.concept`: it has no "Show me" scene or evidence, and is not one of the ideas.
+        <article class="concepts-embedding" id=embedding::ID
             aria-labelledby="embedding-title">
             <h3 id="embedding-title" class="concept__title">{embedding::TITLE}</h3>
             {embedding::BODY.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
