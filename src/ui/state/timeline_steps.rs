@@ -24,8 +24,12 @@ pub enum Cause {
         /// The version after.
         to: String,
     },
-    /// The learner's document edits changed (an edit made, undone or cleared).
-    Edit,
+    /// The learner's document edits changed: an edit made or changed, or (`cleared`) every
+    /// edit undone.
+    Edit {
+        /// True when no edit is left.
+        cleared: bool,
+    },
     /// The number of retrieved passages changed.
     K {
         /// k before.
@@ -53,7 +57,9 @@ pub fn causes(before: &MomentKey, after: &MomentKey) -> Vec<Cause> {
         });
     }
     if before.edits != after.edits {
-        out.push(Cause::Edit);
+        out.push(Cause::Edit {
+            cleared: after.edits == MomentKey::NO_EDITS,
+        });
     }
     if before.settings.0 != after.settings.0 {
         out.push(Cause::K {
@@ -123,9 +129,12 @@ mod tests {
                     from: "v3".into(),
                     to: "v2".into()
                 },
-                Cause::Edit,
+                Cause::Edit { cleared: false },
             ]
         );
+        let mut cleared = b.clone();
+        cleared.edits = MomentKey::NO_EDITS;
+        assert_eq!(causes(&b, &cleared), [Cause::Edit { cleared: true }]);
         let mut c = a.clone();
         c.settings = (3, 9);
         assert_eq!(

@@ -51,12 +51,21 @@ pub struct MomentKey {
 }
 
 impl MomentKey {
+    /// The edits fingerprint of a workbench without edits.
+    pub const NO_EDITS: u64 = 0;
+
     /// The key of `bench` as it stands.
     pub fn of(bench: &Workbench) -> Self {
         let mut edits = DefaultHasher::new();
         for edit in bench.edits().iter() {
             edit.hash(&mut edits);
         }
+        // No edits is always [`Self::NO_EDITS`], so a step can tell "edits undone" apart.
+        let edits = if bench.edits().iter().next().is_none() {
+            Self::NO_EDITS
+        } else {
+            edits.finish().max(1)
+        };
         let model = bench.tuned().map(|m| {
             let mut run = DefaultHasher::new();
             m.train_ms.to_bits().hash(&mut run);
@@ -66,7 +75,7 @@ impl MomentKey {
         let settings = bench.settings();
         Self {
             version: bench.version().to_string(),
-            edits: edits.finish(),
+            edits,
             model,
             settings: (settings.k, settings.threshold.to_bits()),
         }

@@ -69,11 +69,9 @@ fn rag_words(pair: (Option<f64>, Option<f64>)) -> String {
         ((_, Some(after)), Some(Relation::Same)) => {
             format!("retrieval stayed near {}", pct(after))
         }
-        ((Some(before), Some(after)), Some(_)) => format!(
-            "retrieval went from {} to {}",
-            pct(before),
-            pct(after)
-        ),
+        ((Some(before), Some(after)), Some(_)) => {
+            format!("retrieval went from {} to {}", pct(before), pct(after))
+        }
         _ => "retrieval was not measured".to_string(),
     }
 }
@@ -91,7 +89,8 @@ fn one_cause(cause: &Cause, tuned_on: Option<&str>) -> String {
             format!("the documents moved from {from}, the version the model learned, to {to}")
         }
         Cause::Version { from, to } => format!("the documents moved from {from} to {to}"),
-        Cause::Edit => "the document edits changed".to_string(),
+        Cause::Edit { cleared: false } => "a document was edited".to_string(),
+        Cause::Edit { cleared: true } => "the document edits were undone".to_string(),
         Cause::K { from, to } => format!("k went from {from} to {to}"),
         Cause::Threshold => "the reader's threshold changed".to_string(),
     }
