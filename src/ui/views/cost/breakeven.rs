@@ -148,7 +148,7 @@ pub fn BreakEvenChart(
                     // Just above the axis, not by the crossing point, where it ran across the
                     // fine-tuned line.
                     <text class="break-even__label" x=x + dx y=BOTTOM - 30.0 text-anchor=anchor>
-                        <tspan>"break-even: "</tspan>
+                        "break-even: "
                         <tspan x=x + dx dy="1.3em">{format!("{} questions", plain_number(n))}</tspan>
                     </text>
                 </g>
