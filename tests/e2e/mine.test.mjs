@@ -146,6 +146,10 @@ test('three uploaded documents give a cited answer, and the switcher goes back t
   assert.equal(await page.locator('.iframe-dialog__left-out').count(), 0);
   await page.click('.iframe-dialog__help');
   await page.waitForSelector('#embedding');
+  await page.waitForFunction(() => {
+    const box = document.getElementById('embedding').getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+  }, null, { timeout: 5000 });
   assert.match(await page.textContent('#embedding'), /Embedding this app in a course page.*resize/s);
   assert.equal(await page.locator('.iframe-dialog[open]').count(), 0, 'the dialog closed');
   assert.equal(await pwned(page), null, 'no injected script ran');

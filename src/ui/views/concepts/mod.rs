@@ -76,9 +76,19 @@ pub fn ConceptsView() -> impl IntoView {
 /// to point to is not shipped with the site.
 #[component]
 fn EmbeddingSection() -> impl IntoView {
+    // The dialog's link changes the view through the router, which does not scroll to the
+    // link's `#embedding`; the section does it once it is on the page.
+    let node = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        if let Some(article) = node.get() {
+            if window().location().hash().ok().as_deref() == Some(&format!("#{}", embedding::ID)) {
+                article.scroll_into_view();
+            }
+        }
+    });
     view! {
         // Not a `.concept`: it has no "Show me" scene or evidence, and is not one of the ideas.
-        <article class="concepts-embedding" id=embedding::ID
+        <article node_ref=node class="concepts-embedding" id=embedding::ID
             aria-labelledby="embedding-title">
             <h3 id="embedding-title" class="concept__title">{embedding::TITLE}</h3>
             {embedding::BODY.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
