@@ -149,7 +149,9 @@ impl Moment {
     /// The second line: what happened (short, it sits under a narrow column).
     pub fn subtitle(&self) -> String {
         match self.kind {
-            MomentKind::Start | MomentKind::Version => "new docs".to_string(),
+            MomentKind::Start => "new docs".to_string(),
+            // Not "new docs": the documents may have moved back to an older version.
+            MomentKind::Version => "docs moved".to_string(),
             MomentKind::Retrain => "retrain".to_string(),
             MomentKind::Edit => "edit".to_string(),
             MomentKind::Settings => format!("k={}", self.key.settings.0),
@@ -271,6 +273,7 @@ pub(crate) mod tests {
             ]
         );
         assert_eq!(story.moments()[3].subtitle(), "retrain");
+        assert_eq!(story.moments()[1].subtitle(), "docs moved");
         assert_eq!(story.moments()[1].knowledge_of(Mode::Tuned), Some(0.5));
         for i in 0..KEEP {
             story.observe(key(&format!("v{i}"), "v2", 3), &report(0.9, 0.8));
