@@ -1,6 +1,7 @@
 // Cost and latency: stage bars per mode with the same medians as their table; the break-even
 // point moves when a price assumption changes and agrees with the table; bad input shows a
-// message and keeps the last good value; the assumptions are labelled, sourced and dated.
+// message and keeps the last good value; the assumptions are labelled, sourced and dated. The
+// notices are at most two lines, no number reads "0.0000", and the page stays short.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, assertClean, shot, DESKTOP, PHONE } from './lib/browser.mjs';
@@ -44,6 +45,12 @@ test('latency bars show each mode\'s measured stages, with the same numbers as t
   assert.ok(bars.rag.read > 0 && bars.rag.search > 0, 'retrieval searches and reads');
   assert.ok(!('read' in bars.tuned) && bars.tuned['tuned model'] > 0, 'the fine-tuned model reads nothing');
   assert.deepEqual(bars.base, {}, 'the base model runs nothing');
+
+  // Every disclosure opened, not one number is a row of zeros.
+  await page.$$eval('.cost details', (ds) => ds.forEach((d) => (d.open = true)));
+  const text = await page.textContent('.cost');
+  assert.doesNotMatch(text, /0\.0000/, 'no 0.0000 anywhere');
+  assert.match(await page.textContent('.latency-table'), /\d/);
   assertClean(problems);
   await page.close();
 });
@@ -57,6 +64,24 @@ test('changing a price assumption moves the break-even point; bad input keeps th
   assert.match(await page.textContent('.cost-assumptions'), /check current prices/);
   const markerBefore = await page.$eval('.break-even circle', (c) => Number(c.getAttribute('cx')));
   assert.match(await page.textContent('.break-even__label'), /^break-even: [\d,]+ questions$/);
+  for (const caption of ['.latency-caption', '.cost-caption']) {
+    const lines = await page.$eval(caption, (el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    assert.ok(lines <= 2, `${caption} is ${lines} lines`);
+  }
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 2300, `the page is ${height} px tall (2,858 before the disclosures)`);
+  // The break-even label crosses no cost line.
+  const crossing = await page.evaluate(() => {
+    const label = document.querySelector('.break-even__label').getBBox();
+    return [...document.querySelectorAll('.cost-line line')].some((l) => {
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a)));
+      // Over the label's width the line spans [low, high] in y; it crosses the box when that
+      // span meets the box's.
+      const ys = [label.x, label.x + label.width].map((x) => y1 + ((y2 - y1) * (x - x1)) / (x2 - x1));
+      return Math.max(...ys) > label.y && Math.min(...ys) < label.y + label.height;
+    });
+  });
+  assert.equal(crossing, false, 'the break-even label crosses a line');
   await shot(page, 'cost-desktop');
 
   await setField(page, 'price-training', '6');

@@ -34,7 +34,9 @@ test('a question shows k passages, and moving k changes the count', async () => 
   assert.equal(await page.locator('.passage').count(), k);
   const first = page.locator('.passage').first();
   assert.match(await first.locator('.passage__rank').textContent(), /#1/);
-  assert.match(await first.locator('.passage__score-number').textContent(), /0\.\d{3}|1\.000/);
+  assert.match(await first.locator('.passage__score-number').textContent(), /^meaning (0\.\d{3}|1\.000)$/);
+  // In the fused order a lower meaning score may rank higher: the note says which order this is.
+  assert.match(await page.textContent('.inspector__passages .inspector__note'), /fused.*need not fall down the list/);
   assert.ok((await first.locator('.passage__title').textContent()).length > 0);
   assert.ok((await first.locator('.passage__text').textContent()).length > 20);
   assert.match(await page.textContent('.reader-line'), /The reader answers: .*threshold .*“.+”/);
@@ -56,6 +58,8 @@ test('the exact-vs-HNSW block shows agreement, recall and both search times', as
   await page.waitForSelector('.compare-recall');
   assert.match(await page.textContent('.compare-recall'), /^\d{1,3}%$/);
   assert.match(await page.textContent('.compare .verdict'), /Same passages|Different/);
+  // The box says which list it compares: the search by meaning before fusion, not the list beside.
+  assert.match(await page.textContent('.compare-what'), /by meaning, then fuses them .* This box checks that first step only/);
   assert.match(await page.textContent('.compare'), /HNSW search\s*\d+\.\d{3} ms/);
   assert.match(await page.textContent('.compare'), /Exact search\s*\d+\.\d{3} ms/);
   await page.click('.compare-details summary');

@@ -124,10 +124,34 @@ test('three uploaded documents give a cited answer, and the switcher goes back t
   assert.match(await page.textContent('.version-picker--single'), /One version/, 'no time control for one version');
   await shot(page, 'mine-ask-desktop');
 
+  // The embed snippet never carries a question about my documents (the embedded app shows the
+  // sample corpus), and the dialog says why.
+  await page.click('#share-embed-button');
+  await page.waitForSelector('.iframe-dialog[open]');
+  const mine = await page.inputValue('#iframe-dialog-code');
+  assert.match(mine, /view=ask/);
+  assert.doesNotMatch(mine, /vacation|[?&;]q=/, mine);
+  assert.match(await page.textContent('.iframe-dialog__left-out'), /Your question is left out/);
+  await page.keyboard.press('Escape');
+
   await page.check('.ask .corpus-switch input[value=sample]');
   await ask(page, 'How much does the Pro plan cost?');
   assert.equal(await page.locator('.version-picker__option').count(), 3, 'the sample corpus has its three versions');
   assert.match(await rag.locator('.card__citations').textContent(), /.+/);
+
+  // With the sample corpus the question goes in, and the dialog's instructions are in the app.
+  await page.click('#share-embed-button');
+  await page.waitForSelector('.iframe-dialog[open]');
+  assert.match(await page.inputValue('#iframe-dialog-code'), /q=How/);
+  assert.equal(await page.locator('.iframe-dialog__left-out').count(), 0);
+  await page.click('.iframe-dialog__help');
+  await page.waitForSelector('#embedding');
+  await page.waitForFunction(() => {
+    const box = document.getElementById('embedding').getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+  }, null, { timeout: 5000 });
+  assert.match(await page.textContent('#embedding'), /Embedding this app in a course page.*resize/s);
+  assert.equal(await page.locator('.iframe-dialog[open]').count(), 0, 'the dialog closed');
   assert.equal(await pwned(page), null, 'no injected script ran');
   assertClean(problems);
   await page.close();

@@ -1,7 +1,9 @@
 // The freshness timeline: it starts with each version up to the current one; starting over
 // at v1 and publishing the next version draws the fine-tuned line's drop while retrieval
 // stays level; "Retrain now" adds a marked moment where the line recovers; the table has the
-// same numbers as the lines.
+// same numbers as the lines. The notice is at most two lines and names what caused the last
+// rise or fall (a retrain, or the documents moving back to the model's version); the columns
+// use the whole plot, and retrieval and "both" stay visible side by side.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, assertClean, shot, DESKTOP, PHONE } from './lib/browser.mjs';
@@ -43,6 +45,18 @@ async function tableValues(page) {
 
 const count = (page) => page.$eval('.timeline-line[data-mode="tuned"]', (g) => g.dataset.values.split(',').length);
 
+/** How many lines of text `selector` takes. */
+async function lineCount(page, selector) {
+  return page.$eval(selector, (el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+}
+
+/** The x of each marker of `mode`, in SVG units. */
+async function markerXs(page, mode) {
+  return page.$$eval(`.timeline-line[data-mode="${mode}"] > g`, (gs) =>
+    gs.map((g) => Number(/translate\(([\d.]+)/.exec(g.getAttribute('transform'))[1])),
+  );
+}
+
 async function waitForMoments(page, n) {
   await page.waitForFunction(
     (n) => document.querySelector('.timeline-line[data-mode="tuned"]')?.dataset.values.split(',').filter((v) => v).length === n,
@@ -61,7 +75,16 @@ test('the story starts with every version up to now, and the fine-tuned line fal
   assert.ok(Math.min(...values.rag) > Math.max(...values.rag) - 0.05, `retrieval stays level: ${values.rag}`);
   assert.deepEqual(values.base, [0, 0, 0]);
   assert.equal(await page.locator('.timeline-polyline, .timeline-line polyline').count(), 4);
-  assert.match(await page.textContent('.timeline-caption'), /^Notice: the fine-tuned line \(triangles\) falls from/);
+  assert.match(await page.textContent('.timeline-caption'), /^Notice: the fine-tuned line fell from .* when the documents moved from v2 to v3/);
+  assert.ok((await lineCount(page, '.timeline-caption')) <= 2, 'the notice is at most two lines');
+  assert.equal(await page.$eval('.timeline .notice-details', (d) => d.open), false, 'the details start closed');
+  assert.equal(await page.locator('.timeline .notice-details p').count(), 3, 'one sentence per step, and the retrain hint');
+  // The three columns spread over the plot (72..552), not its left 45%.
+  const xs = await markerXs(page, 'tuned');
+  assert.ok(xs[2] > 400, `the last column is near the right: ${xs}`);
+  // Equal scores of retrieval and "both" are two marks side by side.
+  const [rag, both] = [await markerXs(page, 'rag'), await markerXs(page, 'both')];
+  assert.ok(rag.every((x, i) => x - both[i] >= 10), `retrieval ${rag} beside both ${both}`);
   assert.equal(await page.locator('.evidence-card').count(), 2);
   assert.match(await page.textContent('.evidence'), /reported \(secondary source\)/);
   await shot(page, 'timeline-start-desktop');
@@ -90,16 +113,30 @@ test('starting over and publishing the next version draws the drop; retraining r
   await waitForMoments(page, 3);
   values = await lines(page);
   assert.ok(values.tuned[2] > values.tuned[1], `retraining recovers: ${values.tuned}`);
-  assert.match(await page.textContent('.timeline-mark__label'), /retrained on v2/);
-  assert.match(await page.textContent('.timeline-caption'), /retraining brought the fine-tuned line back to/);
+  assert.match(await page.textContent('.timeline-mark__label'), /retrain \(v2\)/);
+  assert.match(await page.textContent('.timeline-caption'), /rose from .* when the model was retrained on v2/);
   assert.deepEqual(values, await tableValues(page));
   await shot(page, 'timeline-retrained-desktop');
+
+  // The reported misstatement: after the retrain on v2, v3 is published and the documents go
+  // back to v2. The rise comes from the documents, and the notice says so.
+  await page.click('.timeline-next');
+  await waitForMoments(page, 4);
+  await page.click('.timeline .version-picker__option:has-text("v2")');
+  await waitForMoments(page, 5);
+  values = await lines(page);
+  assert.ok(values.tuned[4] > values.tuned[3], `moving back to v2 raises the line: ${values.tuned}`);
+  const notice = await page.textContent('.timeline-caption');
+  assert.match(notice, /rose from .* when the documents moved from v3 to v2, the version the model learned/);
+  assert.doesNotMatch(notice, /retrain/);
+  assert.ok((await lineCount(page, '.timeline-caption')) <= 2, 'the notice is at most two lines');
+  await shot(page, 'timeline-back-to-v2-desktop');
 
   // The moments stay while the learner looks elsewhere.
   await page.click('.app-nav__link[href*="view=ask"]');
   await page.click('.app-nav__link[href*="view=timeline"]');
-  await waitForMoments(page, 3);
-  assert.equal(await count(page), 3);
+  await waitForMoments(page, 5);
+  assert.equal(await count(page), 5);
   assertClean(problems);
   await page.close();
 });

@@ -103,7 +103,8 @@ test('four points sit at the numbers of the table, and both match the CLI', asyn
   console.log(`browser: ${timing}`);
   const asked = cli.questions.answerable + cli.questions.unanswerable;
   assert.match(timing, new RegExp(`Re-evaluated ${asked} questions in all four modes in \\d+ ms`));
-  assert.match(await page.textContent('.tradeoff-caption'), /^Right means stating today's facts, up means following the house format/);
+  assert.match(await page.textContent('.tradeoff-caption'), /^Notice: /);
+  assert.match(await page.textContent('.tradeoff .notice-details'), /Right means stating today's facts, up means following the house format/);
   assert.equal(await page.locator('.evidence-card').count(), 3);
   await shot(page, 'tradeoff-desktop');
   assertClean(problems);

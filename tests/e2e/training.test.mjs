@@ -58,6 +58,16 @@ test('default settings train, the loss curve draws, time and accuracies appear',
   assert.equal(before['Changed facts'], 0, 'the snapshot is the first version: nothing changed');
   assert.ok(before['Unchanged facts'] > 0 && before['New examples'] >= before['Unchanged facts']);
   assert.ok(before['Behaviour examples'] > 0);
+  // The lesson's settings show; learning rate, capacity, seed and replay share wait behind
+  // "More settings", closed at first.
+  for (const id of ['#train-epochs', '#train-phrasings']) assert.ok(await page.isVisible(id), id);
+  assert.ok(await page.getByLabel('Continue on the changes only').isVisible());
+  assert.equal(await page.$eval('.training-more', (d) => d.open), false);
+  for (const id of ['#train-lr', '#train-hidden', '#train-seed', '#train-replay']) assert.equal(await page.isVisible(id), false, id);
+  assert.match(await page.textContent('.training-more summary'), /^More settings/);
+  await page.click('.training-more summary');
+  for (const id of ['#train-lr', '#train-hidden', '#train-seed', '#train-replay']) assert.ok(await page.isVisible(id), id);
+  await page.click('.training-more summary');
   await train(page);
 
   const d = await page.getAttribute('.loss-chart__line', 'd');

@@ -246,7 +246,7 @@ impl Storage {
         match self {
             Self::Byte(_) => Some(dims),
             Self::Nibble => Some(dims.div_ceil(2)),
-            Self::Packed6 => (dims % 4 == 0).then_some(dims / 4 * 3),
+            Self::Packed6 => dims.is_multiple_of(4).then_some(dims / 4 * 3),
         }
     }
 }

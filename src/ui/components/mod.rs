@@ -7,6 +7,7 @@ pub mod corpus_switch;
 pub mod curation_toggle;
 pub mod job_indicator;
 pub mod kinds;
+pub mod notice;
 pub mod pending_note;
 pub mod presenter;
 pub mod question_box;

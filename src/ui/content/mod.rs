@@ -2,6 +2,7 @@
 //! can be reviewed and translated without reading components. Components only render it.
 
 pub mod concepts;
+pub mod embedding;
 pub mod guide;
 pub mod presenter;
 pub mod tour;

@@ -20,6 +20,7 @@ pub mod service_worker;
 pub mod share;
 pub mod storage;
 pub mod store;
+pub mod timeline_steps;
 pub mod timeline_story;
 pub mod training_panel;
 pub mod url_schema;

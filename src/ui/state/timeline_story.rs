@@ -51,12 +51,21 @@ pub struct MomentKey {
 }
 
 impl MomentKey {
+    /// The edits fingerprint of a workbench without edits.
+    pub const NO_EDITS: u64 = 0;
+
     /// The key of `bench` as it stands.
     pub fn of(bench: &Workbench) -> Self {
         let mut edits = DefaultHasher::new();
         for edit in bench.edits().iter() {
             edit.hash(&mut edits);
         }
+        // No edits is always [`Self::NO_EDITS`], so a step can tell "edits undone" apart.
+        let edits = if bench.edits().iter().next().is_none() {
+            Self::NO_EDITS
+        } else {
+            edits.finish().max(1)
+        };
         let model = bench.tuned().map(|m| {
             let mut run = DefaultHasher::new();
             m.train_ms.to_bits().hash(&mut run);
@@ -66,7 +75,7 @@ impl MomentKey {
         let settings = bench.settings();
         Self {
             version: bench.version().to_string(),
-            edits: edits.finish(),
+            edits,
             model,
             settings: (settings.k, settings.threshold.to_bits()),
         }
@@ -140,7 +149,9 @@ impl Moment {
     /// The second line: what happened (short, it sits under a narrow column).
     pub fn subtitle(&self) -> String {
         match self.kind {
-            MomentKind::Start | MomentKind::Version => "new docs".to_string(),
+            MomentKind::Start => "new docs".to_string(),
+            // Not "new docs": the documents may have moved back to an older version.
+            MomentKind::Version => "docs moved".to_string(),
             MomentKind::Retrain => "retrain".to_string(),
             MomentKind::Edit => "edit".to_string(),
             MomentKind::Settings => format!("k={}", self.key.settings.0),
@@ -262,6 +273,7 @@ pub(crate) mod tests {
             ]
         );
         assert_eq!(story.moments()[3].subtitle(), "retrain");
+        assert_eq!(story.moments()[1].subtitle(), "docs moved");
         assert_eq!(story.moments()[1].knowledge_of(Mode::Tuned), Some(0.5));
         for i in 0..KEEP {
             story.observe(key(&format!("v{i}"), "v2", 3), &report(0.9, 0.8));

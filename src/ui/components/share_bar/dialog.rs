@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::snippet::{iframe_code, suggested_height};
+use super::snippet::{iframe_code, suggested_height, Carry};
 use super::{copy_text, focus_by_id};
+use crate::ui::content::embedding;
+use crate::ui::state::url_schema as url;
+use crate::ui::state::workspace::{CorpusChoice, Workspace};
 use crate::ui::state::ViewId;
 
 const OPENER_ID: &str = "share-embed-button";
@@ -20,6 +23,25 @@ pub fn IframeDialog(
     let code = RwSignal::new(String::new());
     let manual = RwSignal::new(None::<String>);
     let inner_status = RwSignal::new(String::new());
+    // The learner's own documents stay in this browser; an embedded app shows the sample
+    // corpus, so a question asked of their documents stays out of the snippet.
+    let workspace = Workspace::use_context();
+    let carry = Memo::new(move |_| match workspace.active.get() {
+        CorpusChoice::Mine => Carry::NoQuestion,
+        CorpusChoice::Sample => Carry::All,
+    });
+    let question_left_out = RwSignal::new(false);
+    let left_out = move || {
+        question_left_out.get().then(|| {
+            view! {
+                <p class="iframe-dialog__left-out" role="note">
+                    "Your question is left out: it was asked of your own documents, which stay \
+                     in this browser. The embedded app answers from the sample company's \
+                     documents."
+                </p>
+            }
+        })
+    };
 
     Effect::new(move |_| {
         let Some(element) = dialog.get() else {
@@ -34,10 +56,13 @@ pub fn IframeDialog(
                 .next()
                 .unwrap_or_default()
                 .to_string();
+            let carry = carry.get_untracked();
+            question_left_out.set(carry == Carry::NoQuestion && url::names(&search, url::QUESTION));
             code.set(iframe_code(
                 &page,
                 &search,
                 suggested_height(current.get_untracked().slug()),
+                carry,
             ));
             inner_status.set(String::new());
             if !element.open() {
@@ -75,8 +100,17 @@ pub fn IframeDialog(
             <p class="iframe-dialog__lead">
                 "Paste this into a course page or LMS. It opens this view with the current "
                 "question and settings, without the header and navigation. Hosts can follow "
-                "the app's height through its resize messages (see the README)."
+                "the app's height through its resize messages: see "
+                <a
+                    class="iframe-dialog__help"
+                    href=format!("?{}=concepts#{}", url::VIEW, embedding::ID)
+                    on:click=move |_| open.set(false)
+                >
+                    {embedding::TITLE}
+                </a>
+                " on the Concepts page."
             </p>
+            {left_out}
             <label class="iframe-dialog__label" for="iframe-dialog-code">"Iframe code"</label>
             <textarea
                 id="iframe-dialog-code"

@@ -13,13 +13,26 @@ pub fn suggested_height(view_slug: &str) -> u32 {
     }
 }
 
-/// The query string for the embedded app: the current one, with `embed=1` set.
-/// `query` may start with `?`; pairs are kept verbatim (they are already URL-encoded).
-pub fn embed_query(query: &str) -> String {
+/// What the snippet may carry of the learner's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carry {
+    /// Everything in the link (the sample corpus is shown).
+    All,
+    /// Everything but the question: it was asked of the learner's own documents, which stay in
+    /// their browser; the embedded app shows the sample corpus, where the question would be
+    /// out of place, and a host page would publish it.
+    NoQuestion,
+}
+
+/// The query string for the embedded app: the current one, with `embed=1` set, and without the
+/// question when `carry` says so. `query` may start with `?`; pairs are kept verbatim (they
+/// are already URL-encoded).
+pub fn embed_query(query: &str, carry: Carry) -> String {
     let kept: Vec<&str> = query
         .trim_start_matches('?')
         .split('&')
         .filter(|pair| !pair.is_empty() && !url::names(pair, url::EMBED))
+        .filter(|pair| carry == Carry::All || !url::names(pair, url::QUESTION))
         .collect();
     let mut out = String::from("?");
     for pair in kept {
@@ -33,8 +46,8 @@ pub fn embed_query(query: &str) -> String {
 
 /// The `<iframe>` element a host page can paste, with the source URL escaped for an
 /// attribute.
-pub fn iframe_code(page_without_query: &str, query: &str, height: u32) -> String {
-    let src = format!("{page_without_query}{}", embed_query(query));
+pub fn iframe_code(page_without_query: &str, query: &str, height: u32, carry: Carry) -> String {
+    let src = format!("{page_without_query}{}", embed_query(query, carry));
     format!(
         "<iframe src=\"{}\" title=\"RAG or fine-tune? An interactive explainer\" \
          width=\"100%\" height=\"{height}\" style=\"border:0;max-width:100%\" \
@@ -64,23 +77,47 @@ mod tests {
     #[test]
     fn embed_flag_is_added_once() {
         assert_eq!(
-            embed_query("?view=map&q=a%20b"),
+            embed_query("?view=map&q=a%20b", Carry::All),
             "?view=map&q=a%20b&embed=1"
         );
-        assert_eq!(embed_query("?embed=0&view=ask"), "?view=ask&embed=1");
-        assert_eq!(embed_query(""), "?embed=1");
-        assert_eq!(embed_query("?"), "?embed=1");
+        assert_eq!(
+            embed_query("?embed=0&view=ask", Carry::All),
+            "?view=ask&embed=1"
+        );
+        assert_eq!(embed_query("", Carry::All), "?embed=1");
+        assert_eq!(embed_query("?", Carry::All), "?embed=1");
+    }
+
+    /// A question about the learner's own documents never goes into a snippet (it was baked
+    /// into a sample-corpus iframe); the rest of the state does.
+    #[test]
+    fn a_question_about_your_own_documents_is_left_out() {
+        let query = "?view=ask&q=When%20is%20my%20rent%20due%3F&k=3&qq=1";
+        let code = iframe_code("https://x.test/", query, 900, Carry::NoQuestion);
+        assert!(!code.contains("rent"), "{code}");
+        assert!(!code.contains("&amp;q="), "{code}");
+        assert!(
+            code.contains("?view=ask&amp;k=3&amp;qq=1&amp;embed=1"),
+            "{code}"
+        );
+        let shared = iframe_code("https://x.test/", query, 900, Carry::All);
+        assert!(shared.contains("q=When%20is%20my%20rent"), "{shared}");
     }
 
     #[test]
     fn iframe_code_escapes_the_url() {
-        let code = iframe_code("https://example.test/app/", "?view=ask&q=%22x%22", 900);
+        let code = iframe_code(
+            "https://example.test/app/",
+            "?view=ask&q=%22x%22",
+            900,
+            Carry::All,
+        );
         assert!(code.starts_with(
             "<iframe src=\"https://example.test/app/?view=ask&amp;q=%22x%22&amp;embed=1\""
         ));
         assert!(code.contains("height=\"900\""));
         assert!(code.ends_with("></iframe>"));
-        let hostile = iframe_code("https://x.test/\"><script>", "", 800);
+        let hostile = iframe_code("https://x.test/\"><script>", "", 800, Carry::All);
         assert!(!hostile.contains("<script>"));
         assert!(hostile.contains("x.test/&quot;&gt;&lt;script&gt;"));
     }

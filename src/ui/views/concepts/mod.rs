@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::ui::components::presenter::presenter_on;
 use crate::ui::components::tour::scene::use_scene;
 use crate::ui::content::concepts::{self as text, Concept, CONCEPTS};
-use crate::ui::content::{presenter, Evidence};
+use crate::ui::content::{embedding, presenter, Evidence};
 use crate::ui::state::url_schema as url;
 use curation::CurationDemo;
 
@@ -66,7 +66,38 @@ pub fn ConceptsView() -> impl IntoView {
                 </ol>
             </nav>
             {sections}
+            // Reference, not an idea to present: left out of presenter mode's one-at-a-time.
+            {move || (!presenting.get()).then(|| view! { <EmbeddingSection/> })}
         </section>
+    }
+}
+
+/// How to embed the app: the Embed dialog links here (`#embedding`), since the README it used
+/// to point to is not shipped with the site.
+#[component]
+fn EmbeddingSection() -> impl IntoView {
+    // The dialog's link changes the view through the router, which does not scroll to the
+    // link's `#embedding`; the section does it once it is on the page.
+    let node = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        if let Some(article) = node.get() {
+            if window().location().hash().ok().as_deref() == Some(&format!("#{}", embedding::ID)) {
+                article.scroll_into_view();
+            }
+        }
+    });
+    view! {
+        // Not a `.concept`: it has no "Show me" scene or evidence, and is not one of the ideas.
+        <article node_ref=node class="concepts-embedding" id=embedding::ID
+            aria-labelledby="embedding-title">
+            <h3 id="embedding-title" class="concept__title">{embedding::TITLE}</h3>
+            {embedding::BODY.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <h4>{embedding::MESSAGES_TITLE}</h4>
+            <ul class="concept__points">
+                {embedding::MESSAGES.iter().map(|m| view! { <li>{*m}</li> }).collect_view()}
+            </ul>
+            <p>{embedding::MESSAGES_NOTE}</p>
+        </article>
     }
 }
 

@@ -26,6 +26,10 @@ pub const TOP: f64 = 20.0 + Y_TITLE_ROOM;
 /// Plot edges.
 pub const BOTTOM: f64 = 316.0;
 
+/// Room the break-even label takes beside its drop line: two lines, "break-even:" over
+/// "123,456 questions" (one line did not fit right of the crossing).
+const LABEL_WIDTH: f64 = 170.0;
+
 /// The modes drawn (the base model is left out: it cannot answer, so its cost is moot).
 pub const DRAWN: [Mode; 3] = [Mode::Rag, Mode::Tuned, Mode::Both];
 
@@ -128,18 +132,24 @@ pub fn BreakEvenChart(
             .collect_view();
         let marker = d.questions.map(|n| {
             let (x, y) = (xs.at(n), ys.at(d.line(Mode::Rag).at(n)));
-            let anchor = if x > (LEFT + RIGHT) / 2.0 {
-                "end"
-            } else {
+            // Right of the drop line when the label fits there: every line rises to the right,
+            // so the corner under them past the crossing is empty; to its left the retrieval
+            // line starts at the axis and runs through the label's row.
+            let anchor = if x + LABEL_WIDTH < RIGHT {
                 "start"
+            } else {
+                "end"
             };
             let dx = if anchor == "end" { -10.0 } else { 10.0 };
             view! {
                 <g class="break-even" data-questions=n.to_string()>
                     <line class="break-even__drop" x1=x x2=x y1=y y2=BOTTOM></line>
                     <circle cx=x cy=y r="6"></circle>
-                    <text class="break-even__label" x=x + dx y=y - 10.0 text-anchor=anchor>
-                        {format!("break-even: {} questions", plain_number(n))}
+                    // Just above the axis, not by the crossing point, where it ran across the
+                    // fine-tuned line.
+                    <text class="break-even__label" x=x + dx y=BOTTOM - 30.0 text-anchor=anchor>
+                        "break-even: "
+                        <tspan x=x + dx dy="1.3em">{format!("{} questions", plain_number(n))}</tspan>
                     </text>
                 </g>
             }
@@ -195,7 +205,7 @@ pub fn BreakEvenTable(
                     <tr data-mode=mode.key()>
                         <th scope="row"><ModeKey mode=mode/></th>
                         <td data-key="upfront" data-value=line.upfront.to_string()>{dollars(line.upfront)}</td>
-                        <td data-key="per_question" data-value=line.per_question.to_string()>{dollars(line.per_question)}</td>
+                        <td data-key="per_question" data-value=line.per_question.to_string()>{dollars(line.per_question * 1000.0)}</td>
                         {AT.into_iter().map(|n| view! {
                             <td data-key=format!("at_{n}") data-value=line.at(n).to_string()>{dollars(line.at(n))}</td>
                         }).collect_view()}
@@ -219,13 +229,13 @@ pub fn BreakEvenTable(
     let head = view! {
         <th scope="col">"Mode"</th>
         <th scope="col">"Up front"</th>
-        <th scope="col">"Per question"</th>
+        <th scope="col">"Per 1,000 questions"</th>
         {AT.into_iter().map(|n| view! {
             <th scope="col">{format!("After {} questions", plain_number(n))}</th>
         }).collect_view()}
     };
     view! {
-        <ChartTable class="break-even-table" open=true summary="The cost numbers"
+        <ChartTable class="break-even-table" summary="The cost numbers"
             label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
     }
@@ -266,6 +276,6 @@ mod tests {
         assert_eq!(tick_dollars(1_000.0), "$1,000");
         assert_eq!(tick_dollars(0.0), "$0");
         assert_eq!(tick_dollars(2.5), "$2.50");
-        assert_eq!(tick_dollars(0.05), "$0.050");
+        assert_eq!(tick_dollars(0.05), "$0.05");
     }
 }

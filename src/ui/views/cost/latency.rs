@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use crate::core::eval::{EvalReport, StageLatency, Summary};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::scale::nice_ceiling;
-use crate::ui::components::chart::{mode_class, mode_short, ChartTable, Linear, ModeKey, ModeMark};
+use crate::ui::components::chart::{
+    mode_class, mode_short, ms, ms_number, ChartTable, Linear, ModeKey, ModeMark,
+};
 
 /// A stage of the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,7 +160,7 @@ pub fn LatencyBars(
                                     width=format!("{:.2}", s.width.max(0.5))
                                     height=ROW - 18.0
                                 >
-                                    <title>{format!("{}: {:.4} ms (mean)", s.stage.label(), s.ms)}</title>
+                                    <title>{format!("{}: {} (mean)", s.stage.label(), ms(s.ms))}</title>
                                 </rect>
                                 {show.then(|| view! {
                                     <text class="stage__label" x=s.x + s.width / 2.0 y=y + ROW / 2.0 + 4.0 text-anchor="middle">
@@ -168,11 +170,7 @@ pub fn LatencyBars(
                             }
                         })
                         .collect_view();
-                    let total = if m.latency_ms_mean > 0.0 {
-                        format!("{:.3} ms", m.latency_ms_mean)
-                    } else {
-                        "0 ms".to_string()
-                    };
+                    let total = ms(m.latency_ms_mean);
                     view! {
                         <g class=format!("latency-row {}", mode_class(mode)) data-mode=mode.key()>
                             <g transform=format!("translate(14 {:.1})", y + ROW / 2.0 - 1.0)>
@@ -234,7 +232,7 @@ fn describe(report: &EvalReport) -> String {
             let parts: Vec<String> = Stage::ALL
                 .iter()
                 .filter(|s| s.of(&m.stages).mean > 0.0)
-                .map(|s| format!("{} {:.4} ms", s.label(), s.of(&m.stages).mean))
+                .map(|s| format!("{} {}", s.label(), ms(s.of(&m.stages).mean)))
                 .collect();
             format!(
                 "{}: {}",
@@ -262,11 +260,11 @@ fn Triple(
     p90: f64,
 ) -> impl IntoView {
     view! {
-        <span class="latency-table__stat">{format!("{mean:.4} /")}</span>
+        <span class="latency-table__stat">{format!("{} /", ms_number(mean))}</span>
         " "
-        <span class="latency-table__stat">{format!("{p50:.4} /")}</span>
+        <span class="latency-table__stat">{format!("{} /", ms_number(p50))}</span>
         " "
-        <span class="latency-table__stat">{format!("{p90:.4}")}</span>
+        <span class="latency-table__stat">{ms_number(p90)}</span>
     }
 }
 

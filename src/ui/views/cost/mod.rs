@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::core::cost::{Workload, PRICES_READ_ON, PRICES_SOURCE};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{plain_number, EvidenceCard};
+use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::cost_assumptions::{Assumptions, Field};
 use crate::ui::state::evaluation::use_live_eval;
@@ -69,13 +70,13 @@ pub fn CostView() -> impl IntoView {
     });
     let data = Memo::new(move |_| assumptions.with(|a| BreakEven::new(&a.prices, &workload.get())));
 
-    let latency_caption = move || {
+    let latency_caption = Signal::derive(move || {
         report
             .get()
             .map(|r| story::latency_caption(&r))
             .unwrap_or_default()
-    };
-    let cost_caption = move || {
+    });
+    let cost_caption = Signal::derive(move || {
         let d = data.get();
         story::break_even_caption(
             d.line(Mode::Rag),
@@ -83,7 +84,7 @@ pub fn CostView() -> impl IntoView {
             &workload.get(),
             d.questions,
         )
-    };
+    });
     let ours_prices = Signal::derive(move || {
         let d = data.get();
         story::ours_prices(d.line(Mode::Rag), d.line(Mode::Tuned), d.questions)
@@ -163,13 +164,9 @@ pub fn CostView() -> impl IntoView {
         view! {
             <section class="cost-section" aria-labelledby="latency-title">
                 <h3 id="latency-title">"Where the time goes"</h3>
-                <p class="chart-caption">{latency_caption}</p>
+                <NoticeCaption class="latency-caption" summary="What the times leave out"
+                    notice=latency_caption/>
                 <div class="chart-frame"><LatencyBars report=report/></div>
-                <p class="chart-note">
-                    "No LLM runs here: a real model's generation time would come on top, and it \
-                     grows with the prompt, which retrieval makes longer. The base model runs \
-                     nothing, so it takes no time."
-                </p>
                 <LatencyTable report=report/>
             </section>
             <section class="cost-section" aria-labelledby="cost-title">
@@ -178,7 +175,8 @@ pub fn CostView() -> impl IntoView {
                     <li class="mode--tuned">{upfront}</li>
                     <li class="mode--rag">{per_query}</li>
                 </ul>
-                <p class="chart-caption cost-caption">{cost_caption}</p>
+                <NoticeCaption class="cost-caption" summary="The numbers behind it"
+                    notice=cost_caption/>
                 <div class="chart-layout">
                     <div class="chart-frame"><BreakEvenChart data=data/></div>
                     <aside class="chart-aside cost-assumptions">
@@ -198,13 +196,15 @@ pub fn CostView() -> impl IntoView {
                      chart: it is the cheapest, but it cannot answer."
                 </p>
             </section>
-            <section class="evidence" aria-labelledby="cost-evidence">
-                <h3 id="cost-evidence">"What published figures say"</h3>
+            // Closed at first: the two cards are background, and open they made the page
+            // about 400 px longer.
+            <details class="evidence evidence--more">
+                <summary><h3 id="cost-evidence">"What published figures say"</h3></summary>
                 <div class="evidence__cards">
                     <EvidenceCard item=story::PRICE_LIST ours=ours_prices/>
                     <EvidenceCard item=story::PHYSICS ours=ours_exposures/>
                 </div>
-            </section>
+            </details>
         }
         .into_any()
     };

@@ -2,70 +2,111 @@
 
 use crate::core::cost::{CostLine, Workload};
 use crate::core::eval::EvalReport;
-use crate::ui::components::chart::{plain_number, EvidenceItem, Verification};
+use crate::ui::components::chart::{ms, plain_number, EvidenceItem, Verification};
+use crate::ui::components::notice::Notice;
 
-/// Dollars with enough digits to tell small per-question costs apart.
+/// Dollars with the precision that matters: cents below $100, "< $0.01" for less than a cent
+/// (per-question costs are given per 1,000 questions instead, see [`per_thousand`]).
 pub fn dollars(value: f64) -> String {
-    if value == 0.0 {
+    if value <= 0.0 {
         "$0".to_string()
     } else if value >= 100.0 {
         format!("${}", plain_number(value))
-    } else if value >= 1.0 {
-        format!("${value:.2}")
     } else if value >= 0.01 {
-        format!("${value:.3}")
+        format!("${value:.2}")
     } else {
-        format!("${value:.6}")
+        "< $0.01".to_string()
     }
 }
 
+/// A per-question cost told per 1,000 questions ("$0.07 per 1,000 questions"): a fraction of a
+/// cent per question read as a row of zeros.
+pub fn per_thousand(per_question: f64) -> String {
+    format!("{} per 1,000 questions", dollars(per_question * 1000.0))
+}
+
+/// What a real LLM would add to the measured times, behind the latency notice.
+const NO_LLM: &str = "No LLM runs here: a real model's generation time would come on top, and \
+                      it grows with the prompt, which retrieval makes longer. The base model \
+                      runs nothing, so it takes no time.";
+
 /// What to notice in the latency bars.
-pub fn latency_caption(report: &EvalReport) -> String {
+pub fn latency_caption(report: &EvalReport) -> Notice {
     let (rag, tuned) = (
         report.modes.rag.latency_ms_mean,
         report.modes.tuned.latency_ms_mean,
     );
     if tuned < rag {
-        format!(
-            "Notice: the fine-tuned model skips search and reading, so an answer takes \
-             {tuned:.3} ms on average against retrieval's {rag:.3} ms; with a real LLM, the \
-             retrieved passages would also make every prompt longer and slower."
-        )
+        Notice {
+            headline: format!(
+                "Notice: the fine-tuned model answers in {} on average, retrieval in {}: it \
+                 skips search and reading.",
+                ms(tuned),
+                ms(rag)
+            ),
+            details: vec![
+                "With a real LLM, the retrieved passages would also make every prompt longer \
+                 and slower."
+                    .to_string(),
+                NO_LLM.to_string(),
+            ],
+        }
     } else {
-        format!(
-            "Right now the fine-tuned model is not faster here ({tuned:.3} ms against \
-             retrieval's {rag:.3} ms on average)."
-        )
+        Notice {
+            headline: format!(
+                "Right now the fine-tuned model is not faster here ({} against retrieval's {} \
+                 on average).",
+                ms(tuned),
+                ms(rag)
+            ),
+            details: vec![NO_LLM.to_string()],
+        }
     }
 }
 
-/// What to notice in the break-even chart.
+/// What to notice in the break-even chart: the headline gives the break-even, the details the
+/// numbers it comes from.
 pub fn break_even_caption(
     rag: &CostLine,
     tuned: &CostLine,
     workload: &Workload,
     break_even: Option<f64>,
-) -> String {
+) -> Notice {
     let context = format!(
-        "retrieval adds about {} tokens of passages to every question",
+        "Retrieval adds about {} tokens of passages to every question.",
         plain_number(workload.context_tokens())
     );
     match break_even {
-        Some(n) => format!(
-            "Notice: {context}, while fine-tuning pays {} up front and then {} per question \
-             against retrieval's {}; it becomes the cheaper of the two after about {} \
-             questions, and every retrain pushes that point further out.",
-            dollars(tuned.upfront),
-            dollars(tuned.per_question),
-            dollars(rag.per_question),
-            plain_number(n)
-        ),
-        None => format!(
-            "Notice: {context}, but under these prices a fine-tuned model costs at least as much \
-             per question ({} against {}), so its upfront cost never pays off.",
-            dollars(tuned.per_question),
-            dollars(rag.per_question)
-        ),
+        Some(n) => Notice {
+            headline: format!(
+                "Notice: fine-tuning becomes the cheaper of the two after about {} questions; \
+                 every retrain pushes that point further out.",
+                plain_number(n)
+            ),
+            details: vec![
+                context,
+                format!(
+                    "Fine-tuning pays {} up front, then {} against retrieval's {}.",
+                    dollars(tuned.upfront),
+                    per_thousand(tuned.per_question),
+                    per_thousand(rag.per_question)
+                ),
+            ],
+        },
+        None => Notice {
+            headline: "Notice: at these prices fine-tuning never becomes cheaper than retrieval: \
+                       its upfront cost never pays off."
+                .to_string(),
+            details: vec![
+                context,
+                format!(
+                    "A fine-tuned model costs at least as much per question: {} against \
+                     retrieval's {}.",
+                    per_thousand(tuned.per_question),
+                    per_thousand(rag.per_question)
+                ),
+            ],
+        },
     }
 }
 
@@ -102,10 +143,10 @@ pub fn ours_prices(rag: &CostLine, tuned: &CostLine, break_even: Option<f64>) ->
             dollars(tuned.upfront)
         ),
         None => format!(
-            "At these prices our toy's fine-tuned model never pays off: {} per question \
-             against retrieval's {}.",
-            dollars(tuned.per_question),
-            dollars(rag.per_question)
+            "At these prices our toy's fine-tuned model never pays off: {} against \
+             retrieval's {}.",
+            per_thousand(tuned.per_question),
+            per_thousand(rag.per_question)
         ),
     }
 }
@@ -129,8 +170,9 @@ mod tests {
 
     #[test]
     fn dollars_keep_small_amounts_readable() {
-        assert_eq!(dollars(0.0000725), "$0.000073");
-        assert_eq!(dollars(0.0412), "$0.041");
+        assert_eq!(dollars(0.0000725), "< $0.01");
+        assert_eq!(dollars(0.0412), "$0.04");
+        assert_eq!(per_thousand(0.0000725), "$0.07 per 1,000 questions");
         assert_eq!(dollars(1.744), "$1.74");
         assert_eq!(dollars(12_345.0), "$12,345");
         assert_eq!(dollars(0.0), "$0");
@@ -151,11 +193,26 @@ mod tests {
             upfront: 1.5,
             per_question: 0.00004,
         };
-        let text = break_even_caption(&rag, &tuned, &w, Some(50_000.0));
-        assert!(text.contains("about 350 tokens"), "{text}");
-        assert!(text.contains("after about 50,000 questions"), "{text}");
+        let notice = break_even_caption(&rag, &tuned, &w, Some(50_000.0));
+        assert!(
+            notice.headline.contains("after about 50,000 questions"),
+            "{notice:?}"
+        );
+        assert!(notice.details[0].contains("about 350 tokens"), "{notice:?}");
+        assert_eq!(
+            notice.details[1],
+            "Fine-tuning pays $1.50 up front, then $0.04 per 1,000 questions against \
+             retrieval's $0.07 per 1,000 questions."
+        );
         let never = break_even_caption(&rag, &tuned, &w, None);
-        assert!(never.contains("never pays off"));
+        assert!(never.headline.contains("never pays off"));
+        for text in [&notice.headline, &never.headline]
+            .into_iter()
+            .chain(&notice.details)
+            .chain(&never.details)
+        {
+            assert!(!text.contains("0.000"), "{text}");
+        }
         assert!(ours_prices(&rag, &tuned, Some(50_000.0)).contains("50,000"));
     }
 }

@@ -1,5 +1,7 @@
 //! Exact search against the HNSW graph for the current question: do the lists agree, the
-//! graph's recall@k, and what each search costs.
+//! graph's recall@k, and what each search costs. Both lists are the search by meaning alone,
+//! before the ranking by words is fused in, so the block says it compares a list other than the
+//! one beside it (a learner read "Same passages in the same order" as about that list).
 
 use leptos::prelude::*;
 
@@ -14,8 +16,22 @@ pub fn ComparisonBlock(
     indexed: usize,
     segments: usize,
     k: usize,
+    /// Whether the list beside it is the fused ranking (then it is not the list compared here).
+    fused: bool,
 ) -> impl IntoView {
     let c = comparison;
+    let what = if fused {
+        format!(
+            "Retrieval first finds the top {k} passages by meaning, then fuses them with the \
+             ranking by words into the list beside. This box checks that first step only: the \
+             fast approximate graph (HNSW) against an exact scan of every passage."
+        )
+    } else {
+        format!(
+            "The list beside is the top {k} by meaning. This box checks it: the fast approximate \
+             graph (HNSW) against an exact scan of every passage."
+        )
+    };
     let verdict_class = match c.agreement {
         Agreement::Identical => "verdict verdict--same",
         Agreement::Reordered => "verdict verdict--reordered",
@@ -59,6 +75,7 @@ pub fn ComparisonBlock(
         })
         .collect_view();
     view! {
+        <p class="inspector__note compare-what">{what}</p>
         <p class=verdict_class>
             <span aria-hidden="true">{verdict_icon}</span>
             {c.agreement.sentence()}

@@ -88,13 +88,16 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
                 {has_question.then(|| view! {
                     <p class="inspector__note">
                         {format!(
-                            "Score = cosine similarity between the question's vector and the passage's \
-                             (1 = same direction). {}Question embedded in {}.",
+                            "{} Question embedded in {}.",
                             if fused {
-                                "The order fuses two rankings, by meaning and by words (see each \
-                                 passage's two ranks), so a passage with a lower score can rank higher. "
+                                "Listed in the order retrieval hands them to the reader: the \
+                                 ranking by meaning and the ranking by shared words, fused. \
+                                 \u{201c}meaning\u{201d} is the cosine similarity alone (1 = same \
+                                 direction), so it need not fall down the list: a passage that \
+                                 shares the question's words can rank above one closer in meaning."
                             } else {
-                                ""
+                                "Listed by \u{201c}meaning\u{201d}: the cosine similarity between \
+                                 the question's vector and the passage's (1 = same direction)."
                             },
                             format_ms(r.embed_ms)
                         )}
@@ -108,9 +111,9 @@ fn ReportBody(report: InspectorReport) -> impl IntoView {
             </section>
             <div class="inspector__side">
                 <section class="panel compare" aria-labelledby="compare-title">
-                    <h3 id="compare-title">"Exact search vs HNSW"</h3>
+                    <h3 id="compare-title">"Is the fast search exact?"</h3>
                     {if has_question {
-                        view! { <ComparisonBlock comparison=r.comparison indexed=index.len segments=index.segments k=r.k/> }.into_any()
+                        view! { <ComparisonBlock comparison=r.comparison indexed=index.len segments=index.segments k=r.k fused=fused/> }.into_any()
                     } else {
                         view! { <p class="inspector__note">"Type a question to compare the two searches."</p> }.into_any()
                     }}

@@ -41,8 +41,10 @@ pub fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
                         </span>
                     </div>
                     <div class="passage__score">
+                        // Named on screen: in the fused order a lower meaning score can rank
+                        // higher, and a bare "0.401" above "0.500" read as a wrong order.
                         <span class="passage__score-number">
-                            <span class="visually-hidden">"Score "</span>
+                            <span class="passage__score-label">"meaning "</span>
                             {format!("{:.3}", p.score)}
                         </span>
                         <span class="score-bar" aria-hidden="true">
@@ -52,7 +54,7 @@ pub fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
                             class="passage__ranks"
                             title="Rank by meaning (embeddings) and by shared words (BM25) before the two lists are fused"
                         >
-                            {format!("meaning {} · words {}", rank_text(p.ranks.dense), rank_text(p.ranks.lexical))}
+                            {format!("rank by meaning {} · by words {}", rank_text(p.ranks.dense), rank_text(p.ranks.lexical))}
                         </span>
                     </div>
                     <p class="passage__text">

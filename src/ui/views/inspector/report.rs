@@ -103,10 +103,14 @@ impl Agreement {
     /// One sentence for the learner.
     pub fn sentence(self) -> String {
         match self {
-            Agreement::Identical => "Same passages in the same order.".into(),
-            Agreement::Reordered => "Same passages, in a slightly different order.".into(),
+            Agreement::Identical => {
+                "Same passages in the same order: the graph found what the exact scan found.".into()
+            }
+            Agreement::Reordered => {
+                "Same passages as the exact scan, in a slightly different order.".into()
+            }
             Agreement::Different { shared, exact } => format!(
-                "Different: HNSW found {shared} of the {exact} passages exact search found."
+                "Different: the graph found {shared} of the {exact} passages the exact scan found."
             ),
         }
     }

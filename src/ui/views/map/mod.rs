@@ -2,6 +2,7 @@
 //! question placed on the same axes with lines to the passages retrieval picked, and a table
 //! with the same points.
 
+mod label;
 pub mod layout;
 mod plot;
 mod table;

@@ -8,6 +8,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::label::label_spot;
 use super::layout::{zoom_points, MapPoint, Viewport, CANVAS};
 use super::MapState;
 use crate::core::corpus::DocKind;
@@ -109,17 +110,13 @@ pub fn ScatterPlot() -> impl IntoView {
     let query_marker = move || {
         state.query_at.get().map(|q| {
             let [x, y] = at(q);
-            // Clear of the crosshair even when a phone's style draws it 1.7 times larger.
-            let (label_x, anchor) = if x > CANVAS * 0.7 {
-                (-44.0, "end")
-            } else {
-                (44.0, "start")
-            };
+            let marks: Vec<[f32; 2]> = points.with(|ps| ps.iter().map(|p| at(p.at)).collect());
+            let spot = label_spot([x, y], &marks);
             view! {
                 <g class="map-query" transform=format!("translate({x:.1} {y:.1})")>
                     <circle r="16"></circle>
                     <path d="M-24 0H-8M8 0H24M0 -24V-8M0 8V24"></path>
-                    <text x=label_x y="-22" text-anchor=anchor>"Your question"</text>
+                    <text x=spot.dx y=spot.dy text-anchor=spot.anchor>"Your question"</text>
                 </g>
             }
         })

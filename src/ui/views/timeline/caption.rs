@@ -1,148 +1,213 @@
-//! The timeline chart's caption, decided from the moments' numbers.
+//! The timeline's notice, decided from what happened between the moments: a short headline on
+//! the fine-tuned line's last rise or fall and its cause, and one sentence per step behind it.
+//! Causes come from [`steps`], which reads every field that changed (version, edits, model,
+//! settings), so a rise after the documents moved back to the model's version is put down to
+//! the documents, not to an earlier retrain.
 
-use crate::core::modes::Mode;
 use crate::ui::components::compare::{pct, relate, Relation};
-use crate::ui::state::timeline_story::{Moment, MomentKind};
-
-/// The chart's caption: one sentence on what to notice. Each part is decided from the
-/// numbers it names (tolerance [`crate::ui::components::compare::CLOSE`]): "falls" needs a
-/// wider drop, "as the documents change" a change of version or edits before the lowest point,
-/// "stays" a spread within the tolerance.
-pub fn caption(moments: &[Moment]) -> String {
-    let tuned: Vec<(usize, f64)> = moments
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| m.knowledge_of(Mode::Tuned).map(|v| (i, v)))
-        .collect();
-    let [(first_at, first), ..] = tuned[..] else {
-        return PUBLISH_NEXT.to_string();
-    };
-    if tuned.len() < 2 {
-        return PUBLISH_NEXT.to_string();
-    }
-    let (lowest_at, lowest) =
-        tuned.iter().copied().fold(
-            (first_at, first),
-            |low, p| if p.1 < low.1 { p } else { low },
-        );
-    let fell = relate(Some(lowest), Some(first)) == Some(Relation::Lower);
-    let fall = if fell {
-        let start = &moments[first_at].key;
-        let documents_changed = moments[first_at..=lowest_at]
-            .iter()
-            .any(|m| m.key.version != start.version || m.key.edits != start.edits);
-        let why = if documents_changed {
-            " as the documents change"
-        } else {
-            ""
-        };
-        format!(
-            "the fine-tuned line (triangles) falls from {} to {}{why}",
-            pct(first),
-            pct(lowest)
-        )
-    } else {
-        format!(
-            "the fine-tuned line (triangles) has not fallen yet (it starts at {} and is never \
-             more than 2 points lower)",
-            pct(first)
-        )
-    };
-    let steady = retrieval_range(moments).map(|(low, high)| {
-        let verb = match relate(Some(high), Some(low)) {
-            Some(Relation::Higher) => "moves",
-            _ => "stays",
-        };
-        format!(
-            "retrieval (squares) {verb} between {} and {}",
-            pct(low),
-            pct(high)
-        )
-    });
-    let end = retrain_effect(moments)
-        .or_else(|| fell.then(|| "press “Retrain now” to bring it back".to_string()));
-    let mut text = format!("Notice: {fall}");
-    if let Some(steady) = steady {
-        text.push_str(&format!(", while {steady}"));
-    }
-    if let Some(end) = end {
-        text.push_str(&format!("; {end}"));
-    }
-    text.push('.');
-    text
-}
+use crate::ui::components::notice::Notice;
+use crate::ui::state::timeline_steps::{steps, Cause, Step};
+use crate::ui::state::timeline_story::Moment;
 
 /// What the caption says before there is a change to show.
 const PUBLISH_NEXT: &str = "Publish the next version of the documents to see what happens to \
                             each mode's accuracy.";
 
-/// The lowest and highest retrieval accuracy so far; `None` when none was measured.
-fn retrieval_range(moments: &[Moment]) -> Option<(f64, f64)> {
-    moments
+/// The notice: the headline names the last step that moved the fine-tuned line (by more than
+/// [`crate::ui::components::compare::CLOSE`]) and what changed in it; the details tell every
+/// step.
+pub fn caption(moments: &[Moment]) -> Notice {
+    let steps = steps(moments);
+    if steps.is_empty() {
+        return Notice::short(PUBLISH_NEXT);
+    }
+    let moved = steps
         .iter()
-        .filter_map(|m| m.knowledge_of(Mode::Rag))
-        .fold(None, |range, v| match range {
-            None => Some((v, v)),
-            Some((low, high)) => Some((f64::min(low, v), f64::max(high, v))),
-        })
+        .rev()
+        .find_map(|s| moved(s.tuned).map(|verb| (s, verb)));
+    let headline = match moved {
+        Some((step, verb)) => {
+            let (before, after) = (step.tuned.0.unwrap_or(0.0), step.tuned.1.unwrap_or(0.0));
+            format!(
+                "Notice: the fine-tuned line {verb} from {} to {} when {}; {}.",
+                pct(before),
+                pct(after),
+                cause_words(step),
+                rag_words(step.rag)
+            )
+        }
+        None => match moments.first().and_then(|m| m.knowledge_of(FINE_TUNED)) {
+            Some(first) => format!(
+                "Notice: nothing so far has moved the fine-tuned line by more than 2 points from \
+                 {}.",
+                pct(first)
+            ),
+            None => PUBLISH_NEXT.to_string(),
+        },
+    };
+    let mut details: Vec<String> = steps.iter().map(step_sentence).collect();
+    if let Some(hint) = retrain_hint(moments, &steps) {
+        details.push(hint);
+    }
+    Notice { headline, details }
 }
 
-/// What the last retrain did to the fine-tuned line, against the moment just before it.
-fn retrain_effect(moments: &[Moment]) -> Option<String> {
-    let at = moments
+const FINE_TUNED: crate::core::modes::Mode = crate::core::modes::Mode::Tuned;
+
+/// "rose" or "fell" when the pair moved by more than the tolerance; `None` otherwise.
+fn moved(pair: (Option<f64>, Option<f64>)) -> Option<&'static str> {
+    match relate(pair.1, pair.0)? {
+        Relation::Higher => Some("rose"),
+        Relation::Lower => Some("fell"),
+        Relation::Same => None,
+    }
+}
+
+/// What retrieval did in the same step.
+fn rag_words(pair: (Option<f64>, Option<f64>)) -> String {
+    match (pair, relate(pair.1, pair.0)) {
+        ((_, Some(after)), Some(Relation::Same)) => {
+            format!("retrieval stayed near {}", pct(after))
+        }
+        ((Some(before), Some(after)), Some(_)) => {
+            format!("retrieval went from {} to {}", pct(before), pct(after))
+        }
+        _ => "retrieval was not measured".to_string(),
+    }
+}
+
+/// One cause in words, with the model's version when it explains the fine-tuned line: moving
+/// to the version the model learned raises it, moving away from it lowers it.
+fn one_cause(cause: &Cause, tuned_on: Option<&str>) -> String {
+    match cause {
+        Cause::Retrain { on: Some(v) } => format!("the model was retrained on {v}"),
+        Cause::Retrain { on: None } => "the fine-tuned model was removed".to_string(),
+        Cause::Version { from, to } if tuned_on == Some(to.as_str()) => {
+            format!("the documents moved from {from} to {to}, the version the model learned")
+        }
+        Cause::Version { from, to } if tuned_on == Some(from.as_str()) => {
+            format!("the documents moved from {from}, the version the model learned, to {to}")
+        }
+        Cause::Version { from, to } => format!("the documents moved from {from} to {to}"),
+        Cause::Edit { cleared: false } => "a document was edited".to_string(),
+        Cause::Edit { cleared: true } => "the document edits were undone".to_string(),
+        Cause::K { from, to } => format!("k went from {from} to {to}"),
+        Cause::Threshold => "the reader's threshold changed".to_string(),
+    }
+}
+
+/// Every cause of `step`, joined ("the model was retrained on v3 and the documents moved ...").
+fn cause_words(step: &Step) -> String {
+    let parts: Vec<String> = step
+        .causes
         .iter()
-        .rposition(|m| m.kind == MomentKind::Retrain)?;
-    let after = moments[at].knowledge_of(Mode::Tuned)?;
-    let before = at
-        .checked_sub(1)
-        .and_then(|i| moments[i].knowledge_of(Mode::Tuned));
-    let (a, b) = (pct(after), before.map(pct).unwrap_or_default());
-    Some(match relate(Some(after), before) {
-        Some(Relation::Higher) => {
-            format!("retraining brought the fine-tuned line back to {a} (from {b})")
+        .map(|c| one_cause(c, step.tuned_on.as_deref()))
+        .collect();
+    match parts.len() {
+        0 => "nothing it records changed".to_string(),
+        1 => parts[0].clone(),
+        _ => {
+            let (last, rest) = parts.split_last().expect("two or more");
+            format!("{} and {last}", rest.join(", "))
         }
-        Some(Relation::Same) => {
-            format!("retraining left the fine-tuned line about where it was ({b}, then {a})")
+    }
+}
+
+/// "90.0% → 50.0% (fell)".
+fn change(pair: (Option<f64>, Option<f64>)) -> String {
+    match pair {
+        (Some(a), Some(b)) => {
+            let how = moved(pair).unwrap_or("about the same");
+            format!("{} → {} ({how})", pct(a), pct(b))
         }
-        Some(Relation::Lower) => format!("retraining lowered the fine-tuned line ({b}, then {a})"),
-        None => format!("since the last retrain the fine-tuned line stands at {a}"),
+        _ => "not measured".to_string(),
+    }
+}
+
+/// One step as a sentence: "Moment 3: the model was retrained on v2. Fine-tuned 50.0% → 85.0%
+/// (rose); retrieval 81.0% → 81.0% (about the same)."
+fn step_sentence(step: &Step) -> String {
+    let mut cause = cause_words(step);
+    if let Some(first) = cause.get(..1) {
+        cause = first.to_uppercase() + &cause[1..];
+    }
+    format!(
+        "Moment {}: {cause}. Fine-tuned {}; retrieval {}.",
+        step.at + 1,
+        change(step.tuned),
+        change(step.rag)
+    )
+}
+
+/// A pointer to "Retrain now" when the last step lowered the fine-tuned line and the model did
+/// not learn the documents' current version.
+fn retrain_hint(moments: &[Moment], steps: &[Step]) -> Option<String> {
+    let last = steps.last()?;
+    let now = moments.last()?;
+    let stale = now.tuned_on.as_deref() != Some(now.key.version.as_str());
+    (moved(last.tuned) == Some("fell") && stale).then(|| {
+        format!(
+            "The model learned {}, the documents are at {}: “Retrain now” trains it on {}.",
+            now.tuned_on.as_deref().unwrap_or("nothing"),
+            now.key.version,
+            now.key.version
+        )
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::state::timeline_story::tests::{key, report};
+    use crate::ui::state::timeline_story::tests::{key, report, trained};
     use crate::ui::state::timeline_story::Story;
 
     #[test]
-    fn the_caption_tells_the_drop_and_the_recovery() {
+    fn the_headline_tells_the_drop_and_its_cause() {
         let mut story = Story::default();
         story.observe(key("v1", "v1", 0), &report(0.9, 0.8));
-        assert!(caption(story.moments()).starts_with("Publish the next version"));
-        story.observe(key("v2", "v1", 0), &report(0.5, 0.81));
-        let text = caption(story.moments());
-        assert!(
-            text.starts_with(
-                "Notice: the fine-tuned line (triangles) falls from 90.0% to 50.0% as the \
-                 documents change, while retrieval (squares) stays between 80.0% and 81.0%"
-            ),
-            "{text}"
+        assert!(caption(story.moments())
+            .headline
+            .starts_with("Publish the next version"));
+        story.observe(key("v2", "v1", 0), &trained("v1", 5, 0.5, 0.81));
+        let notice = caption(story.moments());
+        assert_eq!(
+            notice.headline,
+            "Notice: the fine-tuned line fell from 90.0% to 50.0% when the documents moved from \
+             v1, the version the model learned, to v2; retrieval stayed near 81.0%."
         );
-        assert!(
-            text.ends_with("press “Retrain now” to bring it back."),
-            "{text}"
+        assert_eq!(
+            notice.details[0],
+            "Moment 2: The documents moved from v1, the version the model learned, to v2. \
+             Fine-tuned 90.0% → 50.0% (fell); retrieval 80.0% → 81.0% (about the same)."
         );
-        story.observe(key("v2", "v2", 0), &report(0.85, 0.81));
-        let text = caption(story.moments());
-        assert!(
-            text.ends_with("retraining brought the fine-tuned line back to 85.0% (from 50.0%)."),
-            "{text}"
+        assert!(notice.details[1].contains("“Retrain now” trains it on v2"));
+    }
+
+    /// The reported misstatement: after a retrain on v2, the documents went to v3 and back to
+    /// v2. The last rise came from the documents, and the headline says so.
+    #[test]
+    fn a_rise_from_moving_the_documents_back_is_not_called_a_retrain() {
+        let mut story = Story::default();
+        story.observe(key("v2", "v1", 0), &trained("v1", 5, 0.5, 0.8));
+        story.observe(key("v2", "v2", 0), &trained("v2", 0, 0.9, 0.8));
+        story.observe(key("v3", "v2", 0), &trained("v2", 4, 0.6, 0.8));
+        story.observe(key("v2", "v2", 0), &trained("v2", 0, 0.9, 0.8));
+        let notice = caption(story.moments());
+        assert_eq!(
+            notice.headline,
+            "Notice: the fine-tuned line rose from 60.0% to 90.0% when the documents moved from \
+             v3 to v2, the version the model learned; retrieval stayed near 80.0%."
+        );
+        assert!(!notice.headline.contains("retrain"), "{}", notice.headline);
+        assert!(notice.details[0].starts_with("Moment 2: The model was retrained on v2."));
+        assert_eq!(
+            notice.details.len(),
+            3,
+            "no retrain hint: the model knows v2"
         );
     }
 
-    /// The old caption said "stays" however far retrieval moved, "falls ... as the documents
-    /// change" after a change of k, and offered a retrain when nothing had fallen.
+    /// A change of k alone is named as such, and a level line is not called a fall.
     #[test]
     fn the_caption_claims_only_what_the_moments_show() {
         let mut story = Story::default();
@@ -150,26 +215,20 @@ mod tests {
         let mut k1 = key("v1", "v1", 0);
         k1.settings = (1, 0);
         story.observe(k1, &report(0.6, 0.8));
-        let text = caption(story.moments());
+        let notice = caption(story.moments());
         assert_eq!(
-            text,
-            "Notice: the fine-tuned line (triangles) falls from 90.0% to 60.0%, while \
-             retrieval (squares) moves between 50.0% and 80.0%; press “Retrain now” to bring \
-             it back."
+            notice.headline,
+            "Notice: the fine-tuned line fell from 90.0% to 60.0% when k went from 5 to 1; \
+             retrieval went from 50.0% to 80.0%."
         );
         let mut level = Story::default();
         level.observe(key("v1", "v1", 0), &report(0.7, 0.5));
         level.observe(key("v2", "v1", 0), &report(0.69, 0.5));
-        let text = caption(level.moments());
-        assert!(text.contains("has not fallen yet"), "{text}");
-        assert!(!text.contains("Retrain"), "{text}");
-        level.observe(key("v2", "v2", 0), &report(0.695, 0.5));
-        let text = caption(level.moments());
+        let notice = caption(level.moments());
         assert!(
-            text.ends_with(
-                "retraining left the fine-tuned line about where it was (69.0%, then 69.5%)."
-            ),
-            "{text}"
+            notice.headline.contains("nothing so far has moved"),
+            "{notice:?}"
         );
+        assert!(notice.details.iter().all(|d| !d.contains("Retrain now")));
     }
 }

@@ -17,6 +17,7 @@ use crate::core::eval::evaluate_versions;
 use crate::core::workbench::{TrainData, TuneSettings};
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
 use crate::ui::components::compare::count;
+use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::evaluation::{eval_set, remember, use_live_eval};
@@ -161,7 +162,7 @@ pub fn TimelineView() -> impl IntoView {
         });
     };
 
-    let caption_text = move || moments.with(|m| caption(m));
+    let notice = Signal::derive(move || moments.with(|m| caption(m)));
     let ours_updates = Signal::derive(move || moments.with(|m| ours_updates(m)));
     let ours_fresh = Signal::derive(move || moments.with(|m| ours_fresh(m)));
     let status = move || match busy.get() {
@@ -191,7 +192,7 @@ pub fn TimelineView() -> impl IntoView {
             .into_any();
         }
         view! {
-            <p class="chart-caption timeline-caption">{caption_text}</p>
+            <NoticeCaption class="timeline-caption" summary="What changed at each moment" notice=notice/>
             <div class="chart-controls timeline-controls">
                 <VersionPicker/>
                 <div class="timeline-actions">

@@ -1,15 +1,16 @@
-//! The freshness chart: one column per moment of the story (fixed slots, so the story grows
-//! to the right without rescaling), knowledge accuracy per mode as lines with the mode's
-//! marker at each moment, and retrains and edits marked with a dashed line.
+//! The freshness chart: one column per moment of the story, spread over the whole plot (the
+//! columns narrow as the story grows, up to [`crate::ui::state::timeline_story::KEEP`]), knowledge accuracy per mode as lines with
+//! the mode's marker at each moment, and retrains and edits marked with a dashed line.
 //!
-//! Retrieval and "both" often score the same: retrieval is drawn last, dashed and with a small
-//! square over the wider "both" line and its larger diamond, so neither hides the other.
+//! Retrieval and "both" often score the same: their lines sit a few pixels apart within each
+//! moment's column ([`x_offset`]; x is a moment, not a quantity, so no number moves), retrieval
+//! dashed and drawn last, so neither hides the other.
 
 use leptos::prelude::*;
 
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis};
-use crate::ui::state::timeline_story::{Moment, MomentKind, KEEP};
+use crate::ui::state::timeline_story::{Moment, MomentKind};
 
 /// The SVG canvas.
 pub const WIDTH: f64 = 560.0;
@@ -23,8 +24,8 @@ pub const RIGHT: f64 = 552.0;
 pub const TOP: f64 = 58.0;
 /// Plot edges.
 pub const BOTTOM: f64 = 300.0;
-/// How far above the plot the y axis title sits: over the retrain and edit labels.
-const TITLE_LIFT: f64 = 36.0;
+/// How far above the plot the y axis title sits: over both rows of retrain and edit labels.
+const TITLE_LIFT: f64 = 44.0;
 
 /// The order the lines are drawn in: retrieval last, on top of the "both" line it often
 /// coincides with.
@@ -40,9 +41,32 @@ fn marker_radius(mode: Mode) -> f32 {
     }
 }
 
-/// The x of slot `i`.
-pub fn slot_x(i: usize) -> f64 {
-    LEFT + (i as f64 + 0.5) * (RIGHT - LEFT) / KEEP as f64
+/// The x of slot `i` of `n`: the columns share the plot's whole width.
+pub fn slot_x(i: usize, n: usize) -> f64 {
+    LEFT + (i as f64 + 0.5) * (RIGHT - LEFT) / n.max(1) as f64
+}
+
+/// How far `mode`'s line and markers sit from the column's centre: "both" a little left and
+/// retrieval a little right, so two equal scores show as two marks side by side.
+pub fn x_offset(mode: Mode) -> f64 {
+    match mode {
+        Mode::Both => -6.0,
+        Mode::Rag => 6.0,
+        _ => 0.0,
+    }
+}
+
+/// Per moment, whether its mark's label goes on the upper row: a marked moment right after a
+/// marked moment on the lower row goes up, so two labels never share a row side by side
+/// ("retrained on v3" ran into "edit" when both sat on one row).
+pub fn lifted_labels(moments: &[Moment]) -> Vec<bool> {
+    let marked = |m: &Moment| matches!(m.kind, MomentKind::Retrain | MomentKind::Edit);
+    let mut out: Vec<bool> = Vec::with_capacity(moments.len());
+    for (i, m) in moments.iter().enumerate() {
+        let after_low = i > 0 && marked(&moments[i - 1]) && !out[i - 1];
+        out.push(marked(m) && after_low);
+    }
+    out
 }
 
 /// Knowledge accuracy to y.
@@ -53,12 +77,13 @@ pub fn y_scale() -> Linear {
 /// The polyline points of `mode` over `moments` (moments without a score are skipped).
 pub fn line_points(moments: &[Moment], mode: Mode) -> String {
     let y = y_scale();
+    let n = moments.len();
     moments
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
             m.knowledge_of(mode)
-                .map(|v| format!("{:.1},{:.1}", slot_x(i), y.at(v)))
+                .map(|v| format!("{:.1},{:.1}", slot_x(i, n) + x_offset(mode), y.at(v)))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -98,16 +123,18 @@ pub fn TimelinePlot(
         .map(|v| (v, format!("{:.0}%", v * 100.0)))
         .collect();
     let columns = move || {
-        moments
-            .get()
-            .into_iter()
+        let all = moments.get();
+        let n = all.len();
+        let lifted = lifted_labels(&all);
+        all.iter()
             .enumerate()
             .map(|(i, m)| {
-                let x = slot_x(i);
+                let x = slot_x(i, n);
                 let marked = matches!(m.kind, MomentKind::Retrain | MomentKind::Edit);
+                let label_y = if lifted[i] { TOP - 26.0 } else { TOP - 12.0 };
                 let mark_label = match m.kind {
                     MomentKind::Retrain => {
-                        format!("retrained on {}", m.tuned_on.clone().unwrap_or_default())
+                        format!("retrain ({})", m.tuned_on.clone().unwrap_or_default())
                     }
                     _ => "edit".to_string(),
                 };
@@ -119,8 +146,8 @@ pub fn TimelinePlot(
                         class:timeline-moment--odd=i % 2 == 1
                     >
                         {marked.then(|| view! {
-                            <line class="timeline-mark" x1=x x2=x y1=TOP - 8.0 y2=BOTTOM></line>
-                            <text class="timeline-mark__label" x=x y=TOP - 12.0 text-anchor="middle">
+                            <line class="timeline-mark" x1=x x2=x y1=label_y + 4.0 y2=BOTTOM></line>
+                            <text class="timeline-mark__label" x=x y=label_y text-anchor="middle">
                                 {mark_label}
                             </text>
                         })}
@@ -139,14 +166,15 @@ pub fn TimelinePlot(
         .into_iter()
         .map(|mode| {
             let markers = move || {
-                moments
-                    .get()
-                    .into_iter()
+                let all = moments.get();
+                let n = all.len();
+                all.into_iter()
                     .enumerate()
                     .filter_map(|(i, m)| m.knowledge_of(mode).map(|v| (i, v)))
                     .map(|(i, v)| {
+                        let x = slot_x(i, n) + x_offset(mode);
                         view! {
-                            <g transform=format!("translate({:.1} {:.1})", slot_x(i), y.at(v))>
+                            <g transform=format!("translate({:.1} {:.1})", x, y.at(v))>
                                 <ModeMark mode=mode radius=marker_radius(mode)/>
                             </g>
                         }
@@ -199,7 +227,7 @@ pub fn TimelinePlot(
 mod tests {
     use super::*;
     use crate::core::eval::{EvalReport, ModeMetrics};
-    use crate::ui::state::timeline_story::{MomentKey, Story};
+    use crate::ui::state::timeline_story::{MomentKey, Story, KEEP};
 
     #[test]
     fn lines_put_each_moment_in_its_slot() {
@@ -221,9 +249,9 @@ mod tests {
         let points = line_points(story.moments(), Mode::Tuned);
         let expected = format!(
             "{:.1},{:.1} {:.1},{:.1}",
-            slot_x(0),
+            slot_x(0, 2),
             y_scale().at(0.8),
-            slot_x(1),
+            slot_x(1, 2),
             y_scale().at(0.4)
         );
         assert_eq!(points, expected);
@@ -232,7 +260,32 @@ mod tests {
             "",
             "no rag scores, no line"
         );
-        assert!(slot_x(KEEP - 1) < RIGHT);
+        assert!(slot_x(KEEP - 1, KEEP) < RIGHT);
+        // Two moments use the whole plot, not the left quarter of eight fixed slots.
+        assert!(slot_x(1, 2) > (LEFT + RIGHT) / 2.0);
+        assert!(slot_x(1, 2) + x_offset(Mode::Rag) < RIGHT);
+    }
+
+    #[test]
+    fn neighbouring_labels_take_turns_on_two_rows() {
+        let mut story = Story::default();
+        let r = EvalReport::default();
+        let k = |v: &str, model: &str, edits: u64| MomentKey {
+            version: v.into(),
+            edits,
+            model: Some((model.into(), 1)),
+            settings: (5, 0),
+        };
+        story.observe(k("v1", "v1", 0), &r); // start
+        story.observe(k("v1", "v1", 1), &r); // edit
+        story.observe(k("v1", "v3", 1), &r); // retrain
+        story.observe(k("v1", "v3", 2), &r); // edit
+        story.observe(k("v2", "v3", 2), &r); // version
+        story.observe(k("v2", "v3", 3), &r); // edit
+        assert_eq!(
+            lifted_labels(story.moments()),
+            [false, false, true, false, false, false]
+        );
     }
 
     #[test]
@@ -242,5 +295,11 @@ mod tests {
         drawn.sort_by_key(|m| Mode::ALL.iter().position(|a| a == m));
         assert_eq!(drawn, Mode::ALL, "every mode drawn once");
         assert!(marker_radius(Mode::Rag) < marker_radius(Mode::Both));
+        // Equal scores of the two still show as two marks: they sit apart by more than the
+        // smaller marker's radius.
+        assert!(
+            (x_offset(Mode::Rag) - x_offset(Mode::Both)).abs()
+                > f64::from(marker_radius(Mode::Rag))
+        );
     }
 }

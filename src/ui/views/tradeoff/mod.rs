@@ -3,6 +3,7 @@
 //! workbench changes: an edit in the corpus view, another version, a retrain, another k.
 
 mod evidence;
+mod headline;
 pub mod layout;
 mod plot;
 pub mod story;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::workbench::RetrievalSettings;
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::evaluation::use_live_eval;
@@ -41,7 +43,12 @@ pub fn TradeoffView() -> impl IntoView {
             });
         }
     };
-    let caption = move || report.get().map(|r| story::caption(&r)).unwrap_or_default();
+    let notice = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| headline::notice(&r))
+            .unwrap_or_default()
+    });
     let timing = move || report.get().map(|r| story::timing(&r));
     let ours = move |f: fn(&crate::core::eval::EvalReport) -> String| {
         Signal::derive(move || report.get().map(|r| f(&r)).unwrap_or_default())
@@ -59,7 +66,7 @@ pub fn TradeoffView() -> impl IntoView {
     let body = move || match ready.get() {
         false => view! { <PendingNote/> }.into_any(),
         true => view! {
-            <p class="chart-caption tradeoff-caption">{caption}</p>
+            <NoticeCaption class="tradeoff-caption" summary="The numbers behind it" notice=notice/>
             <div class="chart-controls">
                 <VersionPicker/>
                 <label class="chart-control">

@@ -1,5 +1,6 @@
 //! The training controls, each with a plain sentence on what it does and what to expect.
-//! Everything sits in one fieldset, disabled while a run is going.
+//! Everything sits in one fieldset, disabled while a run is going; the settings the lesson is
+//! not about sit behind a "More settings" disclosure, closed at first.
 
 use leptos::prelude::*;
 
@@ -93,71 +94,6 @@ pub fn Controls(
                     }/>
                 <output for="train-epochs">{move || settings.with(|s| s.epochs)}</output>
             </Control>
-            <Control id="train-lr" label="Learning rate"
-                help="How big each weight update is. Too small and the loss falls slowly; too \
-                      large and it jumps around instead of settling.">
-                <select id="train-lr" aria-describedby="train-lr-help"
-                    on:change=move |ev| {
-                        let value = crate::core::decimal::parse_f32(event_target_value(&ev).trim())
-                            .unwrap_or(0.02);
-                        settings.update(|s| s.learning_rate = value);
-                    }>
-                    {LEARNING_RATES
-                        .iter()
-                        .map(|&rate| view! {
-                            <option value=rate.to_string()
-                                selected=move || settings.with(|s| s.learning_rate == rate)>
-                                {rate.to_string()}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </Control>
-            <Control id="train-hidden" label="Capacity (hidden width)"
-                help="How many hidden units the network has, i.e. how much it can store. 0 is a \
-                      plain linear layer; more units fit more, but not new wordings better.">
-                <select id="train-hidden" aria-describedby="train-hidden-help"
-                    on:change=move |ev| {
-                        let value = parse_or(&event_target_value(&ev), 64);
-                        settings.update(|s| s.hidden = value);
-                    }>
-                    {CAPACITIES
-                        .iter()
-                        .map(|&width| view! {
-                            <option value=width.to_string()
-                                selected=move || settings.with(|s| s.hidden == width)>
-                                {if width == 0 { "0 (linear)".to_string() } else { width.to_string() }}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </Control>
-            <Control id="train-seed" label="Seed"
-                help="Fixes the random start and the shuffling: the same settings give the same \
-                      model every time. Change it to see how much results vary by chance.">
-                <input id="train-seed" type="number" min="0" step="1" inputmode="numeric"
-                    aria-describedby="train-seed-help"
-                    prop:value=move || settings.with(|s| s.seed).to_string()
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        let current = settings.with_untracked(|s| s.seed);
-                        match seed_from(&text, current) {
-                            Ok(value) => {
-                                seed_problem.set(None);
-                                settings.update(|s| s.seed = value);
-                            }
-                            Err(why) => {
-                                // Put the kept seed back in the box, not the rejected text.
-                                event_target::<web_sys::HtmlInputElement>(&ev)
-                                    .set_value(&current.to_string());
-                                seed_problem.set(Some(why));
-                            }
-                        }
-                    }/>
-                {move || seed_problem.get().map(|why| view! {
-                    <p class="training-controls__problem" role="alert">{why}</p>
-                })}
-            </Control>
             <Control id="train-phrasings" label="Paraphrase augmentation"
                 help="How many differently worded questions per fact it trains on (written by \
                       hand, 1 to 4). More phrasings usually raise accuracy on wordings it never saw.">
@@ -203,21 +139,93 @@ pub fn Controls(
                 <p class="training-control__help" id="train-scope-help">
                     "Continuing updates the model in use on the facts that changed since it was \
                      trained: cheaper, but watch the old facts. Replay mixes a share of old \
-                     examples back in."
+                     examples back in (set the share under More settings)."
                 </p>
             </div>
-            <Control id="train-replay" label="Replay share"
-                help="The share of old examples mixed back in when continuing with replay.">
-                <input id="train-replay" type="range" aria-describedby="train-replay-help"
-                    min=REPLAY_PERCENT.0 max=REPLAY_PERCENT.1 step="10"
-                    prop:disabled=move || scope.get() != ScopeChoice::Replay
-                    prop:value=move || settings.with(|s| s.replay_percent).to_string()
-                    on:input=move |ev| {
-                        let value = parse_or(&event_target_value(&ev), 50);
-                        settings.update(|s| s.replay_percent = value);
-                    }/>
-                <output for="train-replay">{move || format!("{}%", settings.with(|s| s.replay_percent))}</output>
-            </Control>
+            // Four settings most learners never need: behind a disclosure, so the panel shows
+            // the choices the lesson is about (what to train on, how, how many phrasings).
+            <details class="training-more">
+                <summary>"More settings: learning rate, capacity, seed, replay share"</summary>
+                <div class="training-more__body">
+                    <Control id="train-lr" label="Learning rate"
+                        help="How big each weight update is. Too small and the loss falls slowly; too \
+                              large and it jumps around instead of settling.">
+                        <select id="train-lr" aria-describedby="train-lr-help"
+                            on:change=move |ev| {
+                                let value = crate::core::decimal::parse_f32(event_target_value(&ev).trim())
+                                    .unwrap_or(0.02);
+                                settings.update(|s| s.learning_rate = value);
+                            }>
+                            {LEARNING_RATES
+                                .iter()
+                                .map(|&rate| view! {
+                                    <option value=rate.to_string()
+                                        selected=move || settings.with(|s| s.learning_rate == rate)>
+                                        {rate.to_string()}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </Control>
+                    <Control id="train-hidden" label="Capacity (hidden width)"
+                        help="How many hidden units the network has, i.e. how much it can store. 0 is a \
+                              plain linear layer; more units fit more, but not new wordings better.">
+                        <select id="train-hidden" aria-describedby="train-hidden-help"
+                            on:change=move |ev| {
+                                let value = parse_or(&event_target_value(&ev), 64);
+                                settings.update(|s| s.hidden = value);
+                            }>
+                            {CAPACITIES
+                                .iter()
+                                .map(|&width| view! {
+                                    <option value=width.to_string()
+                                        selected=move || settings.with(|s| s.hidden == width)>
+                                        {if width == 0 { "0 (linear)".to_string() } else { width.to_string() }}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </Control>
+                    <Control id="train-seed" label="Seed"
+                        help="Fixes the random start and the shuffling: the same settings give the same \
+                              model every time. Change it to see how much results vary by chance.">
+                        <input id="train-seed" type="number" min="0" step="1" inputmode="numeric"
+                            aria-describedby="train-seed-help"
+                            prop:value=move || settings.with(|s| s.seed).to_string()
+                            on:change=move |ev| {
+                                let text = event_target_value(&ev);
+                                let current = settings.with_untracked(|s| s.seed);
+                                match seed_from(&text, current) {
+                                    Ok(value) => {
+                                        seed_problem.set(None);
+                                        settings.update(|s| s.seed = value);
+                                    }
+                                    Err(why) => {
+                                        // Put the kept seed back in the box, not the rejected text.
+                                        event_target::<web_sys::HtmlInputElement>(&ev)
+                                            .set_value(&current.to_string());
+                                        seed_problem.set(Some(why));
+                                    }
+                                }
+                            }/>
+                        {move || seed_problem.get().map(|why| view! {
+                            <p class="training-controls__problem" role="alert">{why}</p>
+                        })}
+                    </Control>
+                    <Control id="train-replay" label="Replay share"
+                        help="The share of old examples mixed back in when continuing with replay.">
+                        <input id="train-replay" type="range" aria-describedby="train-replay-help"
+                            min=REPLAY_PERCENT.0 max=REPLAY_PERCENT.1 step="10"
+                            prop:disabled=move || scope.get() != ScopeChoice::Replay
+                            prop:value=move || settings.with(|s| s.replay_percent).to_string()
+                            on:input=move |ev| {
+                                let value = parse_or(&event_target_value(&ev), 50);
+                                settings.update(|s| s.replay_percent = value);
+                            }/>
+                        <output for="train-replay">{move || format!("{}%", settings.with(|s| s.replay_percent))}</output>
+                    </Control>
+                </div>
+            </details>
         </fieldset>
     }
 }

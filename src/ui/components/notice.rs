@@ -1,0 +1,57 @@
+//! A chart's "Notice" caption, kept short: one headline of at most two lines, with the numbers
+//! and reasons behind it in a disclosure the learner opens when they want them. The trade-off,
+//! timeline and cost views decide both parts from the live numbers; this only lays them out.
+
+use leptos::prelude::*;
+
+/// What a chart asks the learner to notice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notice {
+    /// The short sentence shown in bold (aim: under about 150 characters, two lines on a
+    /// desktop).
+    pub headline: String,
+    /// The sentences behind it, shown when the disclosure is opened; none: no disclosure.
+    pub details: Vec<String>,
+}
+
+impl Notice {
+    /// A notice with nothing behind it.
+    pub fn short(headline: impl Into<String>) -> Self {
+        Self {
+            headline: headline.into(),
+            details: Vec::new(),
+        }
+    }
+}
+
+/// The notice: the headline as the chart's caption (`class` beside `chart-caption`), then a
+/// closed `<details>` with the details, one paragraph each.
+#[component]
+pub fn NoticeCaption(
+    /// The view's own class for the headline ("timeline-caption").
+    class: &'static str,
+    /// The disclosure's summary ("Why, step by step").
+    summary: &'static str,
+    /// The notice, live.
+    #[prop(into)]
+    notice: Signal<Notice>,
+) -> impl IntoView {
+    // The disclosure stays one element while the numbers change, so it stays open once opened.
+    let empty = move || notice.with(|n| n.details.is_empty());
+    let lines = move || {
+        notice
+            .with(|n| n.details.clone())
+            .into_iter()
+            .map(|line| view! { <p>{line}</p> })
+            .collect_view()
+    };
+    view! {
+        <p class=format!("chart-caption notice-headline {class}")>
+            {move || notice.with(|n| n.headline.clone())}
+        </p>
+        <details class="notice-details" hidden=empty>
+            <summary>{summary}</summary>
+            {lines}
+        </details>
+    }
+}

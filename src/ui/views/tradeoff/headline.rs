@@ -1,0 +1,84 @@
+//! The trade-off chart's notice: a headline of at most two lines, decided from the same
+//! comparisons as the full caption ([`super::story::caption`]), which goes behind a disclosure
+//! with its numbers. The full caption ran to five or six bold lines.
+
+use super::story::{caption, standing, FACTS, FORMAT, UNTUNED};
+use crate::core::eval::EvalReport;
+use crate::ui::components::compare::{relate, Relation};
+use crate::ui::components::notice::Notice;
+
+/// The notice: which way fine-tuning and retrieval move the answers, and where "both" sit
+/// when they beat every single mode on both axes; the numbers are in the details.
+pub fn notice(report: &EvalReport) -> Notice {
+    let full = caption(report);
+    if report.tuned_on.is_none() {
+        return Notice::short(format!("Notice: {UNTUNED}."));
+    }
+    let m = &report.modes;
+    let format = relate(m.tuned.format_compliance, m.rag.format_compliance).map(|r| match r {
+        Relation::Higher => "fine-tuning lifts the answers up (house format)",
+        Relation::Same => "fine-tuning does not lift the format here",
+        Relation::Lower => "the fine-tuned answers sit lower on format",
+    });
+    // Fewer out-of-date answers is further right.
+    let fresh = relate(m.rag.stale_rate, m.tuned.stale_rate).map(|r| match r {
+        Relation::Lower => "retrieval moves them right (today's facts)",
+        Relation::Same => "retrieval is about as current as fine-tuning",
+        Relation::Higher => "retrieval gives more out-of-date answers",
+    });
+    let both_best = matches!(
+        (standing(m, &FACTS), standing(m, &FORMAT)),
+        (Some(k), Some(f)) if k.relation == Relation::Higher && f.relation == Relation::Higher
+    );
+    let singles: Vec<&str> = [format, fresh].into_iter().flatten().collect();
+    let mut headline = match singles.as_slice() {
+        [] => "Notice: right means stating today's facts, up means following the house format"
+            .to_string(),
+        parts => format!("Notice: {}", parts.join(", ")),
+    };
+    if both_best {
+        headline.push_str("; both together sit furthest up and right");
+    }
+    headline.push('.');
+    Notice {
+        headline,
+        details: vec![full],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::views::tradeoff::story::tests::report;
+
+    #[test]
+    fn the_headline_is_short_and_the_numbers_are_behind_it() {
+        let clear = report((0.8, 0.0, 0.02), (0.4, 0.9, 0.5), (0.9, 1.0, 0.0));
+        let n = notice(&clear);
+        assert_eq!(
+            n.headline,
+            "Notice: fine-tuning lifts the answers up (house format), retrieval moves them right \
+             (today's facts); both together sit furthest up and right."
+        );
+        assert!(n.headline.len() < 160, "{}", n.headline.len());
+        assert_eq!(n.details, [caption(&clear)]);
+        assert!(n.details[0].contains("90.0% against retrieval's 0.0%"));
+    }
+
+    /// "Furthest" only when both beat every single mode on both axes, as in the caption.
+    #[test]
+    fn the_headline_claims_no_more_than_the_caption() {
+        let v3 = report((0.489, 0.2, 0.05), (0.3, 0.97, 0.4), (0.485, 0.97, 0.05));
+        let n = notice(&v3);
+        assert!(!n.headline.contains("furthest"), "{}", n.headline);
+        let flat = report((0.5, 0.5, 0.1), (0.5, 0.5, 0.1), (0.5, 0.5, 0.1));
+        assert_eq!(
+            notice(&flat).headline,
+            "Notice: fine-tuning does not lift the format here, retrieval is about as current as \
+             fine-tuning."
+        );
+        let mut untuned = flat;
+        untuned.tuned_on = None;
+        assert!(notice(&untuned).details.is_empty());
+    }
+}
