@@ -94,6 +94,10 @@ test('empty, huge and markup questions are handled calmly and shown as text', as
   await ready(page);
   await ask(page, '   ');
   assert.match(await page.textContent('.ask__answers'), /Ask a question/);
+  // Zero-width characters only: empty here as in the inspector, no card answers it.
+  await ask(page, '\u200b\u200c\u200d\ufeff');
+  assert.match(await page.textContent('.ask__answers'), /Ask a question/);
+  assert.equal(await page.locator('.card').count(), 0);
   await ask(page, 'refund '.repeat(15000));
   await page.waitForSelector('.card--rag');
   assert.ok((await page.inputValue('#ask-question')).length <= 2000, 'the question is capped');

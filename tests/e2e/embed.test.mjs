@@ -105,6 +105,46 @@ test('hide flags remove chosen controls; embed mode fits a phone', async () => {
   await page.close();
 });
 
+test('cyclic, deep and huge host messages are ignored with a warning and the app keeps working', async () => {
+  const page = await session.context.newPage();
+  const appOrigin = new URL(session.url).origin;
+  const problems = guardTwo(page, [appOrigin, new URL(host.url).origin]);
+  const warnings = [];
+  page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
+  await page.goto(`${host.url}host-page.html?app=${encodeURIComponent(`${session.url}?view=ask&embed=1`)}`);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'), null, { timeout: 30000 });
+  await page.evaluate(() => {
+    const cyclic = { type: 'setState', state: { q: 'x' } };
+    cyclic.state.self = cyclic;
+    window.sendRaw(cyclic);
+    const loop = [];
+    loop.push(loop);
+    window.sendRaw({ type: 'setState', state: { q: loop } });
+    let deep = {};
+    const top = deep;
+    for (let i = 0; i < 400; i += 1) deep = deep.next = {};
+    window.sendRaw({ type: 'setState', state: { q: top } });
+    window.sendRaw({ type: 'setState', state: { q: 'y'.repeat(2_000_000) } });
+  });
+  // The app still answers a well-formed message afterwards.
+  await page.evaluate((q) => window.sendState({ view: 'ask', q }), Q);
+  await page.waitForFunction(
+    (q) => window.received.some((m) => m.type === 'stateChanged' && m.state.q === q),
+    Q,
+    { timeout: 15000 },
+  );
+  const inner = page.frames().find((f) => f.url().startsWith(session.url));
+  await inner.waitForSelector('.card--rag .card__text', { timeout: 15000 });
+  assert.match(await inner.textContent('.card--rag .card__text'), /\$/);
+  const ignored = warnings.filter((w) => w.includes('a host message was ignored'));
+  assert.equal(ignored.length, 4, `each bad message is named once:\n${warnings.join('\n')}`);
+  assert.match(ignored.join('\n'), /cyclic/);
+  assert.match(ignored.join('\n'), /nested too deeply/);
+  assert.match(ignored.join('\n'), /longer than 65536 characters/);
+  assertClean(problems);
+  await page.close();
+});
+
 test('copy link writes the URL; Start over returns to the workshop start', async () => {
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.url).origin });
   const { page, problems } = await session.open(`?view=ask&q=${encodeURIComponent(Q)}&tuned=0&k=7`);

@@ -1,10 +1,10 @@
 // Training: the panel trains with the default settings while the loss curve draws, shows the
 // training time and three accuracies; controls lock during a run and Cancel stops it; training
 // on the changes only after moving to v2 shows old facts forgotten, and replay brings them back.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startSession, assertClean, shot, PHONE, SHOTS } from './lib/browser.mjs';
+import { startSession, assertClean, clearSavedWork, shot, PHONE, SHOTS } from './lib/browser.mjs';
 
 let session;
 before(async () => {
@@ -12,6 +12,11 @@ before(async () => {
 });
 after(async () => {
   await session?.stop();
+});
+
+// Training settings are saved with the learner's work: each test starts from the defaults.
+afterEach(async () => {
+  await clearSavedWork(session);
 });
 
 /** Waits until the app is loaded and the start-up model is listed as run #1. */
@@ -192,6 +197,26 @@ test('the panel works at phone width without sideways scrolling of the page', as
   for (const part of ['run', 'history-section', 'setup']) {
     await page.locator(`.training-${part}`).screenshot({ path: join(SHOTS, `training-phone-${part}.png`) });
   }
+  assertClean(problems);
+  await page.close();
+});
+
+test('training settings are saved and come back after a reload', async () => {
+  const { page, problems } = await session.open('?view=training');
+  await page.waitForSelector('#train-epochs', { timeout: 30000 });
+  await page.$eval('#train-epochs', (input) => {
+    input.value = '90';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(
+    () => (localStorage.getItem('rag-or-tune/scenario') ?? '').includes('"epochs": 90')
+      || /"epochs":\s*90/.test(localStorage.getItem('rag-or-tune/scenario') ?? ''),
+    null,
+    { timeout: 15000 },
+  );
+  await page.reload();
+  await page.waitForSelector('#train-epochs', { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#train-epochs').value === '90', null, { timeout: 15000 });
   assertClean(problems);
   await page.close();
 });

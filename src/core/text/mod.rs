@@ -62,6 +62,20 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// True when `text` has nothing to read: only whitespace and invisible format characters
+/// (zero-width spaces and joiners, the byte-order mark, soft hyphens, word joiners). Every
+/// place that asks "is there a question?" uses this, so a question of zero-width characters
+/// is empty everywhere.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+            )
+    })
+}
+
 /// A count with thousands grouped for reading: 15000 -> "15,000".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -167,6 +181,16 @@ fn push_trimmed(text: &str, start: Option<usize>, end: usize, spans: &mut Vec<Sp
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn zero_width_and_whitespace_are_blank_and_a_letter_is_not() {
+        assert!(super::is_blank(""));
+        assert!(super::is_blank(" \t\n"));
+        assert!(super::is_blank("\u{200b}\u{200c}\u{200d}\u{feff}"));
+        assert!(super::is_blank("\u{00ad} \u{2060}"));
+        assert!(!super::is_blank("\u{200b}a\u{200b}"));
+        assert!(!super::is_blank("?"));
+    }
+
     use super::*;
 
     #[test]

@@ -55,10 +55,15 @@ pub fn Shell() -> impl IntoView {
     let notices = move || {
         let list = store.url_notices.get();
         (!list.is_empty()).then(|| {
+            // An item may already end its own sentence ("...; it opened Ask.").
+            let mut items = list.join(", ");
+            if !items.ends_with('.') {
+                items.push('.');
+            }
             view! {
                 <p class="url-notice" role="status">
                     "Some settings in the link were not understood and were ignored: "
-                    {list.join(", ")} "."
+                    {items}
                     <button type="button" class="link-button"
                         on:click=move |_| store.url_notices.set(Vec::new())>"Dismiss"</button>
                 </p>

@@ -18,6 +18,11 @@ pub const SOURCE: &str = "rag-or-tune";
 /// The most keys a `setState` payload may carry; more is not a message from a real host.
 const MAX_STATE_KEYS: usize = 32;
 
+/// The longest incoming message, as JSON text, that is read at all (a `setState` with the
+/// longest question a link may carry is a few KB). Larger, cyclic or too deeply nested messages
+/// are ignored before anything of them reaches the app's memory.
+pub const MAX_MESSAGE_CHARS: u32 = 64 * 1024;
+
 /// One value of a `setState` payload: hosts may send `k: 7` or `k: "7"`, `rag: false` or `"0"`.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(untagged)]
@@ -42,7 +47,7 @@ impl HostValue {
 }
 
 /// An incoming message as the host sends it: `{ type: "setState", state: { q: "...", k: 7 } }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct HostMessage {
     /// The message type; only `setState` is understood.
     #[serde(rename = "type")]

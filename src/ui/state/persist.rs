@@ -65,12 +65,13 @@ pub fn start(store: AppStore, work: Workspace) {
     let pending = StoredValue::new(None::<i32>);
     Effect::new(move |first: Option<()>| {
         // Everything a scenario holds: the workbench (edits, settings, version, model), the
-        // learner's documents and pairs, the toggles and the question.
+        // learner's documents and pairs, the training settings, the toggles and the question.
         store.revision();
         work.documents.track();
         work.pairs.track();
         work.trained_pairs.track();
         work.active.track();
+        work.training.settings.track();
         store.question.track();
         store.retrieval.track();
         store.tuned.track();
@@ -78,6 +79,27 @@ pub fn start(store: AppStore, work: Workspace) {
             return;
         }
         schedule_save(store, work, pending);
+    });
+    // A save still waiting out its quiet time is written at once when the tab is hidden,
+    // closed or reloaded: the debounce must never lose the last change.
+    let flush = move || {
+        if let Some(id) = pending.get_value() {
+            if let Some(window) = web_sys::window() {
+                window.clear_timeout_with_handle(id);
+            }
+            pending.set_value(None);
+            save_now(store, work);
+        }
+    };
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
     });
 }
 

@@ -187,6 +187,7 @@ pub fn Tour() -> impl IntoView {
 
     let keys = window_event_listener(ev::keydown, move |event| {
         if step.get_untracked().is_none()
+            || !untrack(|| work.settled(store))
             || event.ctrl_key()
             || event.meta_key()
             || event.alt_key()
@@ -223,6 +224,11 @@ pub fn Tour() -> impl IntoView {
 
     let panel = move || {
         let n = step.get()?;
+        // Shown once the step's scene can be set (saved work restored): a choice made before
+        // would be undone by the step's entry.
+        if !work.settled(store) {
+            return None;
+        }
         let current = STEPS[n - 1];
         let pending = move || current.predict.is_some() && !revealed.get();
         let predict = current.predict.map(|p| {

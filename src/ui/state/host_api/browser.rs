@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{HostCommand, HostMessage, OutMessage};
+use super::{HostCommand, HostMessage, OutMessage, MAX_MESSAGE_CHARS};
 use crate::ui::state::share::ShareState;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
@@ -38,6 +38,24 @@ fn post(message: &OutMessage) {
 /// does nothing when the app is not in a frame.
 pub fn notify_tour_completed() {
     post(&OutMessage::tour_completed());
+}
+
+/// A host message as JSON text, checked in the browser before any of it crosses into the app:
+/// the browser's `JSON.stringify` refuses cyclic and overly deep objects (an error, caught
+/// here) where walking the object from wasm would recurse without end, and text over
+/// [`MAX_MESSAGE_CHARS`] is not copied in. serde_json then parses with its depth limit.
+fn message_text(data: &wasm_bindgen::JsValue) -> Result<String, String> {
+    let text = js_sys::JSON::stringify(data)
+        .map_err(|_| "it cannot be written as JSON (cyclic, or nested too deeply)".to_string())?;
+    if !text.is_string() {
+        return Err("it is not a JSON value".into());
+    }
+    if text.length() > MAX_MESSAGE_CHARS {
+        return Err(format!(
+            "it is longer than {MAX_MESSAGE_CHARS} characters as JSON"
+        ));
+    }
+    text.as_string().ok_or_else(|| "it is not text".into())
 }
 
 /// How long host commands are gathered before the latest is applied.
@@ -94,7 +112,27 @@ pub fn HostApi() -> impl IntoView {
         if !from_host {
             return;
         }
-        let Ok(message) = serde_wasm_bindgen::from_value::<HostMessage>(event.data()) else {
+        // Messages of another shape (other scripts use postMessage too) are ignored quietly;
+        // cyclic, too deep and too large ones are named in the console.
+        let read = message_text(&event.data()).and_then(|text| {
+            serde_json::from_str::<HostMessage>(&text).or_else(|e| {
+                if e.to_string().contains("recursion limit") {
+                    Err("it is nested too deeply".to_string())
+                } else {
+                    Ok(HostMessage::default())
+                }
+            })
+        });
+        let message = match read {
+            Ok(message) => Some(message),
+            Err(why) => {
+                web_sys::console::warn_1(
+                    &format!("rag-or-tune: a host message was ignored: {why}").into(),
+                );
+                None
+            }
+        };
+        let Some(message) = message else {
             return;
         };
         // A burst of commands (a host slider dragged, a host box typed in) is applied once per

@@ -12,6 +12,7 @@ use crate::core::scenario::{self, ActiveCorpus, Restored, Scenario};
 use crate::core::workbench::{
     BuildProgress, Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
 };
+use crate::ui::state::training_panel::settings::PanelSettings;
 use crate::ui::state::url_schema::{self as url, names};
 use crate::ui::state::workspace::{build_step_label, run_build, CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
@@ -65,6 +66,10 @@ pub async fn apply_scenario(
             let _ = bench.set_version(version, &BrowserClock);
         }
     });
+    if let Some((_, tuning, _, _)) = &sample_plan {
+        // The Training view shows the settings the work was saved with, not the defaults.
+        work.training.settings.set(PanelSettings::from_core(tuning));
+    }
     work.documents.set(restored.documents.clone());
     work.pairs.set(restored.pairs.clone());
     let pairs = restored.pairs.clone();
@@ -161,6 +166,7 @@ pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
     work.documents.set(Vec::new());
     work.pairs.set(Vec::new());
     work.trained_pairs.set(None);
+    work.training.settings.set(PanelSettings::default());
     store.question.set(String::new());
     store.retrieval.set(true);
     store.tuned.set(true);

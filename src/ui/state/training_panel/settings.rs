@@ -108,6 +108,30 @@ impl PanelSettings {
         settings
     }
 
+    /// The controls that give `core` (what a saved or imported scenario holds), so a restore
+    /// shows the settings the work was saved with. The inverse of [`Self::to_core`] for values
+    /// the controls offer.
+    pub fn from_core(core: &TuneSettings) -> Self {
+        let (scope, replay_percent) = match core.scope {
+            TrainScope::Fresh => (ScopeChoice::Fresh, Self::default().replay_percent),
+            TrainScope::ChangesOnly => (ScopeChoice::ChangesOnly, Self::default().replay_percent),
+            TrainScope::Replay(share) => (ScopeChoice::Replay, (share * 100.0).round() as u32),
+        };
+        Self {
+            epochs: core.config.epochs,
+            learning_rate: core.config.learning_rate,
+            hidden: core.config.hidden,
+            seed: core.config.seed,
+            phrasings: core.phrasings,
+            data: match core.data {
+                TrainData::Snapshot => DataChoice::Snapshot,
+                TrainData::Current => DataChoice::Current,
+            },
+            scope,
+            replay_percent,
+        }
+    }
+
     /// The scope as the history table names it, with the replay share.
     pub fn scope_label(&self) -> String {
         match self.scope {
@@ -150,6 +174,23 @@ pub fn seed_from(text: &str, current: u64) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_settings_come_back_as_the_controls_held_them() {
+        let chosen = PanelSettings {
+            epochs: 90,
+            learning_rate: 0.05,
+            hidden: 32,
+            seed: 7,
+            phrasings: 3,
+            data: DataChoice::Current,
+            scope: ScopeChoice::Replay,
+            replay_percent: 30,
+        };
+        assert_eq!(PanelSettings::from_core(&chosen.to_core()), chosen);
+        let defaults = PanelSettings::default();
+        assert_eq!(PanelSettings::from_core(&defaults.to_core()), defaults);
+    }
 
     #[test]
     fn a_bad_seed_is_refused_with_the_kept_one_named() {

@@ -34,7 +34,7 @@ pub fn AskView() -> impl IntoView {
 
     let answers = Memo::new(move |_| {
         let question = store.question.get();
-        if question.trim().is_empty() {
+        if crate::core::text::is_blank(&question) {
             return None;
         }
         store.with(|bench| {
