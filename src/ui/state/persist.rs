@@ -80,27 +80,6 @@ pub fn start(store: AppStore, work: Workspace) {
         }
         schedule_save(store, work, pending);
     });
-    // A save still waiting out its quiet time is written at once when the tab is hidden,
-    // closed or reloaded: the debounce must never lose the last change.
-    let flush = move || {
-        if let Some(id) = pending.get_value() {
-            if let Some(window) = web_sys::window() {
-                window.clear_timeout_with_handle(id);
-            }
-            pending.set_value(None);
-            save_now(store, work);
-        }
-    };
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
-    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
-        }
-    });
-    on_cleanup(move || {
-        on_hide.remove();
-        on_hidden.remove();
-    });
 }
 
 fn schedule_save(store: AppStore, work: Workspace, pending: StoredValue<Option<i32>>) {
