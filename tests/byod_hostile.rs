@@ -52,10 +52,14 @@ fn files_over_the_limit_are_refused_naming_it() {
     );
     assert_eq!(
         text,
-        "huge.txt is too large (1000001 bytes): the limit is 1 MB per file."
+        "huge.txt is too large (1,048,577 bytes): the limit is 1 MiB per file."
     );
     let text = pairs_from_file("huge.csv", &big).unwrap_err().to_string();
-    assert!(text.contains("the limit is 1 MB per file"), "{text}");
+    assert!(text.contains("the limit is 1 MiB per file"), "{text}");
+    // A file of exactly 1 MiB is within the limit.
+    let mib = format!("{}x", "word ".repeat(1_048_575 / 5));
+    assert_eq!(mib.len(), 1_048_576);
+    assert!(documents_from_file("mib.txt", mib.as_bytes(), &[]).is_ok());
     let paste = "word ".repeat(MAX_FILE_BYTES / 5 + 1);
     let text = document_from_paste("x", &paste, &[])
         .unwrap_err()

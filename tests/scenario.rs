@@ -184,8 +184,8 @@ fn duplicates_limits_and_ids_are_checked() {
             .collect::<Vec<_>>());
     });
     assert_eq!(p[0].message, "has 201 entries; the limit is 200");
-    let p = problems_after(|v| v["documents"][0]["text"] = json!("x".repeat(1_000_001)));
-    assert!(p[0].message.contains("limit of 1 MB"), "{}", p[0].message);
+    let p = problems_after(|v| v["documents"][0]["text"] = json!("x".repeat(1_048_577)));
+    assert!(p[0].message.contains("limit of 1 MiB"), "{}", p[0].message);
     let p = problems_after(|v| {
         v["active"] = json!("mine");
     });

@@ -100,7 +100,8 @@ test('empty, huge and markup questions are handled calmly and shown as text', as
   assert.equal(await page.locator('.card').count(), 0);
   await ask(page, 'refund '.repeat(15000));
   await page.waitForSelector('.card--rag');
-  assert.ok((await page.inputValue('#ask-question')).length <= 2000, 'the question is capped');
+  assert.equal((await page.inputValue('#ask-question')).length, 1000, 'the question is cut to the one limit');
+  assert.match(await page.textContent('.question-cut'), /had 104,999 characters; only the first 1,000 are kept/);
   const hostile = '<img src=x onerror="window.__pwned=1"> 🤖🔥 <script>window.__pwned=2</script> refund?';
   await ask(page, hostile);
   await page.waitForSelector('.card--rag');
@@ -132,6 +133,17 @@ test('a declined retrieval answer links to the inspector, which names the stage 
   await page.waitForSelector('.lost-stage');
   assert.match(await page.textContent('.lost-stage'), /Lost at the threshold: .* under the threshold 1\.00/);
   assert.equal(await page.inputValue('#inspector-question'), 'How much does the Pro plan cost?');
+  assertClean(problems);
+  await page.close();
+});
+
+test('a question too long for a link is cut to the same limit, and the page says so once', async () => {
+  const long = 'refund '.repeat(400);
+  const { page, problems } = await session.open(`?view=ask&q=${encodeURIComponent(long)}`);
+  await ready(page);
+  await page.waitForSelector('.url-notice', { timeout: 20000 });
+  assert.match(await page.textContent('.url-notice'), /the question \(2,800 characters\) was cut to its first 1,000/);
+  await page.waitForFunction(() => document.querySelector('#ask-question')?.value.length === 1000);
   assertClean(problems);
   await page.close();
 });

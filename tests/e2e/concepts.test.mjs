@@ -3,7 +3,7 @@
 // concept at a time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, assertClean, shot, PHONE } from './lib/browser.mjs';
+import { startSession, assertClean, shot, clearSavedWork, PHONE } from './lib/browser.mjs';
 import { expectScene, PRICE } from './lib/scene.mjs';
 
 let session;
@@ -40,20 +40,26 @@ test('every concept has evidence with source and year (or "undated" for a docume
   }
   assert.ok((await page.locator('.evidence__reported').count()) >= 1, 'secondary figures are marked');
   await shot(page, 'concepts-desktop');
-  for (const [id, scene] of CONCEPTS) {
-    await page.goto(`${session.url}?view=concepts`);
-    await ready(page);
-    await page.locator(`[data-concept="${id}"] .concept__show-me`).click();
-    await expectScene(page, { q: null, ...scene });
-    if (scene.view === 'ask') {
-      await page.waitForFunction((q) => document.querySelector('#ask-question')?.value === q, scene.q);
-    }
-    // Back returns to the explanation.
-    await page.goBack();
-    await page.waitForSelector('.concept');
-  }
   assertClean(problems);
   await page.close();
+  // Each "Show me" from a fresh start: a scene that names no question keeps the learner's,
+  // and the previous scene's question is saved work by then.
+  for (const [id, scene] of CONCEPTS) {
+    await clearSavedWork(session);
+    const shown = await session.open('?view=concepts');
+    await ready(shown.page);
+    await shown.page.locator(`[data-concept="${id}"] .concept__show-me`).click();
+    await expectScene(shown.page, { q: null, ...scene });
+    if (scene.view === 'ask') {
+      await shown.page.waitForFunction((q) => document.querySelector('#ask-question')?.value === q, scene.q);
+    }
+    // Back returns to the explanation.
+    await shown.page.goBack();
+    await shown.page.waitForSelector('.concept');
+    assertClean(shown.problems);
+    await shown.page.close();
+  }
+  await clearSavedWork(session);
 });
 
 test('choosing the documents: leaving flagged documents out raises recall, setting kept', async () => {

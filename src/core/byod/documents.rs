@@ -184,7 +184,7 @@ fn admit(
 }
 
 /// Two documents are the same when their words are, whatever the spacing.
-fn duplicate_key(text: &str) -> String {
+pub fn duplicate_key(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

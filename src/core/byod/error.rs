@@ -147,17 +147,23 @@ impl std::error::Error for ImportError {}
 
 /// `bytes` in words, exact when rounding would make it read the same as `limit`.
 fn distinct_size(bytes: usize, limit: usize) -> String {
-    let rounded = human_bytes(bytes);
-    if rounded == human_bytes(limit) {
-        format!("{bytes} bytes")
+    // Within a tenth of the limit, rounded sizes in other units would blur which is larger.
+    if bytes < limit + limit / 10 {
+        format!("{} bytes", crate::core::text::thousands(bytes as u64))
     } else {
-        rounded
+        human_bytes(bytes)
     }
 }
 
-/// "1.2 MB", "980 KB", "12 bytes": sizes as the UI writes them (decimal units).
+/// One mebibyte: limits set in binary units are written in them ("1 MiB").
+const MIB: usize = 1_048_576;
+
+/// "1.2 MB", "980 KB", "12 bytes": sizes as the UI writes them (decimal units), except an
+/// exact number of mebibytes, written "1 MiB" (the per-file limit).
 pub fn human_bytes(bytes: usize) -> String {
-    if bytes >= 1_000_000 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1_000_000 {
         let tenths = bytes / 100_000;
         if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)

@@ -27,7 +27,9 @@ mod repeats;
 pub use clean::{is_invisible, normalise};
 pub use corpus::{infer_answer_type, user_corpus};
 pub use depth::first_too_deep;
-pub use documents::{document_from_paste, documents_from_file, ACCEPTED_DOCUMENTS};
+pub use documents::{
+    document_from_paste, documents_from_file, duplicate_key, unique_id, ACCEPTED_DOCUMENTS,
+};
 pub use error::{human_bytes, ImportError};
 pub use html::html_to_text;
 pub use pairs::{pairs_from_file, ACCEPTED_PAIRS};
@@ -36,7 +38,8 @@ pub use repeats::{question_key, repeated_questions};
 use serde::{Deserialize, Serialize};
 
 /// Largest file (or pasted text) accepted, in bytes; larger ones are refused naming the limit.
-pub const MAX_FILE_BYTES: usize = 1_000_000;
+/// 1 MiB, so a file a file manager calls "1 MB" in either unit is accepted.
+pub const MAX_FILE_BYTES: usize = 1_048_576;
 /// Largest total of all the user's document texts together, in bytes.
 pub const MAX_TOTAL_BYTES: usize = 4_000_000;
 /// Most documents the user may add.

@@ -9,10 +9,12 @@
 
 mod apply;
 mod checker;
+mod merge;
 mod settings;
 mod validate;
 
 pub use apply::{capture, restore, Restored, UserWork};
+pub use merge::{merge_work, Merged};
 pub use settings::{
     DataKey, IndexScenario, RetrievalScenario, ScopeKey, SelectionKey, TuningScenario,
 };
@@ -30,8 +32,7 @@ pub const SCENARIO_VERSION: u32 = 1;
 pub const MAX_SCENARIO_BYTES: usize = 8_000_000;
 /// Most sample-corpus edits a scenario may hold.
 pub const MAX_EDITS: usize = 500;
-/// Longest saved question, in characters.
-pub const MAX_QUESTION_CHARS: usize = 1_000;
+pub use crate::core::text::MAX_QUESTION_CHARS;
 /// Most problems [`from_json`] reports.
 pub const MAX_PROBLEMS: usize = 10;
 

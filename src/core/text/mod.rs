@@ -76,6 +76,20 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// The longest question kept, in characters, wherever it comes from (the question box, a
+/// link, a host page, saved work): the static model reads only its first few hundred tokens,
+/// and a pasted book must not stall the page.
+pub const MAX_QUESTION_CHARS: usize = 1_000;
+
+/// `text` cut to [`MAX_QUESTION_CHARS`], with its length in characters when it was longer
+/// (so the page can say what was cut).
+pub fn cut_question(text: &str) -> (String, Option<usize>) {
+    match text.char_indices().nth(MAX_QUESTION_CHARS) {
+        None => (text.to_string(), None),
+        Some((end, _)) => (text[..end].to_string(), Some(text.chars().count())),
+    }
+}
+
 /// A count with thousands grouped for reading: 15000 -> "15,000".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

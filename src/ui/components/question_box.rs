@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::corpus::{Corpus, Split};
+use crate::core::text::{thousands, MAX_QUESTION_CHARS};
 use crate::ui::state::AppStore;
 
 /// How many fact questions the example row offers (plus one the corpus cannot answer).
@@ -33,6 +34,7 @@ pub fn example_questions(corpus: &Corpus) -> Vec<String> {
 #[component]
 pub fn QuestionBox(id: &'static str) -> impl IntoView {
     let store = AppStore::use_context();
+    let cut_from = RwSignal::new(None::<usize>);
     let examples = Memo::new(move |_| {
         store
             .with(|bench| example_questions(bench.corpus()))
@@ -49,8 +51,13 @@ pub fn QuestionBox(id: &'static str) -> impl IntoView {
                 spellcheck="false"
                 placeholder="Ask about the sample company, e.g. its prices or limits"
                 prop:value=move || store.question.get()
-                on:input=move |ev| store.question.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let (text, cut) = crate::core::text::cut_question(&event_target_value(&ev));
+                    cut_from.set(cut);
+                    store.question.set(text);
+                }
             />
+            <QuestionCutNote length=cut_from/>
             <Show when=move || examples.with(|e| !e.is_empty())>
             <div class="question-box__examples" role="group" aria-label="Example questions">
                 <span class="question-box__try">"Try:"</span>
@@ -93,5 +100,23 @@ mod tests {
         let mut unique = examples.clone();
         unique.dedup();
         assert_eq!(unique.len(), examples.len());
+    }
+}
+
+/// Says, once, that a question was cut to [`MAX_QUESTION_CHARS`] and how long it was.
+#[component]
+pub fn QuestionCutNote(length: RwSignal<Option<usize>>) -> impl IntoView {
+    move || {
+        length.get().map(|length| {
+            view! {
+                <p class="question-cut" role="status">
+                    {format!(
+                        "Your question had {} characters; only the first {} are kept and answered.",
+                        thousands(length as u64),
+                        thousands(MAX_QUESTION_CHARS as u64),
+                    )}
+                </p>
+            }
+        })
     }
 }

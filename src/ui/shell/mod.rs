@@ -62,7 +62,7 @@ pub fn Shell() -> impl IntoView {
             }
             view! {
                 <p class="url-notice" role="status">
-                    "Some settings in the link were not understood and were ignored: "
+                    "From the link: "
                     {items}
                     <button type="button" class="link-button"
                         on:click=move |_| store.url_notices.set(Vec::new())>"Dismiss"</button>

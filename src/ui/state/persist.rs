@@ -1,21 +1,29 @@
-//! Saving the learner's work in the browser and bringing it back: autosave (debounced) to
-//! localStorage under [`KEY`] as `core::scenario::to_json`, restore at start-up once the sample
-//! corpus is loaded, export / import of the same JSON, and clear. A stored value that does not
-//! validate is reported and moved to [`BAD_KEY`], never silently dropped; a save that does not
-//! fit is reported, never swallowed. See [`super::storage`] for why localStorage.
+//! Saving the learner's work in the browser and bringing it back: autosave (debounced, and
+//! flushed when the page is hidden) to localStorage under [`KEY`] as `core::scenario::to_json`,
+//! restore at start-up once the sample corpus is loaded, other tabs' saves taken over or
+//! settled with the learner, export / import of the same JSON, and clear. A stored value that
+//! does not validate is reported and moved to [`BAD_KEY`], never silently dropped or
+//! overwritten; a save that does not fit is reported, never swallowed. See
+//! [`super::storage`] for why localStorage.
 
 use leptos::prelude::*;
 
 pub use super::save_status::SaveStatus;
-use super::storage::{self, StoreError};
 use super::workspace::Workspace;
 use super::{AppStore, LoadState};
 
 mod apply;
+mod autosave;
 mod capture;
+mod ledger;
+mod other_tabs;
+mod restore;
 
-pub use apply::{apply_scenario, clear};
+use apply::clear_work;
+pub use apply::{apply_scenario, clear, Keep};
+pub use autosave::{save_now, Saving};
 pub use capture::capture;
+pub use other_tabs::{settle, Settle};
 
 /// The localStorage key of the saved scenario.
 pub const KEY: &str = "rag-or-tune/scenario";
@@ -23,6 +31,8 @@ pub const KEY: &str = "rag-or-tune/scenario";
 pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
 /// Where a stored scenario that could not be read is kept, for the learner to rescue.
 pub const BAD_KEY: &str = "rag-or-tune/scenario.bad";
+/// The file name a stored copy that could not be restored is offered under.
+pub const HELD_NAME: &str = "rag-or-tune-scenario-unreadable.json";
 /// Quiet time after the last change before saving (ms): typing does not save per keystroke.
 pub const DEBOUNCE_MS: i32 = 600;
 /// How many problems an import or a restore lists.
@@ -47,7 +57,7 @@ pub fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec
     lines
 }
 
-/// Wires restore and autosave; call once at the root.
+/// Wires restore, autosave, the flush on hiding and other tabs' saves; call once at the root.
 pub fn start(store: AppStore, work: Workspace) {
     let restored = work.restored;
     let started = StoredValue::new(false);
@@ -58,11 +68,10 @@ pub fn start(store: AppStore, work: Workspace) {
         started.set_value(true);
         // Autosave waits for the restore: saving the half-restored state would overwrite it.
         leptos::task::spawn_local(async move {
-            restore(store, work).await;
+            restore::restore(store, work).await;
             restored.try_set(true);
         });
     });
-    let pending = StoredValue::new(None::<i32>);
     Effect::new(move |first: Option<()>| {
         // Everything a scenario holds: the workbench (edits, settings, version, model), the
         // learner's documents and pairs, the training settings, the toggles and the question.
@@ -78,95 +87,27 @@ pub fn start(store: AppStore, work: Workspace) {
         if !restored.get() || first.is_none() {
             return;
         }
-        schedule_save(store, work, pending);
+        autosave::schedule_save(store, work);
     });
+    autosave::flush_when_hidden(store, work);
+    other_tabs::watch(store, work);
 }
 
-fn schedule_save(store: AppStore, work: Workspace, pending: StoredValue<Option<i32>>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(id) = pending.get_value() {
-        window.clear_timeout_with_handle(id);
+/// Offers the stored copy that could not be restored as a download; says what happened.
+pub fn download_held_copy(work: Workspace) -> String {
+    match work.saving.held_copy.get_value() {
+        Some(text) => match super::files::download_text(HELD_NAME, &text) {
+            Ok(()) => format!("Downloaded {HELD_NAME}."),
+            Err(why) => why,
+        },
+        None => "There is no stored copy to download.".to_string(),
     }
-    let save = wasm_bindgen::closure::Closure::once_into_js(move || {
-        pending.set_value(None);
-        save_now(store, work);
-    });
-    use wasm_bindgen::JsCast;
-    let id = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), DEBOUNCE_MS)
-        .ok();
-    pending.set_value(id);
 }
 
-/// Saves the work now and records the outcome in `work.saved`.
-pub fn save_now(store: AppStore, work: Workspace) {
-    let Some(scenario) = capture(store, work) else {
-        return;
-    };
-    let json = crate::core::scenario::to_json(&scenario);
-    // What is written must read back: a value that would not is reported instead of stored.
-    if let Err(problems) = crate::core::scenario::from_json(&json) {
-        work.saved.try_set(SaveStatus::Failed(format!(
-            "Your latest changes were not saved: {}. Export keeps them in a file.",
-            problem_lines(&problems).join("; ")
-        )));
-        return;
-    }
-    let status = match storage::write(KEY, &json) {
-        Ok(()) => SaveStatus::Saved,
-        Err(error) => SaveStatus::Failed(error.to_string()),
-    };
-    work.saved.try_set(status);
-}
-
-/// Brings back the stored work, if any. A value that does not validate is moved aside and
-/// reported; the app then starts as shipped.
-async fn restore(store: AppStore, work: Workspace) {
-    let text = match storage::read(KEY) {
-        Ok(Some(text)) => text,
-        Ok(None) => return,
-        Err(StoreError::Unavailable) => {
-            work.saved
-                .set(SaveStatus::Failed(StoreError::Unavailable.to_string()));
-            return;
-        }
-        Err(error) => {
-            work.notice.set(Some(format!(
-                "Your saved work could not be restored: {error}"
-            )));
-            return;
-        }
-    };
-    let outcome = match crate::core::scenario::from_json(&text) {
-        Ok(scenario) => {
-            let show = |step: String| {
-                work.restoring
-                    .try_set(Some(format!("Restoring your documents. {step}")));
-            };
-            let applied = apply_scenario(store, work, &scenario, true, show).await;
-            work.restoring.try_set(None);
-            applied
-        }
-        Err(problems) => Err(problem_lines(&problems)),
-    }
-    .map_err(|problems| problems.join("; "));
-    match outcome {
-        Ok(()) => work.saved.set(SaveStatus::Saved),
-        Err(why) => {
-            let kept = storage::write(BAD_KEY, &text).and_then(|()| storage::remove(KEY));
-            let aside = match kept {
-                Ok(()) => format!(
-                    "It was kept aside under \u{201c}{BAD_KEY}\u{201d} in this browser's storage."
-                ),
-                Err(e) => format!("It is still stored under \u{201c}{KEY}\u{201d} ({e})."),
-            };
-            work.notice.set(Some(format!(
-                "Your saved work could not be restored ({why}). {aside} The app starts as shipped."
-            )));
-        }
-    }
+/// Saves this tab's work over whatever storage holds (a held copy, another tab's save): the
+/// learner chose it.
+pub fn save_over(store: AppStore, work: Workspace) {
+    autosave::save_over(store, work);
 }
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
@@ -196,7 +137,7 @@ pub async fn import_json(
 ) -> Result<(), Vec<String>> {
     let scenario =
         crate::core::scenario::from_json(text).map_err(|problems| problem_lines(&problems))?;
-    apply_scenario(store, work, &scenario, false, progress).await?;
+    apply_scenario(store, work, &scenario, Keep::Nothing, progress).await?;
     save_now(store, work);
     Ok(())
 }

@@ -25,9 +25,6 @@ pub struct ShareState {
     pub curated: Option<bool>,
 }
 
-/// The longest question a URL may carry (characters).
-pub const MAX_URL_QUESTION: usize = 2_000;
-
 impl ShareState {
     /// Parses query pairs. Returns the state and one notice per parameter it had to ignore.
     /// `versions` lists the known corpus version ids. Keys other features own
@@ -41,7 +38,10 @@ impl ShareState {
         for (key, value) in pairs {
             let ok = match key {
                 url::QUESTION => {
-                    let text: String = value.chars().take(MAX_URL_QUESTION).collect();
+                    let (text, cut_from) = crate::core::text::cut_question(value);
+                    if let Some(length) = cut_from {
+                        notices.push(cut_notice(length));
+                    }
                     state.question = Some(text);
                     true
                 }
@@ -112,6 +112,16 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
 }
 
 /// A parameter as quoted in a notice: short, and rendered as text by the caller.
+/// What a link's question lost: said once, with the one limit.
+fn cut_notice(length: usize) -> String {
+    use crate::core::text::{thousands, MAX_QUESTION_CHARS};
+    format!(
+        "the question ({} characters) was cut to its first {}",
+        thousands(length as u64),
+        thousands(MAX_QUESTION_CHARS as u64)
+    )
+}
+
 fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(24).collect();
     if text.chars().count() > 24 {
@@ -176,8 +186,15 @@ mod tests {
     #[test]
     fn long_questions_are_capped_and_notices_are_short() {
         let long = "x".repeat(10_000);
-        let (state, _) = ShareState::from_query([(url::QUESTION, long.as_str())], &versions());
-        assert_eq!(state.question.unwrap().chars().count(), MAX_URL_QUESTION);
+        let (state, said) = ShareState::from_query([(url::QUESTION, long.as_str())], &versions());
+        assert_eq!(
+            state.question.unwrap().chars().count(),
+            crate::core::text::MAX_QUESTION_CHARS
+        );
+        assert_eq!(
+            said,
+            ["the question (10,000 characters) was cut to its first 1,000"]
+        );
         let (_, notices) = ShareState::from_query([(long.as_str(), "1")], &versions());
         assert!(notices[0].chars().count() < 60);
     }

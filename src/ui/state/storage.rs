@@ -1,8 +1,11 @@
 //! The browser's localStorage, with its failures spelled out: a full store (quota) is an error
-//! the learner must see, never a silent loss. Why localStorage rather than IndexedDB: it is
-//! synchronous, works from `file://` and inside iframes, and the saved work (at most ~4 MB of
-//! text, see `core::byod::MAX_TOTAL_BYTES`) fits its usual 5 MB quota; a save that does not fit
-//! says so.
+//! the learner must see, never a silent loss. Why localStorage rather than IndexedDB: a write is
+//! synchronous and whole (it lands, or it throws and the previous value stays), so "Saved" is
+//! said only after it committed and a pending save can still be written inside `pagehide`,
+//! where an IndexedDB transaction may never complete; it works from `file://` and inside
+//! iframes; and its `storage` event tells other tabs of each save. The saved work (at most ~4 MB
+//! of text, see `core::byod::MAX_TOTAL_BYTES`) fits its usual 5 MB quota; a save that does not
+//! fit says so.
 
 use wasm_bindgen::JsCast;
 

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use super::persist::{self, apply_scenario};
+use super::persist::{self, apply_scenario, Keep};
 use super::remembered::Remembered;
 use super::training_panel::TrainingPanel;
 use super::workspace::{CorpusChoice, Workspace};
@@ -140,8 +140,13 @@ impl Workshop {
     /// Keeps a copy of the learner's work, to be undone, with `note`.
     fn keep(&self, store: AppStore, work: Workspace, note: String) {
         if let Some(scenario) = persist::capture(store, work) {
-            self.set_aside.set(Some(SetAside { scenario, note }));
+            self.remember(scenario, note);
         }
+    }
+
+    /// Keeps `scenario`, the work as it was before a step replaced it, to be undone.
+    pub fn remember(&self, scenario: Scenario, note: String) {
+        self.set_aside.set(Some(SetAside { scenario, note }));
     }
 
     /// Puts the set-aside work back (all of it, as an import would) and forgets the copy.
@@ -152,7 +157,7 @@ impl Workshop {
         let this = *self;
         this.undoing.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = apply_scenario(store, work, &kept.scenario, false, |_| ()).await;
+            let outcome = apply_scenario(store, work, &kept.scenario, Keep::Nothing, |_| ()).await;
             this.undoing.try_set(false);
             match outcome {
                 Ok(()) => {

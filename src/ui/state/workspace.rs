@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::persist::Saving;
 use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock, LoadState};
 use crate::core::byod::{self, QaPair, UserDocument};
@@ -45,6 +46,8 @@ pub struct Workspace {
     pub active: RwSignal<CorpusChoice>,
     /// Where saving in the browser stands (shown in "Your documents").
     pub saved: RwSignal<SaveStatus>,
+    /// What this tab knows of storage and the save waiting to be written.
+    pub saving: Saving,
     /// A start-up notice about restoring saved work (shown at the top of every view).
     pub notice: RwSignal<Option<String>>,
     /// While saved work is being rebuilt (the learner's documents, embedded again), how far
@@ -72,6 +75,7 @@ impl Workspace {
             trained_pairs: RwSignal::new(None),
             active: RwSignal::new(CorpusChoice::Sample),
             saved: RwSignal::new(SaveStatus::Nothing),
+            saving: Saving::new(),
             notice: RwSignal::new(None),
             restoring: RwSignal::new(None),
             restored: RwSignal::new(false),

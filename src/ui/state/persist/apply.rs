@@ -6,25 +6,38 @@
 
 use leptos::prelude::*;
 
-use super::{problem_lines, storage, KEY};
+use super::autosave::agree;
+use super::{problem_lines, KEY};
 use crate::core::embed::Embedder;
 use crate::core::scenario::{self, ActiveCorpus, Restored, Scenario};
 use crate::core::workbench::{
     BuildProgress, Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
 };
+use crate::ui::state::storage;
 use crate::ui::state::training_panel::settings::PanelSettings;
 use crate::ui::state::url_schema::{self as url, names};
 use crate::ui::state::workspace::{build_step_label, run_build, CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 
-/// Applies `scenario`. On error (the problems, by path) nothing was changed. At start-up a
-/// link's own question and toggles are kept. `progress` hears how far the rebuild of the
+/// What of the page's own state a scenario put in place leaves as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Nothing: the scenario's question and toggles too (an import, an undo).
+    Nothing,
+    /// The question and toggles the page's link names (the start-up restore).
+    LinkNamed,
+    /// This tab's question and toggles (work saved in another tab, taken over).
+    QuestionAndToggles,
+}
+
+/// Applies `scenario`. On error (the problems, by path) nothing was changed. `keep` says which
+/// of the page's question and toggles stay. `progress` hears how far the rebuild of the
 /// user's documents is, in words.
 pub async fn apply_scenario(
     store: AppStore,
     work: Workspace,
     scenario: &Scenario,
-    at_startup: bool,
+    keep: Keep,
     progress: impl Fn(String),
 ) -> Result<(), Vec<String>> {
     let one = |text: String| vec![text];
@@ -80,14 +93,18 @@ pub async fn apply_scenario(
         .unwrap_or_default();
     // The question and the toggles a link names win over the saved ones (the link's retrieval
     // settings are applied after the restore anyway).
-    let keep_link = |key: &str| at_startup && names(&link, key);
-    if !keep_link(url::QUESTION) {
+    let kept = |key: &str| match keep {
+        Keep::Nothing => false,
+        Keep::LinkNamed => names(&link, key),
+        Keep::QuestionAndToggles => true,
+    };
+    if !kept(url::QUESTION) {
         store.question.set(restored.question.clone());
     }
-    if !keep_link(url::RETRIEVAL) {
+    if !kept(url::RETRIEVAL) {
         store.retrieval.set(restored.toggles.retrieval);
     }
-    if !keep_link(url::TUNED) {
+    if !kept(url::TUNED) {
         store.tuned.set(restored.toggles.tuned);
     }
     match mine_bench {
@@ -153,6 +170,15 @@ fn retrain_if_needed(bench: &mut Workbench, tuning: &TuneSettings, trained_on: O
 /// Forgets everything the learner made: their documents and pairs, the sample edits and
 /// settings, the saved value; the sample corpus shows as shipped with the start-up model.
 pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
+    clear_work(store, work)?;
+    storage::remove(KEY).map_err(|e| e.to_string())?;
+    agree(store, work, None);
+    work.saved.set(super::SaveStatus::Nothing);
+    Ok(())
+}
+
+/// [`clear`] without touching storage: the page as shipped.
+pub(super) fn clear_work(store: AppStore, work: Workspace) -> Result<(), String> {
     work.switch(store, CorpusChoice::Sample)?;
     work.forget_parked_mine();
     store.update(|bench| {
@@ -170,5 +196,5 @@ pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
     store.question.set(String::new());
     store.retrieval.set(true);
     store.tuned.set(true);
-    storage::remove(KEY).map_err(|e| e.to_string())
+    Ok(())
 }

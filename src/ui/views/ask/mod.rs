@@ -9,16 +9,13 @@ use leptos::prelude::*;
 use crate::core::modes::{answer_all, Mode};
 use crate::ui::components::corpus_switch::CorpusSwitch;
 use crate::ui::components::pending_note::PendingNote;
+use crate::ui::components::question_box::QuestionCutNote;
 use crate::ui::components::version_picker::VersionPicker;
 use crate::ui::state::workspace::{CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 use card::AnswerCard;
 use suggestions::Suggestions;
 use tuned_status::TunedStatus;
-
-/// Longest question kept, in characters: the static model reads only the first few hundred
-/// tokens anyway, and a pasted book should not stall the page.
-pub const MAX_QUESTION_CHARS: usize = 2_000;
 
 /// The Ask view.
 #[component]
@@ -46,11 +43,11 @@ pub fn AskView() -> impl IntoView {
         })
     });
 
+    // How long the last question was when it had to be cut (said under the box, once).
+    let cut_from = RwSignal::new(None::<usize>);
     let ask = move |text: String| {
-        let mut text = text.trim().to_string();
-        if text.chars().count() > MAX_QUESTION_CHARS {
-            text = text.chars().take(MAX_QUESTION_CHARS).collect();
-        }
+        let (text, cut) = crate::core::text::cut_question(text.trim());
+        cut_from.set(cut);
         draft.set(text.clone());
         store.question.set(text);
     };
@@ -82,13 +79,13 @@ pub fn AskView() -> impl IntoView {
                         class="ask__input"
                         type="text"
                         autocomplete="off"
-                        maxlength=MAX_QUESTION_CHARS.to_string()
                         placeholder="e.g. How much is the Team plan per person?"
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))
                     />
                     <button type="submit" class="primary">"Ask"</button>
                 </div>
+                <QuestionCutNote length=cut_from/>
             </form>
             <Show when=move || work.active.get() == CorpusChoice::Sample>
                 <Suggestions on_pick=Callback::new(ask)/>

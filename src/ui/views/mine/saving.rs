@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::import::read_first;
+use crate::core::scenario::Scenario;
 use crate::ui::state::files::take_chosen;
 use crate::ui::state::persist::{self, SaveStatus};
+use crate::ui::state::workshop::Workshop;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
@@ -19,6 +21,7 @@ pub fn SaveAndShare() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
+    let workshop = Workshop::use_context();
 
     let export = move |_| {
         problems.set(Vec::new());
@@ -26,6 +29,9 @@ pub fn SaveAndShare() -> impl IntoView {
     };
     let on_import = move |ev: leptos::ev::Event| {
         let files = take_chosen(&ev);
+        // The work an import replaces is kept for Undo (Clear my work asks first; an import
+        // must not be the one way to lose work unasked).
+        let before = persist::capture(store, work).filter(has_own_work);
         spawn_local(async move {
             let Some(read) = read_first(files).await else {
                 return;
@@ -47,9 +53,15 @@ pub fn SaveAndShare() -> impl IntoView {
             match outcome {
                 Ok(name) => {
                     problems.try_set(Vec::new());
-                    message.try_set(Some(format!(
-                        "Imported {name}: everything in it is now in use."
-                    )));
+                    let mut said = format!("Imported {name}: everything in it is now in use.");
+                    if let Some(before) = before {
+                        said.push_str(" Your earlier work is set aside: Undo at the top of the page brings it back.");
+                        workshop.remember(
+                            before,
+                            format!("Imported {name}: your earlier work was replaced."),
+                        );
+                    }
+                    message.try_set(Some(said));
                 }
                 Err(list) => {
                     problems.try_set(list);
@@ -108,6 +120,11 @@ pub fn SaveAndShare() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// True when `work` holds something the learner made (documents, pairs or edits).
+fn has_own_work(work: &Scenario) -> bool {
+    !work.documents.is_empty() || !work.pairs.is_empty() || !work.edits.is_empty()
 }
 
 /// "Saved in this browser." or the reason it was not.

@@ -12,6 +12,8 @@ pub struct Staged {
     pub accepted: Vec<UserDocument>,
     /// One sentence per refused file (names the file and why).
     pub refused: Vec<String>,
+    /// The text came from the paste box, not from files.
+    pub pasted: bool,
 }
 
 impl Staged {
@@ -27,6 +29,7 @@ impl Staged {
 
     /// Adds a document typed or pasted into the page.
     pub fn add_paste(&mut self, existing: &[UserDocument], title: &str, text: &str) {
+        self.pasted = true;
         match byod::document_from_paste(title, text, existing) {
             Ok(doc) => self.accepted.push(doc),
             Err(error) => self.refused.push(error.to_string()),
@@ -38,6 +41,7 @@ impl Staged {
         match (self.accepted.len(), self.refused.len()) {
             (0, 0) => "Nothing to add.".to_string(),
             (a, 0) => format!("Added {}.", documents(a)),
+            (0, _) if self.pasted => "Nothing was added: the text was refused (see below).".into(),
             (0, r) => format!("Nothing was added: {} refused (see below).", files(r)),
             (a, r) => format!("Added {}; {} refused (see below).", documents(a), files(r)),
         }
@@ -69,6 +73,17 @@ mod tests {
             name: name.into(),
             bytes: text.to_vec(),
         }
+    }
+
+    #[test]
+    fn a_refused_paste_is_called_the_text_not_a_file() {
+        let mut staged = Staged::default();
+        staged.add_paste(&[], "Notes", "   ");
+        assert_eq!(staged.refused.len(), 1);
+        assert_eq!(
+            staged.summary(),
+            "Nothing was added: the text was refused (see below)."
+        );
     }
 
     #[test]
@@ -114,10 +129,7 @@ mod tests {
         assert!(staged.accepted.is_empty());
         let message = &staged.refused[0];
         assert!(message.contains("big.txt"), "{message}");
-        assert!(
-            message.contains("1 MB") || message.contains("1,000,000") || message.contains("1000"),
-            "the limit is named: {message}"
-        );
+        assert!(message.contains("1 MiB"), "the limit is named: {message}");
         assert_eq!(
             staged.summary(),
             "Nothing was added: 1 file refused (see below)."
