@@ -14,6 +14,7 @@ pub mod host_api;
 pub mod jobs;
 pub mod loader;
 pub mod persist;
+pub mod progress;
 pub mod remembered;
 pub mod save_status;
 pub mod service_worker;
