@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { startSession, assertClean, SHOTS } from './lib/browser.mjs';
+import { startSession, assertClean, guard, SHOTS } from './lib/browser.mjs';
 import { readZip } from '../../tools/scorm/zip.mjs';
 import { MANIFEST, checkPackage } from '../../tools/scorm/manifest.mjs';
 
@@ -187,7 +187,7 @@ test('resume from suspend data on another device, then completion after the tour
   await page.close();
 });
 
-test('a check result in the suspend data becomes the score; completion is never taken back', async () => {
+test('a check result in the suspend data becomes the score, with completion', async () => {
   const seed = await session.context.newPage();
   await seed.goto(`${session.url}package/model/manifest.json`);
   await seed.evaluate(() => {
@@ -206,6 +206,28 @@ test('a check result in the suspend data becomes the score; completion is never 
   assert.equal(cmi['cmi.core.lesson_status'], 'completed');
   assert.deepEqual(JSON.parse(cmi['cmi.suspend_data']).check, [7, 8]);
   assertClean(problems);
+  await page.close();
+});
+
+test('an LMS that opens the content in a window of its own: the API is found through the opener', async () => {
+  const seed = await session.context.newPage();
+  await seed.goto(`${session.url}package/model/manifest.json`);
+  await seed.evaluate(() => localStorage.clear());
+  await seed.close();
+  const { page, problems } = await session.open('scorm-lms.html?popup=1', { waitFor: 'header' });
+  // Guarded from its first request on.
+  let popupProblems;
+  session.context.once('page', (opened) => {
+    popupProblems = guard(opened, new URL(session.url).origin);
+  });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.openContent())]);
+  await popup.frameLocator('#app').locator('.app-main').waitFor({ timeout: 15000 });
+  await untilCommitted(page, (c) => c['cmi.core.lesson_status'] === 'incomplete', 'status incomplete');
+  await untilCommitted(page, (c) => (c['cmi.suspend_data'] || '').includes('"ask"'), 'the first view');
+  await popup.close({ runBeforeUnload: true });
+  await page.waitForFunction(() => window.calls.some((c) => c.fn === 'LMSFinish' && c.result === 'true'));
+  assertClean(problems);
+  assertClean(popupProblems);
   await page.close();
 });
 

@@ -129,7 +129,9 @@
       changed = set('cmi.core.score.max', 100) || changed;
       changed = set('cmi.core.score.raw', percent(progress.check)) || changed;
     }
-    if (completed()) changed = set('cmi.core.lesson_status', 'completed') || changed;
+    // A status the LMS set beyond ours (passed, by a mastery score) is not turned back.
+    const status = written.get('cmi.core.lesson_status');
+    if (completed() && status !== 'passed') changed = set('cmi.core.lesson_status', 'completed') || changed;
     if (changed) api.LMSCommit('');
   }
 
