@@ -150,7 +150,7 @@ test('the LMS session: initialise, progress recorded, finish when the page goes'
   await page.close();
 });
 
-test('resume from suspend data on another device, then completion after the tour', async () => {
+test('resume from suspend data on another device, then completion after the tour (and the check, when the app has one)', async () => {
   // Another device: the app's own storage is empty, only the LMS remembers.
   const blank = await session.context.newPage();
   await blank.goto(`${session.url}package/model/manifest.json`);
@@ -173,9 +173,27 @@ test('resume from suspend data on another device, then completion after the tour
 
   await stepTour(app);
   await app.locator('.tour').waitFor({ state: 'detached' });
+  const hasCheck = await app.locator('.app-nav__link[href*="view=check"]').count();
+  if (hasCheck) {
+    // With a knowledge check, a finished tour alone does not complete the lesson.
+    await untilCommitted(page, (c) => JSON.parse(c['cmi.suspend_data']).tour === 1, 'the finished tour');
+    assert.equal((await committed(page))['cmi.core.lesson_status'], 'incomplete');
+    await app.locator('.app-nav__link[href*="view=check"]').click();
+    const questions = app.locator('.check__question');
+    await questions.first().waitFor();
+    for (let i = 0; i < (await questions.count()); i += 1) await questions.nth(i).locator('input').first().check();
+    await app.locator('.check button[type="submit"]').click();
+    await app.locator('.check__explain').first().waitFor();
+  }
   const done = await untilCommitted(page, (c) => c['cmi.core.lesson_status'] === 'completed', 'completion');
   assert.equal(JSON.parse(done['cmi.suspend_data']).tour, 1);
-  assert.equal(done['cmi.core.score.raw'], '', 'no score without a knowledge check');
+  if (hasCheck) {
+    const [right, total] = JSON.parse(done['cmi.suspend_data']).check;
+    assert.equal(done['cmi.core.score.raw'], String(Math.floor((right * 100) / total)), 'the check is the score');
+    assert.equal(done['cmi.core.score.max'], '100');
+  } else {
+    assert.equal(done['cmi.core.score.raw'], '', 'no score without a knowledge check');
+  }
   assertClean(problems);
 
   await leave(page);

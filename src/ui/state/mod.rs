@@ -2,6 +2,7 @@
 //! (each in its own context, provided at the root by `ui::app`), persistence and the URL.
 //! Views read and write it here; nothing here imports a view.
 
+pub mod check;
 pub mod clock;
 pub mod corpus_fetch;
 pub mod cost_assumptions;

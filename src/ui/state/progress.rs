@@ -50,7 +50,8 @@ pub struct LearnerProgress {
     pub tour_steps: u32,
     /// The learner reached the end of the tour and pressed Finish.
     pub tour_completed: bool,
-    /// Whether the app has a knowledge check, so a host knows whether to wait for `check`.
+    /// Whether the app has a knowledge check, so a host knows whether to wait for `check`
+    /// (false until `views/check` is mounted as a view).
     pub check_available: bool,
     /// The knowledge check's result; `None` until it is submitted.
     pub check: Option<CheckScore>,
