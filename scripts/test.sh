@@ -21,5 +21,7 @@ step "size budget (gzip, budget.json)"
 node scripts/size-budget.mjs dist
 step "single-file build (from the release build, for the file:// test)"
 scripts/single-file.sh dist
+step "SCORM package (from the release build, for the test LMS)"
+scripts/scorm.sh dist
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+use crate::ui::content::tour::STEPS;
 use crate::ui::shell::Shell;
+use crate::ui::state::progress::Progress;
 use crate::ui::state::remembered::Remembered;
 use crate::ui::state::workshop::Workshop;
 use crate::ui::state::workspace::Workspace;
@@ -18,6 +20,7 @@ pub fn App() -> impl IntoView {
     provide_context(work);
     provide_context(Remembered::default());
     provide_context(Workshop::new());
+    provide_context(Progress::new(STEPS.len()));
     loader::start(store);
     persist::start(store, work);
     view! {

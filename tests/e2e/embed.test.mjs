@@ -84,7 +84,24 @@ test('a host page embeds the app: ready, resize, setState, stateChanged; junk is
     () => window.received.filter((m) => m.type === 'stateChanged' && /^burst/.test(m.state.q ?? '')).length,
   );
   assert.ok(applied < 300, `${applied} of 300 commands were applied one by one`);
-  assert.deepEqual([...new Set(await types())].sort(), ['ready', 'resize', 'stateChanged']);
+  assert.deepEqual([...new Set(await types())].sort(), ['progress', 'ready', 'resize', 'stateChanged']);
+  // Progress: the views visited so far; restoreProgress joins what the host saved (junk ignored).
+  const lastProgress = () => page.evaluate(() => window.received.filter((m) => m.type === 'progress').at(-1));
+  assert.deepEqual((await lastProgress()).viewsVisited, ['ask', 'inspector']);
+  await page.evaluate(() => {
+    window.sendRaw({ type: 'restoreProgress', progress: { viewsVisited: 'map', tourStepReached: -2 } });
+    window.sendRaw({ type: 'restoreProgress', progress: { viewsVisited: ['map', 'nowhere'], tourStepReached: 4 } });
+  });
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'progress' && m.tourStepReached === 4));
+  const restored = await lastProgress();
+  assert.deepEqual(restored.viewsVisited, ['ask', 'inspector', 'map']);
+  assert.equal(restored.tourCompleted, false);
+  assert.equal(restored.check, null);
+  assert.equal(
+    (await inner.locator('.tour-launch').textContent()).trim(),
+    'Resume the tour (step 4)',
+    'a restored step is offered',
+  );
   await shot(page, 'embed-host-page');
   assertClean(problems);
   await page.close();

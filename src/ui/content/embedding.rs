@@ -30,8 +30,11 @@ pub const MESSAGES: &[&str] = &[
     "stateChanged (state: view, q, rag, tuned, v, k, t, curated): the learner changed the view, \
      question, toggles, version or settings.",
     "tourCompleted: the learner finished the guided tour.",
-    "The app accepts one message from its parent: { type: \"setState\", state: { \u{2026} } }, \
-     with the same keys and rules as the link; keys not given stay as they are.",
+    "progress (viewsVisited, tourStepReached, tourSteps, tourCompleted, checkAvailable, check): \
+     what the learner has done, sent whenever it changes; a course platform can record it.",
+    "The app accepts { type: \"setState\", state: { \u{2026} } }, with the same keys and rules \
+     as the link (keys not given stay as they are), and { type: \"restoreProgress\", progress: \
+     { \u{2026} } } with what a progress message said, so a learner resumes.",
 ];
 /// The note under the messages.
 pub const MESSAGES_NOTE: &str = "Every message the app posts is { source: \"rag-or-tune\", \

@@ -1,6 +1,7 @@
 //! All the teaching text in one place (concepts, tour, decision guide, presenter hints), so it
 //! can be reviewed and translated without reading components. Components only render it.
 
+pub mod check;
 pub mod concepts;
 pub mod embedding;
 pub mod guide;

@@ -11,6 +11,7 @@ use crate::ui::components::share_bar::ShareBar;
 use crate::ui::components::start_over::{SetAsideNotice, StartOver};
 use crate::ui::state::embed::EmbedFlags;
 use crate::ui::state::host_api::HostApi;
+use crate::ui::state::progress::Progress;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::UrlSync;
 use crate::ui::state::{AppStore, ViewId};
@@ -33,8 +34,11 @@ pub fn Shell() -> impl IntoView {
         // Lets the browser tests prove that a panic shows the panel instead of a blank page.
         panic!("debug_panic was set in the URL: this is a deliberate test panic");
     }
+    let progress = Progress::use_context();
     Effect::new(move |_| {
-        let title = format!("{} · RAG or fine-tune?", current.get().title());
+        let view = current.get();
+        progress.record(|p| p.visit(view));
+        let title = format!("{} · RAG or fine-tune?", view.title());
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(&title);
         }

@@ -1,7 +1,9 @@
 //! The host-page API: when the app runs in an iframe it talks to the page around it with
 //! `postMessage`. Out: `ready`, `resize` (content height), `stateChanged` (the URL state),
-//! `tourCompleted`. In: `setState`, validated by the same rules as a link
-//! ([`ShareState::from_query`]). Messages of any other shape are ignored.
+//! `tourCompleted`, `progress` (the fields of [`LearnerProgress`] beside `source` and `type`).
+//! In: `setState`, validated by the same rules as a link ([`ShareState::from_query`]), and
+//! `restoreProgress`, merged by [`LearnerProgress::merge`]. Messages of any other shape are
+//! ignored.
 //!
 //! Every outgoing message is `{ source: "rag-or-tune", type, ... }`; the README documents them.
 
@@ -9,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(doc)]
+use super::progress::{LearnerProgress, RestoredProgress};
 use super::url_schema as url;
 use super::view_id::ViewId;
 
@@ -46,10 +50,12 @@ impl HostValue {
     }
 }
 
-/// An incoming message as the host sends it: `{ type: "setState", state: { q: "...", k: 7 } }`.
+/// An incoming message as the host sends it: `{ type: "setState", state: { q: "...", k: 7 } }`
+/// or `{ type: "restoreProgress", progress: { viewsVisited: [...], ... } }`.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct HostMessage {
-    /// The message type; only `setState` is understood.
+    /// The message type; `setState` and `restoreProgress` are understood (the latter's
+    /// `progress` is read by the browser side, [`RestoredProgress::from_json`]).
     #[serde(rename = "type")]
     pub kind: String,
     /// The state to set (URL keys and values, plus `view`).
@@ -95,7 +101,8 @@ impl HostMessage {
 pub struct OutMessage {
     /// Always [`SOURCE`].
     pub source: &'static str,
-    /// `ready`, `resize`, `stateChanged` or `tourCompleted`.
+    /// `ready`, `resize`, `stateChanged` or `tourCompleted` (`progress` is written by
+    /// [`LearnerProgress::message_json`]).
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// `resize`: the content height in CSS pixels.
@@ -145,7 +152,7 @@ impl OutMessage {
 }
 
 mod browser;
-pub use browser::{notify_tour_completed, HostApi};
+pub use browser::{notify_tour_completed, post_json, HostApi};
 
 #[cfg(test)]
 mod tests {

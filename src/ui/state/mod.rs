@@ -2,6 +2,7 @@
 //! (each in its own context, provided at the root by `ui::app`), persistence and the URL.
 //! Views read and write it here; nothing here imports a view.
 
+pub mod check;
 pub mod clock;
 pub mod corpus_fetch;
 pub mod cost_assumptions;
@@ -14,6 +15,7 @@ pub mod host_api;
 pub mod jobs;
 pub mod loader;
 pub mod persist;
+pub mod progress;
 pub mod remembered;
 pub mod save_status;
 pub mod service_worker;

@@ -1,6 +1,7 @@
 //! One module per view. `CurrentView` picks the one the URL names.
 
 pub mod ask;
+pub mod check;
 pub mod concepts;
 pub mod corpus;
 pub mod cost;

@@ -14,6 +14,8 @@ use wasm_bindgen::JsCast;
 use crate::ui::components::presenter::Presenter;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
+use crate::ui::state::host_api::notify_tour_completed;
+use crate::ui::state::progress::Progress;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
@@ -104,6 +106,7 @@ pub fn Tour() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let go = use_scene();
+    let progress = Progress::use_context();
     let total = STEPS.len();
     let step = Memo::new(move |_| {
         query
@@ -113,7 +116,9 @@ pub fn Tour() -> impl IntoView {
     });
     let revealed = RwSignal::new(false);
     let chosen = RwSignal::new(None::<usize>);
-    let remembered = RwSignal::new(remembered_step());
+    let local_step = RwSignal::new(remembered_step());
+    // The step kept in this browser, else one restored from a course platform.
+    let remembered = move || local_step.get().or_else(|| progress.resume_step.get());
 
     let set_step = move |n: Option<usize>| {
         let mut params = query.get_untracked();
@@ -137,12 +142,13 @@ pub fn Tour() -> impl IntoView {
                 revealed.set(false);
                 chosen.set(None);
                 remember(Some(n));
-                remembered.set(Some(n));
+                local_step.set(Some(n));
+                progress.record(|p| p.reach_step(n));
                 let shown = this.predict.map_or(this.scene, |p| p.before);
                 go(shown, &[(url::TOUR, Some(n.to_string()))], true);
                 bring_into_view(shown.view);
             }
-            (Action::Start, None) => set_step(Some(remembered.get_untracked().unwrap_or(1))),
+            (Action::Start, None) => set_step(Some(untrack(remembered).unwrap_or(1))),
             (Action::Reveal(choice), Some(n))
                 if STEPS[n - 1].predict.is_some() && !revealed.get_untracked() =>
             {
@@ -159,7 +165,9 @@ pub fn Tour() -> impl IntoView {
                     set_step(Some(n + 1));
                 } else {
                     remember(None);
-                    remembered.set(None);
+                    local_step.set(None);
+                    progress.record(|p| p.complete_tour());
+                    notify_tour_completed();
                     set_step(None);
                 }
             }
@@ -212,8 +220,7 @@ pub fn Tour() -> impl IntoView {
 
     let launcher = move || {
         step.get().is_none().then(|| {
-            let label = remembered
-                .get()
+            let label = remembered()
                 .filter(|n| *n > 1)
                 .map_or_else(|| text::START.to_string(), text::resume);
             view! {

@@ -1,5 +1,5 @@
 //! The browser side of the host API: finds the parent window, posts the outgoing messages,
-//! listens for `setState`, and watches the content height.
+//! listens for `setState` and `restoreProgress`, and watches the content height.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{HostCommand, HostMessage, OutMessage, MAX_MESSAGE_CHARS};
+use crate::ui::state::progress::{Progress, RestoredProgress};
 use crate::ui::state::share::ShareState;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
@@ -30,6 +31,17 @@ fn post(message: &OutMessage) {
     };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     if let Ok(value) = message.serialize(&serializer) {
+        let _ = host.post_message(&value, "*");
+    }
+}
+
+/// Posts JSON text (the `progress` message) to the host page as an object; nothing happens at
+/// the top level.
+pub fn post_json(text: &str) {
+    let Some(host) = host_window() else {
+        return;
+    };
+    if let Ok(value) = js_sys::JSON::parse(text) {
         let _ = host.post_message(&value, "*");
     }
 }
@@ -69,6 +81,7 @@ pub fn HostApi() -> impl IntoView {
     };
     let store = AppStore::use_context();
     let work = Workspace::use_context();
+    let progress = Progress::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let pending = RwSignal::new(None::<HostCommand>);
@@ -115,6 +128,16 @@ pub fn HostApi() -> impl IntoView {
         // Messages of another shape (other scripts use postMessage too) are ignored quietly;
         // cyclic, too deep and too large ones are named in the console.
         let read = message_text(&event.data()).and_then(|text| {
+            if text.contains("\"restoreProgress\"") {
+                // Read as a value: the type is checked here, the fields by `from_json`.
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+                    if value.get("type").and_then(|t| t.as_str()) == Some("restoreProgress") {
+                        let saved = RestoredProgress::from_json(&value["progress"]);
+                        progress.record(|p| p.merge(&saved));
+                        return Ok(HostMessage::default());
+                    }
+                }
+            }
             serde_json::from_str::<HostMessage>(&text).or_else(|e| {
                 if e.to_string().contains("recursion limit") {
                     Err("it is nested too deeply".to_string())
@@ -135,9 +158,9 @@ pub fn HostApi() -> impl IntoView {
         let Some(message) = message else {
             return;
         };
-        // A burst of commands (a host slider dragged, a host box typed in) is applied once per
-        // short beat, the latest winning, instead of navigating and re-rendering per message.
         if let Some(command) = message.command() {
+            // A burst of commands (a host slider dragged, a host box typed in) is applied once
+            // per short beat, the latest winning, instead of navigating and re-rendering each.
             pending.update_untracked(|p| *p = Some(command));
             if !beat_scheduled.get_value() {
                 beat_scheduled.set_value(true);
