@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSession, assertClean, shot, PHONE } from './lib/browser.mjs';
 
-const VIEWS = ['ask', 'inspector', 'map', 'corpus', 'mine', 'training', 'tradeoff', 'timeline', 'cost', 'concepts', 'guide'];
+const VIEWS = ['ask', 'inspector', 'map', 'corpus', 'mine', 'training', 'tradeoff', 'timeline', 'cost', 'concepts', 'guide', 'check'];
 const AXE = await readFile(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 let session;
 

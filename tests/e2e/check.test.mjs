@@ -9,7 +9,6 @@ import { startSession, assertClean, shot, PHONE } from './lib/browser.mjs';
 const AXE = await readFile(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 // The view is built but not mounted until the wasm size budget has room for it (see
 // src/ui/views/check/mod.rs); these tests passed with it mounted.
-const SKIP = 'the knowledge check view is not mounted yet (wasm size budget)';
 let session;
 before(async () => {
   session = await startSession();
@@ -26,7 +25,7 @@ async function axe(page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
-test('answer with the keyboard, submit, read why, show me; the score stays', { skip: SKIP }, async () => {
+test('answer with the keyboard, submit, read why, show me; the score stays', async () => {
   const { page, problems } = await session.open('?view=check');
   await page.waitForSelector('.check__question');
   const questions = await page.locator('.check__question').count();
@@ -60,7 +59,7 @@ test('answer with the keyboard, submit, read why, show me; the score stays', { s
   await page.close();
 });
 
-test('the check on a phone, before and after', { skip: SKIP }, async () => {
+test('the check on a phone, before and after', async () => {
   const { page, problems } = await session.open('?view=check', { viewport: PHONE });
   await page.waitForSelector('.check__explain');
   await shot(page, 'check-after-phone');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, assertClean, shot, DESKTOP, PHONE } from './lib/browser.mjs';
 
-const VIEWS = ['ask', 'inspector', 'map', 'corpus', 'mine', 'training', 'tradeoff', 'timeline', 'cost', 'concepts', 'guide'];
+const VIEWS = ['ask', 'inspector', 'map', 'corpus', 'mine', 'training', 'tradeoff', 'timeline', 'cost', 'concepts', 'guide', 'check'];
 let session;
 
 before(async () => {

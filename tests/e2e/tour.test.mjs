@@ -36,6 +36,7 @@ const STEPS = [
   },
   { id: 'cost', scene: { view: 'cost', q: PRICE, v: 'v3' } },
   { id: 'decide', scene: { view: 'guide', q: PRICE, v: 'v3' } },
+  { id: 'check', scene: { view: 'check', q: PRICE, v: 'v3' } },
 ];
 
 async function ready(page) {

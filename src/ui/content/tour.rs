@@ -258,6 +258,14 @@ pub const STEPS: &[Step] = &[
         scene: scene(ViewId::Guide, Some(PRICE_QUESTION), true, true, "v3", true),
         predict: None,
     },
+    Step {
+        id: "check",
+        text: "Check what you learned: a few questions on what you just saw, each explained \
+               after you submit, with a link to the view that proves it.",
+        action: "Answer every question, then press Submit and read why.",
+        scene: scene(ViewId::Check, Some(PRICE_QUESTION), true, true, "v3", true),
+        predict: None,
+    },
 ];
 
 #[cfg(test)]

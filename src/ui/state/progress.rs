@@ -50,8 +50,7 @@ pub struct LearnerProgress {
     pub tour_steps: u32,
     /// The learner reached the end of the tour and pressed Finish.
     pub tour_completed: bool,
-    /// Whether the app has a knowledge check, so a host knows whether to wait for `check`
-    /// (false until `views/check` is mounted as a view).
+    /// Whether the app has a knowledge check, so a host knows whether to wait for `check`.
     pub check_available: bool,
     /// The knowledge check's result; `None` until it is submitted.
     pub check: Option<CheckScore>,
@@ -62,6 +61,7 @@ impl LearnerProgress {
     pub fn new(tour_steps: usize) -> Self {
         Self {
             tour_steps: tour_steps as u32,
+            check_available: true,
             ..Self::default()
         }
     }
@@ -266,7 +266,7 @@ mod tests {
         p.check = Some(CheckScore::submitted(7, 8));
         assert_eq!(
             p.message_json(),
-            r#"{"source":"rag-or-tune","type":"progress","viewsVisited":["ask"],"tourStepReached":2,"tourSteps":11,"tourCompleted":false,"checkAvailable":false,"check":{"submitted":true,"correct":7,"total":8,"scorePercent":87}}"#
+            r#"{"source":"rag-or-tune","type":"progress","viewsVisited":["ask"],"tourStepReached":2,"tourSteps":11,"tourCompleted":false,"checkAvailable":true,"check":{"submitted":true,"correct":7,"total":8,"scorePercent":87}}"#
         );
         let empty: serde_json::Value =
             serde_json::from_str(&LearnerProgress::new(11).message_json()).unwrap();

@@ -25,6 +25,8 @@ pub enum ViewId {
     Concepts,
     /// Questions about your use case leading to a recommendation.
     Guide,
+    /// A short knowledge check on what the learner saw, explained after submission.
+    Check,
 }
 
 /// The group a view belongs to in the navigation.
@@ -42,7 +44,7 @@ pub enum ViewGroup {
 
 impl ViewId {
     /// Every view, in navigation order.
-    pub const ALL: [ViewId; 11] = [
+    pub const ALL: [ViewId; 12] = [
         ViewId::Ask,
         ViewId::Inspector,
         ViewId::Map,
@@ -54,6 +56,7 @@ impl ViewId {
         ViewId::Cost,
         ViewId::Concepts,
         ViewId::Guide,
+        ViewId::Check,
     ];
 
     /// The view shown when the URL names none (or names an unknown one).
@@ -73,6 +76,7 @@ impl ViewId {
             ViewId::Cost => "cost",
             ViewId::Concepts => "concepts",
             ViewId::Guide => "guide",
+            ViewId::Check => "check",
         }
     }
 
@@ -95,6 +99,7 @@ impl ViewId {
             ViewId::Cost => "Cost & latency",
             ViewId::Concepts => "Concepts",
             ViewId::Guide => "Decision guide",
+            ViewId::Check => "Knowledge check",
         }
     }
 
@@ -106,7 +111,7 @@ impl ViewId {
             }
             ViewId::Training => ViewGroup::Tune,
             ViewId::Tradeoff | ViewId::Timeline | ViewId::Cost => ViewGroup::Measure,
-            ViewId::Concepts | ViewId::Guide => ViewGroup::Learn,
+            ViewId::Concepts | ViewId::Guide | ViewId::Check => ViewGroup::Learn,
         }
     }
 }

@@ -32,5 +32,6 @@ pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Cost => view! { <cost::CostView/> }.into_any(),
         ViewId::Concepts => view! { <concepts::ConceptsView/> }.into_any(),
         ViewId::Guide => view! { <guide::GuideView/> }.into_any(),
+        ViewId::Check => view! { <check::CheckView/> }.into_any(),
     }
 }

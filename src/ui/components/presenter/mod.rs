@@ -160,7 +160,7 @@ mod tests {
             "no wrap at the start"
         );
         assert_eq!(
-            presenter_key("ArrowRight", ViewId::Guide),
+            presenter_key("ArrowRight", ViewId::Check),
             None,
             "no wrap at the end"
         );

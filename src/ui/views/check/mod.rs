@@ -2,11 +2,6 @@
 //! screen-reader behaviour), submitted once all are answered; then each shows whether the
 //! choice was right, the explanation and a "Show me" to the scene that proves it. The answers
 //! are kept in this browser and the score goes into the progress record (`check`).
-//!
-//! Not mounted yet: it costs 5.7 KiB of gzip wasm and the size budget has 0.6 KiB left. To
-//! mount it: `ViewId::Check` (slug `check`, title "Knowledge check", group Learn), its line in
-//! `CurrentView`, `check.css` linked from `index.html`, `check_available: true` in
-//! `LearnerProgress::new`, the skip taken off `tests/e2e/check.test.mjs`, and the budget raised.
 
 use leptos::prelude::*;
 
