@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::progress::RestoredProgress;
 #[cfg(doc)]
 use super::progress::{LearnerProgress, RestoredProgress};
 use super::url_schema as url;
@@ -148,6 +149,48 @@ impl OutMessage {
     /// The learner finished the guided tour.
     pub fn tour_completed() -> Self {
         Self::new("tourCompleted")
+    }
+}
+
+/// What an incoming message asks for, once read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostRequest {
+    /// A command to carry out.
+    Command(HostCommand),
+    /// Progress an LMS kept, to merge into this browser's.
+    RestoreProgress(RestoredProgress),
+    /// A message of another shape (other scripts use postMessage too): ignored quietly.
+    Other,
+}
+
+/// Reads a host message from its JSON text (already checked by the browser to be writable as
+/// JSON). `Err` names why a message is refused outright (too long, nested too deeply); a
+/// message that is merely not ours is [`HostRequest::Other`].
+pub fn read_host_message(text: &str) -> Result<HostRequest, String> {
+    if text.chars().count() > MAX_MESSAGE_CHARS as usize {
+        return Err(format!(
+            "it is longer than {MAX_MESSAGE_CHARS} characters as JSON"
+        ));
+    }
+    let too_deep = |e: &serde_json::Error| e.to_string().contains("recursion limit");
+    if text.contains("\"restoreProgress\"") {
+        // Read as a value: the type is checked here, the fields by `from_json`.
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) if value.get("type").and_then(|t| t.as_str()) == Some("restoreProgress") => {
+                return Ok(HostRequest::RestoreProgress(RestoredProgress::from_json(
+                    &value["progress"],
+                )));
+            }
+            Err(e) if too_deep(&e) => return Err("it is nested too deeply".into()),
+            _ => {}
+        }
+    }
+    match serde_json::from_str::<HostMessage>(text) {
+        Ok(message) => Ok(message
+            .command()
+            .map_or(HostRequest::Other, HostRequest::Command)),
+        Err(e) if too_deep(&e) => Err("it is nested too deeply".into()),
+        Err(_) => Ok(HostRequest::Other),
     }
 }
 

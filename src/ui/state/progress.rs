@@ -183,7 +183,10 @@ impl RestoredProgress {
             views_visited: views
                 .into_iter()
                 .flatten()
-                .filter_map(|v| v.as_str().map(str::to_string))
+                .filter_map(|v| v.as_str())
+                .filter(|slug| ViewId::from_slug(slug).is_some())
+                .take(ViewId::ALL.len())
+                .map(str::to_string)
                 .collect(),
             tour_step_reached: progress
                 .get("tourStepReached")

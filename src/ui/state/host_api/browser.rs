@@ -7,8 +7,8 @@ use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{HostCommand, HostMessage, OutMessage, MAX_MESSAGE_CHARS};
-use crate::ui::state::progress::{Progress, RestoredProgress};
+use super::{read_host_message, HostCommand, HostRequest, OutMessage, MAX_MESSAGE_CHARS};
+use crate::ui::state::progress::Progress;
 use crate::ui::state::share::ShareState;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
@@ -127,38 +127,21 @@ pub fn HostApi() -> impl IntoView {
         }
         // Messages of another shape (other scripts use postMessage too) are ignored quietly;
         // cyclic, too deep and too large ones are named in the console.
-        let read = message_text(&event.data()).and_then(|text| {
-            if text.contains("\"restoreProgress\"") {
-                // Read as a value: the type is checked here, the fields by `from_json`.
-                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
-                    if value.get("type").and_then(|t| t.as_str()) == Some("restoreProgress") {
-                        let saved = RestoredProgress::from_json(&value["progress"]);
-                        progress.record(|p| p.merge(&saved));
-                        return Ok(HostMessage::default());
-                    }
-                }
+        let command = match message_text(&event.data()).and_then(|text| read_host_message(&text)) {
+            Ok(HostRequest::Command(command)) => command,
+            Ok(HostRequest::RestoreProgress(saved)) => {
+                progress.record(|p| p.merge(&saved));
+                return;
             }
-            serde_json::from_str::<HostMessage>(&text).or_else(|e| {
-                if e.to_string().contains("recursion limit") {
-                    Err("it is nested too deeply".to_string())
-                } else {
-                    Ok(HostMessage::default())
-                }
-            })
-        });
-        let message = match read {
-            Ok(message) => Some(message),
+            Ok(HostRequest::Other) => return,
             Err(why) => {
                 web_sys::console::warn_1(
                     &format!("rag-or-tune: a host message was ignored: {why}").into(),
                 );
-                None
+                return;
             }
         };
-        let Some(message) = message else {
-            return;
-        };
-        if let Some(command) = message.command() {
+        {
             // A burst of commands (a host slider dragged, a host box typed in) is applied once
             // per short beat, the latest winning, instead of navigating and re-rendering each.
             pending.update_untracked(|p| *p = Some(command));
