@@ -131,7 +131,7 @@ fn wrong_types_and_ranges_are_reported_by_path() {
     );
     assert_eq!(p[1].message, "must be a string");
     assert_eq!(p[2].message, "must be a whole number from 1 to 50");
-    assert_eq!(p[6].message, "must be a number above 0 to 10");
+    assert_eq!(p[6].message, "must be a number from 0.000001 to 10");
 }
 
 #[test]
