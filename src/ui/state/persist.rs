@@ -171,8 +171,9 @@ async fn restore(store: AppStore, work: Workspace) {
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
 pub fn export_download(store: AppStore, work: Workspace) -> String {
-    let outcome = export_json(store, work)
-        .and_then(|json| super::files::download_text(EXPORT_NAME, &json).map(|()| json.len()));
+    let outcome = export_json(store, work).and_then(|json| {
+        super::files::download_text(EXPORT_NAME, &json, "application/json").map(|()| json.len())
+    });
     match outcome {
         Ok(bytes) => format!("Exported {EXPORT_NAME} ({} KB).", bytes.div_ceil(1024)),
         Err(why) => why,
