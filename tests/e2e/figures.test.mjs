@@ -4,9 +4,12 @@
 // downloads as CSV with its header and one line per row. The files are made in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { startSession, assertClean, shot, PHONE, SHOTS } from './lib/browser.mjs';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startSession, assertClean, guard, shot, PHONE, SHOTS } from './lib/browser.mjs';
 
 const READY = { timeout: 30000 };
 let session;
@@ -120,6 +123,11 @@ test('the trade-off chart and its table download for slides', async () => {
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(file.suggestedFilename(), 'rag-or-tune-trade-off.svg');
   await shot(page, 'figures-tradeoff-desktop');
+  // In dark mode the chart keeps the page's light-on-dark colours, so the page is dark too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = (await download(page, page.locator('.file-download[data-figure="trade-off"] button').first())).bytes.toString('utf8');
+  assert.match(dark, /<rect width="100%" height="100%" fill="#1d1f24"\/>/);
+  await page.emulateMedia({ colorScheme: 'light' });
   assertClean(problems);
 });
 
@@ -150,7 +158,7 @@ test('the latency and break-even charts and their tables download for slides', a
   await checkFigure(page, {
     slug: 'cost-break-even',
     title: 'Cost: fine-tuning up front against retrieval per question',
-    caption: breakEven ? /break-even after [\d,]+ questions · prices as assumed on the page\.$/ : /never becomes cheaper/,
+    caption: breakEven ? /· break-even after [\d,]+ questions at the assumed prices\.$/ : /never cheaper at the assumed prices\.$/,
   });
   const latency = await checkTable(page, { slug: 'latency-table', table: '.latency-table table' });
   assert.equal(latency.length, 5);
@@ -204,5 +212,36 @@ test('the download rows stay small on a phone', async () => {
     await shot(page, `figures-${view}-phone`);
     assertClean(problems);
     await page.close();
+  }
+});
+
+const SINGLE = resolve(process.env.SINGLE ?? join(import.meta.dirname, '../../dist-single/rag-or-tune.html'));
+
+test('the single-file build makes figures too, under its stricter CSP', async (t) => {
+  if (!(await stat(SINGLE).catch(() => null))) {
+    t.skip(`no ${SINGLE}: run scripts/single-file.sh first`);
+    return;
+  }
+  const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'ragtune-figures-')), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const page = await context.newPage();
+    const href = pathToFileURL(SINGLE).href;
+    const problems = guard(page, new URL(href).origin);
+    await page.goto(`${href}?view=tradeoff`);
+    await page.waitForSelector('.tradeoff-point[data-x]', { timeout: 60000 });
+    const row = page.locator('.file-download[data-figure="trade-off"]');
+    const svg = (await download(page, row.getByRole('button', { name: /^Download SVG/ }))).bytes.toString('utf8');
+    const png = await download(page, row.getByRole('button', { name: /^Download PNG/ }));
+    const height = Number(svg.match(/^<svg [^>]*height="(\d+)"/)[1]);
+    assert.deepEqual(pngSize(png.bytes), { width: 1920, height: height * 2 });
+    const csv = await download(page, page.locator('.file-download[data-table="trade-off-table"] button'));
+    assert.equal(csv.bytes.toString('utf8').split('\r\n').length, 6);
+    assertClean(problems);
+  } finally {
+    await context.close();
   }
 });

@@ -12,8 +12,10 @@ const TITLE_SIZE: f64 = 22.0;
 const LEGEND_SIZE: f64 = 14.0;
 const CAPTION_SIZE: f64 = 14.0;
 const MARK: f64 = 14.0;
-const TEXT: &str = "#1d1d1f";
-const MUTED: &str = "#4a4b50";
+/// Page, text and caption colours: light, and dark for a page shown in dark mode (the chart
+/// keeps the page's computed colours, which are then light on dark).
+const LIGHT: [&str; 3] = ["#ffffff", "#1d1d1f", "#4a4b50"];
+const DARK: [&str; 3] = ["#1d1f24", "#ecebe6", "#b4b3ad"];
 const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', sans-serif";
 
@@ -39,6 +41,8 @@ pub struct FigureParts {
     pub aspect: f64,
     /// The legend's entries, in order.
     pub legend: Vec<LegendEntry>,
+    /// Whether the page was in dark mode (its chart colours are for a dark page).
+    pub dark: bool,
 }
 
 /// A finished figure: the markup and its size in CSS pixels.
@@ -58,6 +62,28 @@ pub fn xml_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Whether a computed `rgb(r, g, b)` or `rgba(r, g, b, a)` colour is dark (a page background
+/// in dark mode). Transparent is not. Integers only: parsing floats would pull about 15 KB of
+/// number parsing into the wasm, and computed colour channels are whole numbers.
+pub fn is_dark(css_rgb: &str) -> bool {
+    let parts: Vec<&str> = css_rgb
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '(')
+        .split([',', ' ', ')'])
+        .filter(|part| !part.is_empty())
+        .collect();
+    let channels: Vec<u32> = parts
+        .iter()
+        .take(3)
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let transparent = parts.get(3) == Some(&"0");
+    match channels[..] {
+        // Relative luminance, weights times 10,000.
+        [r, g, b] if !transparent => 2126 * r + 7152 * g + 722 * b < 128 * 10_000,
+        _ => false,
+    }
 }
 
 /// A rough width of `text` at `size` px in a sans-serif face (no fonts to measure with here).
@@ -96,6 +122,7 @@ fn text_at(x: f64, y: f64, size: f64, weight: u32, fill: &str, text: &str) -> St
 
 /// Lays the parts out on a white page.
 pub fn compose(parts: &FigureParts) -> Composed {
+    let [page, text, muted] = if parts.dark { DARK } else { LIGHT };
     let inner = WIDTH - 2.0 * PAD;
     let aspect = if parts.aspect.is_finite() && parts.aspect > 0.0 {
         parts.aspect
@@ -108,7 +135,7 @@ pub fn compose(parts: &FigureParts) -> Composed {
     let mut y = PAD;
     for line in wrap(&parts.title, inner, TITLE_SIZE) {
         y += TITLE_SIZE * 1.25;
-        body.push_str(&text_at(PAD, y, TITLE_SIZE, 600, TEXT, &line));
+        body.push_str(&text_at(PAD, y, TITLE_SIZE, 600, text, &line));
     }
     // Room for an axis title drawn just above the chart's box.
     y += 20.0;
@@ -137,7 +164,7 @@ pub fn compose(parts: &FigureParts) -> Composed {
         } else {
             x
         };
-        body.push_str(&text_at(label_x, y, LEGEND_SIZE, 400, TEXT, &entry.label));
+        body.push_str(&text_at(label_x, y, LEGEND_SIZE, 400, text, &entry.label));
         x += width;
     }
     if !parts.legend.is_empty() {
@@ -145,11 +172,11 @@ pub fn compose(parts: &FigureParts) -> Composed {
     }
     for line in wrap(&parts.caption, inner, CAPTION_SIZE) {
         y += CAPTION_SIZE * 1.5;
-        body.push_str(&text_at(PAD, y, CAPTION_SIZE, 400, MUTED, &line));
+        body.push_str(&text_at(PAD, y, CAPTION_SIZE, 400, muted, &line));
     }
     let height = (y + PAD).ceil();
     let svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}"><title>{}</title><desc>{}</desc><rect width="100%" height="100%" fill="#ffffff"/>{body}</svg>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}"><title>{}</title><desc>{}</desc><rect width="100%" height="100%" fill="{page}"/>{body}</svg>"##,
         xml_escape(&parts.title),
         xml_escape(&parts.caption),
     );
@@ -176,6 +203,7 @@ mod tests {
                     label: format!("Mode number {i}"),
                 })
                 .collect(),
+            dark: false,
         }
     }
 
@@ -215,6 +243,20 @@ mod tests {
         // About six entries fit a row: thirty take several more rows.
         let long = compose(&parts(0.5, 30)).height;
         assert!(long > short + 3.0 * LEGEND_SIZE * 1.7, "{short} -> {long}");
+    }
+
+    #[test]
+    fn a_dark_page_gives_a_dark_figure() {
+        assert!(is_dark("rgb(21, 22, 26)"));
+        assert!(!is_dark("rgb(251, 250, 247)"));
+        assert!(!is_dark("rgba(0, 0, 0, 0)"), "transparent is not dark");
+        assert!(is_dark("rgba(21, 22, 26, 0.9)"));
+        assert!(!is_dark("transparent"));
+        let dark = compose(&FigureParts {
+            dark: true,
+            ..parts(0.6, 1)
+        });
+        assert!(dark.svg.contains(&format!(r#"fill="{}""#, DARK[0])));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::compose::{compose, Composed, FigureParts, LegendEntry};
+use super::compose::{compose, is_dark, Composed, FigureParts, LegendEntry};
 use super::csv::cell_text;
 use super::Figure;
 
@@ -141,7 +141,15 @@ pub fn standalone(figure: &Figure, caption: &str) -> Result<Composed, String> {
                 .collect()
         }
     };
+    // The page's background (on <html>) says whether the chart's computed colours are for a
+    // dark page.
+    let dark = document
+        .document_element()
+        .and_then(|root| web_sys::window()?.get_computed_style(&root).ok()?)
+        .and_then(|style| style.get_property_value("background-color").ok())
+        .is_some_and(|colour| is_dark(&colour));
     Ok(compose(&FigureParts {
+        dark,
         title: figure.title.to_string(),
         caption: caption.to_string(),
         chart: inline_svg(&chart)?,

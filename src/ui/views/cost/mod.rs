@@ -177,14 +177,13 @@ pub fn CostView() -> impl IntoView {
     };
     let latency_figure_caption = workbench_caption(store, Vec::new);
     let break_even_caption = workbench_caption(store, move || {
-        let prices = "prices as assumed on the page".to_string();
-        match data.with(|d| d.questions) {
-            Some(n) => vec![
-                format!("break-even after {} questions", plain_number(n)),
-                prices,
-            ],
-            None => vec!["fine-tuning never becomes cheaper".to_string(), prices],
-        }
+        vec![match data.with(|d| d.questions) {
+            Some(n) => format!(
+                "break-even after {} questions at the assumed prices",
+                plain_number(n)
+            ),
+            None => "fine-tuning never cheaper at the assumed prices".to_string(),
+        }]
     });
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let body = move || {
