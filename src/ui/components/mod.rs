@@ -5,6 +5,7 @@ pub mod chart;
 pub mod compare;
 pub mod corpus_switch;
 pub mod curation_toggle;
+pub mod figure_download;
 pub mod job_indicator;
 pub mod kinds;
 pub mod notice;

@@ -1,5 +1,5 @@
 //! Files in and out of the browser, without any network: reading what the learner chose or
-//! dropped (`File::array_buffer`), and saving text as a download (a `Blob`, an object URL and an
+//! dropped (`File::array_buffer`), and saving text or a blob as a download (a `Blob`, an object URL and an
 //! `<a download>` clicked once).
 
 use wasm_bindgen::JsCast;
@@ -46,25 +46,31 @@ pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
     Ok(PickedFile { name, bytes })
 }
 
-/// Offers `text` as a download named `file_name` (JSON). Nothing leaves the machine.
-pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The file could not be saved: {what}.");
+/// Offers `text` as a download named `file_name`, typed `mime` (for example
+/// `"application/json"` or `"text/csv;charset=utf-8"`). Nothing leaves the machine.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::new();
     parts.push(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("the browser refused to make the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| fail("the browser refused to make a link to it"))?;
+        .map_err(|_| save_failed("the browser refused to make the file"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a download named `file_name`: an object URL and an `<a download>` clicked
+/// once. The one way the app saves a file (exports, figures, tables); nothing goes to a server.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
+        .map_err(|_| save_failed("the browser refused to make a link to it"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| fail("no document"))?;
+        .ok_or_else(|| save_failed("no document"))?;
     let link = document
         .create_element("a")
         .ok()
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| fail("no link element"))?;
+        .ok_or_else(|| save_failed("no link element"))?;
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
@@ -77,4 +83,8 @@ pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
     Ok(())
+}
+
+fn save_failed(what: &str) -> String {
+    format!("The file could not be saved: {what}.")
 }

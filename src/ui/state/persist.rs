@@ -33,6 +33,8 @@ pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
 pub const BAD_KEY: &str = "rag-or-tune/scenario.bad";
 /// The file name a stored copy that could not be restored is offered under.
 pub const HELD_NAME: &str = "rag-or-tune-scenario-unreadable.json";
+/// The type saved work is downloaded as.
+const JSON_MIME: &str = "application/json";
 /// Quiet time after the last change before saving (ms): typing does not save per keystroke.
 pub const DEBOUNCE_MS: i32 = 600;
 /// How many problems an import or a restore lists.
@@ -96,7 +98,7 @@ pub fn start(store: AppStore, work: Workspace) {
 /// Offers the stored copy that could not be restored as a download; says what happened.
 pub fn download_held_copy(work: Workspace) -> String {
     match work.saving.held_copy.get_value() {
-        Some(text) => match super::files::download_text(HELD_NAME, &text) {
+        Some(text) => match super::files::download_text(HELD_NAME, &text, JSON_MIME) {
             Ok(()) => format!("Downloaded {HELD_NAME}."),
             Err(why) => why,
         },
@@ -112,8 +114,9 @@ pub fn save_over(store: AppStore, work: Workspace) {
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
 pub fn export_download(store: AppStore, work: Workspace) -> String {
-    let outcome = export_json(store, work)
-        .and_then(|json| super::files::download_text(EXPORT_NAME, &json).map(|()| json.len()));
+    let outcome = export_json(store, work).and_then(|json| {
+        super::files::download_text(EXPORT_NAME, &json, JSON_MIME).map(|()| json.len())
+    });
     match outcome {
         Ok(bytes) => format!("Exported {EXPORT_NAME} ({} KB).", bytes.div_ceil(1024)),
         Err(why) => why,

@@ -235,7 +235,7 @@ pub fn BreakEvenTable(
         }).collect_view()}
     };
     view! {
-        <ChartTable class="break-even-table" summary="The cost numbers"
+        <ChartTable class="break-even-table" file="break-even-table" what="the break-even table" summary="The cost numbers"
             label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
     }

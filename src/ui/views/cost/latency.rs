@@ -313,7 +313,7 @@ pub fn LatencyTable(
         <th scope="col">"Whole answer"</th>
     };
     view! {
-        <ChartTable class="latency-table" summary="The latency numbers (mean / median / p90, ms)"
+        <ChartTable class="latency-table" file="latency-table" what="the latency table" summary="The latency numbers (mean / median / p90, ms)"
             label="Latency numbers table" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
     }

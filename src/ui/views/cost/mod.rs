@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::core::cost::{Workload, PRICES_READ_ON, PRICES_SOURCE};
 use crate::core::modes::Mode;
 use crate::ui::components::chart::{plain_number, EvidenceCard};
+use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::state::cost_assumptions::{Assumptions, Field};
@@ -19,6 +20,24 @@ use crate::ui::state::remembered::Remembered;
 use crate::ui::state::AppStore;
 use breakeven::{BreakEven, BreakEvenChart, BreakEvenTable};
 use latency::{LatencyBars, LatencyTable};
+
+/// The latency bars as a downloadable figure.
+const LATENCY_FIGURE: Figure = Figure {
+    slug: "latency",
+    what: "the latency chart",
+    title: "Where the time goes: mean time per stage",
+    chart: ".latency-chart",
+    legend: Some(".latency .stage-legend li"),
+};
+
+/// The break-even chart as a downloadable figure.
+const BREAK_EVEN_FIGURE: Figure = Figure {
+    slug: "cost-break-even",
+    what: "the cost break-even chart",
+    title: "Cost: fine-tuning up front against retrieval per question",
+    chart: ".break-even-chart",
+    legend: Some(".break-even-frame .stage-legend li"),
+};
 
 /// What the training run and the corpus measure, for the cost panel.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -156,6 +175,16 @@ pub fn CostView() -> impl IntoView {
         drafts.set(Field::ALL.map(|f| defaults.text(f)));
         assumptions.set(defaults);
     };
+    let latency_figure_caption = workbench_caption(store, Vec::new);
+    let break_even_caption = workbench_caption(store, move || {
+        vec![match data.with(|d| d.questions) {
+            Some(n) => format!(
+                "break-even after {} questions at the assumed prices",
+                plain_number(n)
+            ),
+            None => "fine-tuning never cheaper at the assumed prices".to_string(),
+        }]
+    });
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let body = move || {
         if !ready.get() {
@@ -166,7 +195,10 @@ pub fn CostView() -> impl IntoView {
                 <h3 id="latency-title">"Where the time goes"</h3>
                 <NoticeCaption class="latency-caption" summary="What the times leave out"
                     notice=latency_caption/>
-                <div class="chart-frame"><LatencyBars report=report/></div>
+                <div class="chart-frame">
+                    <LatencyBars report=report/>
+                    <FigureDownload figure=&LATENCY_FIGURE caption=latency_figure_caption/>
+                </div>
                 <LatencyTable report=report/>
             </section>
             <section class="cost-section" aria-labelledby="cost-title">
@@ -178,7 +210,10 @@ pub fn CostView() -> impl IntoView {
                 <NoticeCaption class="cost-caption" summary="The numbers behind it"
                     notice=cost_caption/>
                 <div class="chart-layout">
-                    <div class="chart-frame"><BreakEvenChart data=data/></div>
+                    <div class="chart-frame">
+                        <BreakEvenChart data=data/>
+                        <FigureDownload figure=&BREAK_EVEN_FIGURE caption=break_even_caption/>
+                    </div>
                     <aside class="chart-aside cost-assumptions">
                         <h4>"Price assumptions (USD)"</h4>
                         <p class="chart-note cost-assumptions__source">

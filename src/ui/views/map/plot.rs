@@ -13,8 +13,18 @@ use super::layout::{zoom_points, MapPoint, Viewport, CANVAS};
 use super::MapState;
 use crate::core::corpus::DocKind;
 use crate::ui::components::badges::QualityBadge;
+use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::kinds::{
     kind_class, kind_label, kind_shape, shape_path, KindTag, KINDS,
+};
+
+/// The map as a downloadable figure.
+const FIGURE: Figure = Figure {
+    slug: "embedding-map",
+    what: "the embedding map",
+    title: "Embedding map: passages by meaning",
+    chart: ".map-svg",
+    legend: Some(".map-legend li"),
 };
 
 /// Marker radius in canvas units (the canvas is 1000 units wide).
@@ -61,6 +71,24 @@ pub fn next_point(key: &str, from: usize, count: usize) -> Option<usize> {
 #[component]
 pub fn ScatterPlot() -> impl IntoView {
     let state = expect_context::<MapState>();
+    let store = crate::ui::state::AppStore::use_context();
+    let caption = workbench_caption(store, move || {
+        let question = store.question.get();
+        let question = question.trim();
+        vec![
+            format!(
+                "{} passages",
+                state.layout.with(|l| l
+                    .as_ref()
+                    .map_or(0, |l| l.as_ref().map_or(0, |l| l.points.len())))
+            ),
+            if question.is_empty() {
+                "no question".to_string()
+            } else {
+                format!("question \u{201c}{question}\u{201d}")
+            },
+        ]
+    });
     let points = Memo::new(move |_| {
         state.layout.with(|l| match l {
             Some(Ok(l)) => l.points.clone(),
@@ -155,6 +183,7 @@ pub fn ScatterPlot() -> impl IntoView {
             <p id="map-keys" class="map-keys">
                 "Point at a mark, or Tab into the map and use the arrow keys, to read its passage."
             </p>
+            <FigureDownload figure=&FIGURE caption=caption/>
         </div>
     }
 }

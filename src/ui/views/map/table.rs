@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::MapState;
+use crate::ui::components::figure_download::CsvDownload;
 use crate::ui::components::kinds::KindTag;
 
 /// The table alternative, folded away in a `<details>`.
@@ -52,11 +53,12 @@ pub fn PointTable() -> impl IntoView {
         };
         format!("The {n} points as a table.{question}")
     };
+    let table = NodeRef::new();
     view! {
         <details class="map-table">
             <summary>{summary}</summary>
             <div class="table-scroll">
-                <table>
+                <table node_ref=table>
                     <thead>
                         <tr>
                             <th scope="col">"#"</th>
@@ -70,6 +72,7 @@ pub fn PointTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <CsvDownload table=table slug="embedding-map-table" what="the embedding map table"/>
         </details>
     }
 }

@@ -17,6 +17,7 @@ use crate::core::eval::evaluate_versions;
 use crate::core::workbench::{TrainData, TuneSettings};
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
 use crate::ui::components::compare::count;
+use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
@@ -29,6 +30,15 @@ use caption::caption;
 use evidence::{ours_fresh, ours_updates, FINETUNEBENCH, FRESHQA};
 use plot::TimelinePlot;
 use table::TimelineTable;
+
+/// The chart as a downloadable figure.
+const FIGURE: Figure = Figure {
+    slug: "freshness-timeline",
+    what: "the freshness timeline chart",
+    title: "Freshness timeline: accuracy on today's facts",
+    chart: ".timeline-chart",
+    legend: Some(".timeline .chart-legend li"),
+};
 
 /// What the retrain button is doing.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,6 +173,9 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     let notice = Signal::derive(move || moments.with(|m| caption(m)));
+    let figure_caption = workbench_caption(store, move || {
+        vec![format!("{} moments", moments.with(Vec::len))]
+    });
     let ours_updates = Signal::derive(move || moments.with(|m| ours_updates(m)));
     let ours_fresh = Signal::derive(move || moments.with(|m| ours_fresh(m)));
     let status = move || match busy.get() {
@@ -220,6 +233,7 @@ pub fn TimelineView() -> impl IntoView {
             <div class="chart-layout">
                 <div class="chart-frame">
                     <TimelinePlot moments=moments/>
+                    <FigureDownload figure=&FIGURE caption=figure_caption/>
                 </div>
                 <aside class="chart-aside">
                     <h3 class="chart-aside__title">"How to read it"</h3>

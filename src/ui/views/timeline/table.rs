@@ -49,7 +49,7 @@ pub fn TimelineTable(
         {Mode::ALL.into_iter().map(|m| view! { <th scope="col"><ModeKey mode=m/></th> }).collect_view()}
     };
     view! {
-        <ChartTable class="timeline-table" open=true summary="The numbers behind the chart"
+        <ChartTable class="timeline-table" file="timeline-table" what="the freshness timeline table" open=true summary="The numbers behind the chart"
             label="Table, scrolls sideways" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
     }

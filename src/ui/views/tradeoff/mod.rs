@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::workbench::RetrievalSettings;
 use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::version_picker::VersionPicker;
@@ -20,6 +21,15 @@ use crate::ui::state::evaluation::use_live_eval;
 use crate::ui::state::{AppStore, BrowserClock};
 use plot::TradeoffPlot;
 use table::TradeoffTable;
+
+/// The chart as a downloadable figure.
+const FIGURE: Figure = Figure {
+    slug: "trade-off",
+    what: "the trade-off chart",
+    title: "Trade-off: knowledge against behaviour",
+    chart: ".tradeoff-chart",
+    legend: Some(".tradeoff .chart-legend li"),
+};
 
 /// Largest k offered here (the inspector offers the full range).
 const MAX_K: usize = 10;
@@ -60,6 +70,7 @@ pub fn TradeoffView() -> impl IntoView {
             .unwrap_or_default()
     });
     let base = move || report.get().map(|r| story::base_note(&r));
+    let caption = workbench_caption(store, Vec::new);
     // Built once when the first report arrives (not per report), so the points stay the same
     // elements and their moves animate.
     let ready = Memo::new(move |_| report.with(Option::is_some));
@@ -83,6 +94,7 @@ pub fn TradeoffView() -> impl IntoView {
             <div class="chart-layout">
                 <div class="chart-frame">
                     <TradeoffPlot report=report/>
+                    <FigureDownload figure=&FIGURE caption=caption/>
                 </div>
                 <aside class="chart-aside">
                     <h3 class="chart-aside__title">"How to read it"</h3>

@@ -151,7 +151,7 @@ pub fn TradeoffTable(
         {COLUMNS.iter().map(|c| view! { <th scope="col">{c.header}</th> }).collect_view()}
     };
     view! {
-        <ChartTable class="tradeoff-table" open=true summary="The numbers behind the chart"
+        <ChartTable class="tradeoff-table" file="trade-off-table" what="the trade-off table" open=true summary="The numbers behind the chart"
             label="Table, scrolls sideways" caption=view! { <caption>{caption}</caption> }.into_any()
             head=head.into_any() rows=rows.into_any()/>
     }

@@ -3,6 +3,20 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::figure_download::{
+    workbench_caption, CsvDownload, Figure, FigureDownload,
+};
+use crate::ui::state::AppStore;
+
+/// The loss curve as a downloadable figure (one line: no legend).
+const FIGURE: Figure = Figure {
+    slug: "training-loss",
+    what: "the training loss chart",
+    title: "Training loss per epoch (log scale)",
+    chart: ".loss-chart__svg",
+    legend: None,
+};
+
 /// Drawing area, in SVG user units. The left margin fits "0.00001" at the phone type size
 /// (`training.css`), where the chart is drawn at about half size.
 const WIDTH: f32 = 600.0;
@@ -102,6 +116,21 @@ pub fn LossChart(
         })
         .collect_view();
     let bottom = HEIGHT - BOTTOM;
+    let table = NodeRef::new();
+    let caption = workbench_caption(AppStore::use_context(), move || {
+        let losses = losses.get();
+        vec![
+            format!(
+                "{} of {} epochs",
+                losses.len(),
+                epochs.get().max(losses.len())
+            ),
+            losses
+                .last()
+                .map(|l| format!("last loss {}", format_loss(*l)))
+                .unwrap_or_default(),
+        ]
+    });
     view! {
         <figure class="loss-chart">
             <svg
@@ -118,13 +147,14 @@ pub fn LossChart(
                 </text>
                 <path class="loss-chart__line" d=move || loss_path(&losses.get(), epochs.get())/>
             </svg>
+            <FigureDownload figure=&FIGURE caption=caption/>
             <figcaption class="loss-chart__caption">
                 "Loss per epoch (log scale). It falls as the model fits its training examples; "
                 "a low loss means it fits them, not that it knows more."
             </figcaption>
             <details class="loss-chart__table">
                 <summary>"Loss per epoch as a table"</summary>
-                <table>
+                <table node_ref=table>
                     <thead><tr><th scope="col">"Epoch"</th><th scope="col">"Loss"</th></tr></thead>
                     <tbody>
                         {move || losses
@@ -137,6 +167,7 @@ pub fn LossChart(
                             .collect_view()}
                     </tbody>
                 </table>
+                <CsvDownload table=table slug="training-loss-table" what="the loss table"/>
             </details>
         </figure>
     }

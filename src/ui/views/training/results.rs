@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::figure_download::CsvDownload;
+
 use crate::ui::state::training_panel::history::{percent, Metric, RunHistory, RunRecord};
 use crate::ui::state::training_panel::timing::SliceTiming;
 
@@ -116,9 +118,10 @@ pub fn HistoryTable(
             </td>
         }
     };
+    let table = NodeRef::new();
     view! {
         <div class="training-history__scroll" tabindex="0" role="region" aria-label="Runs so far" hidden=move || history.with(RunHistory::is_empty)>
-            <table class="training-history">
+            <table class="training-history" node_ref=table>
                 <caption>"Runs so far (newest last). Arrows show the change from the run above, in points."</caption>
                 <thead>
                     <tr>
@@ -183,6 +186,9 @@ pub fn HistoryTable(
                 </tbody>
             </table>
         </div>
+        <Show when=move || !history.with(RunHistory::is_empty)>
+            <CsvDownload table=table slug="training-history" what="the training history table"/>
+        </Show>
     }
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::tune::TrainingSetCounts;
+use crate::ui::components::figure_download::CsvDownload;
 use crate::ui::components::pending_note::PendingNote;
 
 /// The counts a run with the current settings would use, or why it cannot run.
@@ -52,6 +53,7 @@ pub fn TrainingSet(
     /// The preview for the current settings.
     preview: Signal<Option<Result<SetPreview, String>>>,
 ) -> impl IntoView {
+    let table = NodeRef::new();
     view! {
         <section class="training-set" aria-labelledby="training-set-title">
             <h3 id="training-set-title">"Training set"</h3>
@@ -59,7 +61,7 @@ pub fn TrainingSet(
                 None => view! { <PendingNote/> }.into_any(),
                 Some(Err(why)) => view! { <p class="training-set__problem" role="status">{why}</p> }.into_any(),
                 Some(Ok(preview)) => view! {
-                    <table class="training-set__table">
+                    <table class="training-set__table" node_ref=table>
                         <tbody>
                             {rows(&preview)
                                 .into_iter()
@@ -75,6 +77,7 @@ pub fn TrainingSet(
                                 .collect_view()}
                         </tbody>
                     </table>
+                    <CsvDownload table=table slug="training-set" what="the training set table"/>
                 }.into_any(),
             }}
             <p class="training-set__labelled">
