@@ -61,6 +61,11 @@ pub fn documents_from_file(
         });
     }
     let raw = decode(&file, bytes)?;
+    if crate::core::text::is_blank(&raw) {
+        // Nothing but spaces, a byte-order mark or zero-width characters: empty, not "no text
+        // once markup is removed" (there was no markup).
+        return Err(ImportError::Empty { file });
+    }
     let drafts: Vec<(String, String)> = match ext.as_str() {
         "html" | "htm" => {
             let (title, text) = html_to_text(&raw);
@@ -98,6 +103,9 @@ pub fn document_from_paste(
     existing: &[UserDocument],
 ) -> Result<UserDocument, ImportError> {
     let file = "The pasted text".to_string();
+    if crate::core::text::is_blank(text) {
+        return Err(ImportError::Empty { file });
+    }
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             file,
