@@ -201,6 +201,19 @@ test('the training loss curve and the training tables download for slides', asyn
   assertClean(problems);
 });
 
+test('the teaching tables download too: exact against HNSW, and recall with and without curation', async () => {
+  const { page, problems } = await session.open('?view=inspector&q=What%20are%20the%20support%20hours%3F');
+  await page.waitForSelector('.compare-table tbody tr', { ...READY, state: 'attached' });
+  const compared = await checkTable(page, { slug: 'exact-vs-hnsw-table', table: '.compare-table' });
+  assert.equal(compared[0], 'Rank,Exact search,HNSW graph');
+  await page.goto(`${session.url}?view=concepts`);
+  await page.locator('.curation__measure').click();
+  await page.waitForSelector('.curation__table tbody tr', READY);
+  const recall = await checkTable(page, { slug: 'curation-recall-table', table: '.curation__table' });
+  assert.equal(recall.length, 3, 'a header and two rows');
+  assertClean(problems);
+});
+
 test('the download rows stay small on a phone', async () => {
   for (const [view, ready] of [['tradeoff', '.tradeoff-point[data-x]'], ['cost', '.break-even-chart'], ['map', '.map-points > .map-point'], ['training', '.training-history tbody tr'], ['timeline', '.timeline-line[data-mode="tuned"][data-values*=","]']]) {
     const { page, problems } = await session.open(`?view=${view}`, { viewport: PHONE });

@@ -120,7 +120,9 @@ test('markup, emoji and a 100 KB question are shown as text and run nothing', as
 
   await ask(page, 'How many seats does the Team plan allow? '.repeat(2500));
   await page.waitForSelector('.passage');
-  assert.match(await page.textContent('.tokens + .inspector__note'), /Only the first \d+ tokens count/);
+  // Cut to the one question limit, and said once under the box.
+  assert.match(await page.textContent('.question-cut'), /had 102,500 characters; only the first 1,000 are kept/);
+  assert.equal((await page.inputValue('#inspector-question')).length, 1000);
   await ask(page, '');
   await page.waitForFunction(() => document.querySelectorAll('.passage').length === 0);
   assert.match(await page.textContent('.reader-line'), /Type a question/);

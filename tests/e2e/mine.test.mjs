@@ -148,7 +148,8 @@ test('three uploaded documents give a cited answer, and the switcher goes back t
   await page.waitForSelector('#embedding');
   await page.waitForFunction(() => {
     const box = document.getElementById('embedding').getBoundingClientRect();
-    return box.top >= 0 && box.top < window.innerHeight;
+    // Within a pixel: the scroll lands on fractional positions (-0.125 seen).
+    return box.top >= -1 && box.top < window.innerHeight;
   }, null, { timeout: 5000 });
   assert.match(await page.textContent('#embedding'), /Embedding this app in a course page.*resize/s);
   assert.equal(await page.locator('.iframe-dialog[open]').count(), 0, 'the dialog closed');
@@ -200,7 +201,7 @@ test('hostile input: each file gets its message and the documents already there 
   const cases = [
     [{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }, /empty\.txt/],
     [{ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0, 1]) }, /photo\.txt.*(binary|text)/i],
-    [{ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1_200_000, 'a') }, /huge\.txt.*1(\.0)? MB/],
+    [{ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1_200_000, 'a') }, /huge\.txt.*the limit is 1 MiB per file/],
     [{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('[{"title": "x", "text": ') }, /broken\.json/],
     [{ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from('['.repeat(5000) + ']'.repeat(5000)) }, /deep\.json.*(deep|nest)/i],
     [{ name: 'handbook-copy.md', mimeType: 'text/markdown', buffer: DOCS[0].buffer }, /handbook-copy\.md.*(already|duplicate|same)/i],

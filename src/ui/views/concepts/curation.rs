@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::curation::{compare, CurationComparison, Recall};
+use crate::ui::components::figure_download::CsvDownload;
 use crate::ui::content::concepts::curation as text;
 use crate::ui::state::{AppStore, BrowserClock};
 
@@ -22,6 +23,7 @@ pub fn CurationDemo() -> impl IntoView {
     let store = AppStore::use_context();
     let result = RwSignal::new(None::<(String, CurationComparison)>);
     let failed = RwSignal::new(None::<String>);
+    let table = NodeRef::new();
     let measure = move |_| match store.update(|bench| {
         let version = bench.version().to_string();
         compare(bench, &BrowserClock).map(|c| (version, c))
@@ -44,7 +46,7 @@ pub fn CurationDemo() -> impl IntoView {
                     </tr>
                 };
                 view! {
-                    <table class="curation__table">
+                    <table class="curation__table" node_ref=table>
                         <caption>{text::CAPTION}" ("{version}")"</caption>
                         <thead>
                             <tr>{text::HEADINGS.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
@@ -54,6 +56,7 @@ pub fn CurationDemo() -> impl IntoView {
                             {row(text::CURATED, c.curated)}
                         </tbody>
                     </table>
+                    <CsvDownload table=table slug="curation-recall-table" what="the recall table"/>
                 }
             })}
         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::report::{Agreement, Comparison, TIMING_REPEATS};
 use crate::core::index::SearchMethod;
+use crate::ui::components::figure_download::CsvDownload;
 
 /// The comparison block; `indexed` is the number of passages in the index, `segments` the
 /// number of graphs they are in.
@@ -57,6 +58,7 @@ pub fn ComparisonBlock(
         ),
         SearchMethod::Hnsw => "The app uses the HNSW graph at this size.".to_string(),
     };
+    let table = NodeRef::new();
     let rows = c
         .rows
         .into_iter()
@@ -104,7 +106,7 @@ pub fn ComparisonBlock(
         <details class="compare-details">
             <summary>"Both lists side by side"</summary>
             <div class="table-scroll">
-                <table class="compare-table">
+                <table class="compare-table" node_ref=table>
                     <thead>
                         <tr>
                             <th scope="col">"Rank"</th>
@@ -115,6 +117,7 @@ pub fn ComparisonBlock(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <CsvDownload table=table slug="exact-vs-hnsw-table" what="the exact and HNSW lists"/>
         </details>
     }
 }
