@@ -162,6 +162,12 @@ test('five pairs, train, and the four modes answer on my documents', async () =>
   const { page, problems } = await fresh();
   await addDocs(page);
   await addPairs(page);
+  // The pairs download as the CSV the import reads.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.mine__pairs-csv')]);
+  assert.equal(download.suggestedFilename(), 'rag-or-tune-pairs.csv');
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '').split('\r\n');
+  assert.deepEqual(csv.slice(0, 2), ['question,answer', 'How many vacation days do new staff get?,25 days']);
+  assert.equal(csv.length, 7, 'a header, five pairs and the last line end');
   await train(page);
   assert.match(await page.textContent('.mine__trained'), /Trained on 5 pair/);
   await goTo(page, 'ask');

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::progress::RestoredProgress;
 #[cfg(doc)]
-use super::progress::{LearnerProgress, RestoredProgress};
+use super::progress::LearnerProgress;
+use super::progress::RestoredProgress;
 use super::url_schema as url;
 use super::view_id::ViewId;
 

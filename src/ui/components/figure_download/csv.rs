@@ -2,6 +2,9 @@
 //! quotes doubled, lines ended with CRLF, and a UTF-8 byte order mark first so spreadsheet
 //! programs read "é" and "·" as written. Pure, so it is tested natively.
 
+/// The type a CSV file is downloaded as.
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+
 /// The byte order mark that tells spreadsheet programs the file is UTF-8.
 pub const UTF8_BOM: char = '\u{feff}';
 

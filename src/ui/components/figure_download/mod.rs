@@ -126,7 +126,7 @@ pub fn CsvDownload(
         let outcome = match table.get_untracked() {
             Some(table) => {
                 let text = csv::to_csv(&page::table_rows(&table));
-                files::download_text(&file_name(slug, "csv"), &text, "text/csv;charset=utf-8")
+                files::download_text(&file_name(slug, "csv"), &text, csv::CSV_MIME)
             }
             None => Err("the table is not on the page".to_string()),
         };

@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 
 use super::import::read_first;
 use crate::core::byod::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
-use crate::ui::state::files::take_chosen;
+use crate::ui::components::figure_download::csv::{to_csv, CSV_MIME};
+use crate::ui::components::figure_download::naming::file_name;
+use crate::ui::state::files::{download_text, take_chosen};
 use crate::ui::state::workspace::Workspace;
 
 /// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
@@ -170,9 +172,38 @@ pub fn PairsTable() -> impl IntoView {
                 <button type="button" class="mine__add-pair" on:click=add_row>"Add a pair"</button>
                 <label for="mine-pairs-file">"Import pairs (CSV or JSON):"</label>
                 <input id="mine-pairs-file" type="file" accept=".csv,.json" on:change=on_import/>
+                <button type="button" class="mine__pairs-csv" disabled=move || !has_rows()
+                    on:click=move |_| message.set(Some(download_pairs(work)))>
+                    "Download CSV"
+                </button>
             </div>
             {move || message.get().map(|m| view! { <p class="mine__summary" role="status">{m}</p> })}
         </section>
+    }
+}
+
+/// The learner's pairs as CSV in the form the import reads back (`question,answer`).
+fn pairs_csv(pairs: &[QaPair]) -> String {
+    let header = vec!["question".to_string(), "answer".to_string()];
+    let rows: Vec<Vec<String>> = std::iter::once(header)
+        .chain(
+            pairs
+                .iter()
+                .map(|p| vec![p.question.clone(), p.answer.clone()]),
+        )
+        .collect();
+    to_csv(&rows)
+}
+
+/// Downloads the finished pairs (both cells filled) as CSV; says what happened.
+fn download_pairs(work: Workspace) -> String {
+    let pairs = crate::ui::state::workspace::usable_pairs(&work.pairs.get_untracked());
+    match download_text(&file_name("pairs", "csv"), &pairs_csv(&pairs), CSV_MIME) {
+        Ok(()) => format!(
+            "Downloaded {} pairs as CSV; importing that file brings them back.",
+            pairs.len()
+        ),
+        Err(why) => why,
     }
 }
 
@@ -185,6 +216,19 @@ mod tests {
             question: q.into(),
             answer: a.into(),
         }
+    }
+
+    #[test]
+    fn downloaded_pairs_import_back_as_they_were() {
+        let pairs = vec![
+            pair("What does Pro cost, per \"seat\"?", "$14, billed monthly"),
+            pair("Leave\u{e9}?", "27 days"),
+        ];
+        let text = pairs_csv(&pairs);
+        assert_eq!(
+            byod::pairs_from_file("pairs.csv", text.as_bytes()).unwrap(),
+            pairs
+        );
     }
 
     #[test]
