@@ -21,7 +21,7 @@ mod restore;
 
 use apply::clear_work;
 pub use apply::{apply_scenario, clear, Keep};
-pub use autosave::{save_now, Saving};
+pub use autosave::{save_now, save_over, Saving};
 pub use capture::capture;
 pub use other_tabs::{settle, Settle};
 
@@ -104,12 +104,6 @@ pub fn download_held_copy(work: Workspace) -> String {
         },
         None => "There is no stored copy to download.".to_string(),
     }
-}
-
-/// Saves this tab's work over whatever storage holds (a held copy, another tab's save): the
-/// learner chose it.
-pub fn save_over(store: AppStore, work: Workspace) {
-    autosave::save_over(store, work);
 }
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.

@@ -66,20 +66,13 @@ pub struct PanelSettings {
     pub replay_percent: u32,
 }
 
+/// The replay share the control shows until the learner picks replay (percent).
+const DEFAULT_REPLAY_PERCENT: u32 = 50;
+
 impl Default for PanelSettings {
     /// The app's defaults, so the first run matches the model trained at start-up.
     fn default() -> Self {
-        let core = TuneSettings::default();
-        Self {
-            epochs: core.config.epochs,
-            learning_rate: core.config.learning_rate,
-            hidden: core.config.hidden,
-            seed: core.config.seed,
-            phrasings: core.phrasings,
-            data: DataChoice::Snapshot,
-            scope: ScopeChoice::Fresh,
-            replay_percent: 50,
-        }
+        Self::from_core(&TuneSettings::default())
     }
 }
 
@@ -113,8 +106,8 @@ impl PanelSettings {
     /// the controls offer.
     pub fn from_core(core: &TuneSettings) -> Self {
         let (scope, replay_percent) = match core.scope {
-            TrainScope::Fresh => (ScopeChoice::Fresh, Self::default().replay_percent),
-            TrainScope::ChangesOnly => (ScopeChoice::ChangesOnly, Self::default().replay_percent),
+            TrainScope::Fresh => (ScopeChoice::Fresh, DEFAULT_REPLAY_PERCENT),
+            TrainScope::ChangesOnly => (ScopeChoice::ChangesOnly, DEFAULT_REPLAY_PERCENT),
             TrainScope::Replay(share) => (ScopeChoice::Replay, (share * 100.0).round() as u32),
         };
         Self {
