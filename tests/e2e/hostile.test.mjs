@@ -699,8 +699,22 @@ test('two tabs: each sees the other\u2019s saves, and a conflict is offered, nev
     { name: 'both tabs changed: the learner is asked and keeps both', run: async () => {
       const theirs = JSON.parse((await readStorage(a.page))[0]);
       theirs.documents.push({ id: 'gamma', title: 'Gamma', source: 'pasted', text: 'Gamma is closed on Sundays.' });
-      await paste(b.page, 'Delta', 'Delta is open late on Thursdays.');
-      await a.page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(theirs)]);
+      // The other tab must write while B's Delta is added but not yet saved (the autosave
+      // waits DEBOUNCE_MS): wait for Delta in B's list, then write only if storage lacks it.
+      let wrote = false;
+      for (let attempt = 0; attempt < 3 && !wrote; attempt += 1) {
+        const name = attempt === 0 ? 'Delta' : `Delta ${attempt}`;
+        await paste(b.page, name, `${name} is open late on Thursdays.`);
+        await expectText(b.page, '.mine__docs', new RegExp(name));
+        wrote = await a.page.evaluate(([key, value, mark]) => {
+          if ((localStorage.getItem(key) ?? '').includes(mark)) {
+            return false;
+          }
+          localStorage.setItem(key, value);
+          return true;
+        }, [KEY, JSON.stringify(theirs), name]);
+      }
+      assert.ok(wrote, 'tab B saved Delta before the other tab could write, three times');
       await expectText(b.page, '.save-notice--failed', /changed in another tab/);
       await b.page.click('.save-notice__choices button:has-text("Keep both")');
       await expectText(b.page, '.mine__docs', /Gamma/);
