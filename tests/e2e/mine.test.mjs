@@ -182,6 +182,51 @@ test('five pairs, train, and the four modes answer on my documents', async () =>
   await page.close();
 });
 
+test('an import and a run on the pairs go on when the learner leaves the view, and show on return', async () => {
+  const { page, problems } = await fresh();
+  // Every text the header's job indicator shows, however briefly.
+  await page.evaluate(() => {
+    window.__jobs = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.job-indicator')?.textContent;
+      if (text && window.__jobs.at(-1) !== text) window.__jobs.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // Choose the files and leave within one task, so the view is gone before the first is read.
+  const files = DOCS.map((d) => ({ name: d.name, type: d.mimeType, text: d.buffer.toString() }));
+  await page.evaluate((files) => {
+    const input = document.querySelector('#mine-files');
+    const chosen = new DataTransfer();
+    for (const f of files) chosen.items.add(new File([f.text], f.name, { type: f.type }));
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector('.app-nav__link[href*="view=ask"]').click();
+  }, files);
+  await page.waitForSelector('.ask__form');
+  await page.waitForSelector('.job-indicator', { state: 'detached', timeout: 30000 });
+  await goTo(page, 'mine');
+  await page.waitForFunction(() => /Added 3 documents/.test(document.querySelector('.mine__summary')?.textContent ?? ''), null, { timeout: 20000 });
+  assert.equal(await docCount(page), 3, 'the import finished while the view was gone');
+  await addPairs(page);
+  // Click Train and leave within one task, so the view is gone before the first slice runs.
+  await page.evaluate(() => {
+    document.querySelector('.mine__train-button').click();
+    document.querySelector('.app-nav__link[href*="view=ask"]').click();
+  });
+  await page.waitForSelector('.ask__form');
+  await page.waitForSelector('.job-indicator', { state: 'detached', timeout: 30000 });
+  const seen = await page.evaluate(() => window.__jobs);
+  assert.ok(seen.some((t) => /^Adding documents: \d+%$/.test(t)), seen.join(' | '));
+  assert.ok(seen.some((t) => /^Training on your pairs: \d+%$/.test(t)), seen.join(' | '));
+  await ask(page, 'How many vacation days do new staff get?');
+  assert.match(await page.locator('.card--tuned .card__text').textContent(), /25 days/, 'the model trained on the pairs is in use');
+  await goTo(page, 'mine');
+  await page.waitForSelector('.mine__trained');
+  assert.match(await page.textContent('.mine__trained'), /Trained on 5 pair/);
+  assertClean(problems);
+  await page.close();
+});
+
 test('the work survives a reload', async () => {
   const { page, problems } = await fresh();
   await addDocs(page);

@@ -88,3 +88,9 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
 fn save_failed(what: &str) -> String {
     format!("The file could not be saved: {what}.")
 }
+
+/// Reads the first of `files` (used by the pairs and scenario imports, which take one file).
+pub async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
+    let file = files.into_iter().next()?;
+    Some(read_file(&file).await)
+}

@@ -188,6 +188,7 @@ pub fn start_over(store: AppStore, work: Workspace, remembered: Remembered) -> b
         return false;
     };
     let workshop = Workshop::use_context();
+    work.cancel_runs();
     if !plan.is_nothing() {
         workshop.keep(store, work, "Back at the workshop start.".to_string());
     }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::document_import::DocumentImport;
+use super::pair_training::PairTraining;
 use super::persist::Saving;
 use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock, LoadState};
@@ -58,9 +60,10 @@ pub struct Workspace {
     pub restored: RwSignal<bool>,
     /// The Training panel's settings and runs (the settings are saved with the work).
     pub training: TrainingPanel,
-    /// Set when the learner leaves "Your documents" while a run on their pairs goes (leaving
-    /// cancels it), so the view says so on return.
-    pub pair_run_left: RwSignal<bool>,
+    /// The import of documents that runs now, and how the last one ended.
+    pub import: DocumentImport,
+    /// The run of training on the learner's pairs, and how the last one ended.
+    pub pair_training: PairTraining,
     /// The workbench not in use: the sample one while "my documents" shows, or the user's one
     /// (when built and still current) while the sample shows.
     parked: StoredValue<Option<Workbench>, LocalStorage>,
@@ -80,9 +83,28 @@ impl Workspace {
             restoring: RwSignal::new(None),
             restored: RwSignal::new(false),
             training: TrainingPanel::new(),
-            pair_run_left: RwSignal::new(false),
+            import: DocumentImport::new(),
+            pair_training: PairTraining::new(),
             parked: StoredValue::new_local(None),
         }
+    }
+
+    /// True (untracked) while an import of documents or a training run on the pairs goes:
+    /// work on its way that is not in the saved state yet.
+    pub fn runs_going(&self) -> bool {
+        self.import.progress.with_untracked(Option::is_some)
+            || matches!(
+                self.pair_training.state.get_untracked(),
+                super::pair_training::PairRunState::Running { .. }
+            )
+    }
+
+    /// Stops the learner's document import and training on pairs, if one runs: what replaces
+    /// the work (a restore, an imported scenario, Clear, Start over) must not be overwritten by
+    /// a run that began on the work before it.
+    pub fn cancel_runs(&self) {
+        self.import.cancel();
+        self.pair_training.cancel();
     }
 
     /// The workspace provided at the root.

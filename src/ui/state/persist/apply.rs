@@ -48,6 +48,7 @@ pub async fn apply_scenario(
         .with_untracked(|b| b.embedder().clone())
         .ok_or_else(|| one("The embedding model is still loading.".into()))?;
     let restored = scenario::restore(scenario, &sample).map_err(|p| problem_lines(&p))?;
+    work.cancel_runs();
     let sample_edits = restored.sample_edits.clone();
     let mine_trained = restored.trained_on.is_some();
     let sample_plan = match restored.active {
@@ -179,6 +180,7 @@ pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
 
 /// [`clear`] without touching storage: the page as shipped.
 pub(super) fn clear_work(store: AppStore, work: Workspace) -> Result<(), String> {
+    work.cancel_runs();
     work.switch(store, CorpusChoice::Sample)?;
     work.forget_parked_mine();
     store.update(|bench| {

@@ -48,7 +48,9 @@ fn stored_elsewhere(store: AppStore, work: Workspace) {
     if ledger.with_value(|l| l.knows(stored.as_deref()) || l.is_held()) {
         return;
     }
+    // A run under way is work on its way: taking the other tab's work over would cancel it.
     let unsaved = work.saving.is_pending()
+        || work.runs_going()
         || work_json(store, work).is_some_and(|json| ledger.with_value(|l| l.has_unsaved(&json)));
     if unsaved {
         work.saved.set(SaveStatus::ChangedElsewhere);

@@ -6,12 +6,18 @@
 //! the runs it starts are the only writers.
 
 pub mod history;
+pub mod runner;
 pub mod settings;
 pub mod timing;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::ui::state::jobs;
+use crate::ui::state::loader::yield_now;
+use crate::ui::state::AppStore;
 use history::RunHistory;
+use runner::Live;
 use settings::PanelSettings;
 use timing::SliceTiming;
 
@@ -63,6 +69,47 @@ impl TrainingPanel {
             batches: RwSignal::new((0, 0)),
             cancel: RwSignal::new(false),
         }
+    }
+
+    /// What the run going now reports to.
+    pub fn live(&self) -> Live {
+        Live {
+            losses: self.losses,
+            epochs: self.epochs,
+            batches: self.batches,
+        }
+    }
+
+    /// Starts a run with the panel's settings, unless one goes. It writes root-owned state
+    /// only, so leaving the Training view does not stop it.
+    pub fn start(self, store: AppStore) {
+        if self.status.get_untracked() == RunStatus::Training {
+            return;
+        }
+        let live = self.live();
+        self.cancel.set(false);
+        self.status.set(RunStatus::Training);
+        live.losses.set(Vec::new());
+        live.batches.set((0, 0));
+        jobs::report(store, runner::JOB_LABEL, 0, 1);
+        let chosen = self.settings.get_untracked();
+        spawn_local(async move {
+            yield_now().await; // let the disabled controls paint before the first slice
+            let cancelled = || self.cancel.get_untracked();
+            let outcome = runner::train(store, chosen, live, &cancelled).await;
+            jobs::end(store);
+            let next = match outcome {
+                Ok(Some(done)) => {
+                    self.history
+                        .update(|h| h.push(done.record, Some(done.model)));
+                    self.timing.set(Some(done.timing));
+                    RunStatus::Idle
+                }
+                Ok(None) => RunStatus::Cancelled,
+                Err(message) => RunStatus::Failed(message),
+            };
+            self.status.set(next);
+        });
     }
 
     /// The panel's settings as the core takes them (for saving the learner's work).

@@ -1,14 +1,10 @@
 //! Adding documents: paste a text, or choose / drop files. Each refused file is listed with its
 //! reason (as text); the accepted ones are kept. Progress and Cancel while it runs.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::import::{self, ImportOutcome, ImportProgress, Source};
 use crate::core::byod::{human_bytes, MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::ui::state::document_import::{ImportOutcome, Source};
 use crate::ui::state::files::{files_of, take_chosen};
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
@@ -17,66 +13,37 @@ use crate::ui::state::AppStore;
 pub const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
 
 /// Paste box, file picker with a drop zone, progress, and the outcome of the last import.
+/// The import itself is the workspace's ([`crate::ui::state::document_import`]): it goes on
+/// when the learner leaves the view.
 #[component]
 pub fn AddDocuments() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
+    let import = work.import;
     let title = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    let progress = RwSignal::new(None::<ImportProgress>);
-    let outcome = RwSignal::new(None::<ImportOutcome>);
     let dragging = RwSignal::new(false);
-    let cancel = Arc::new(AtomicBool::new(false));
-    {
-        let cancel = cancel.clone();
-        on_cleanup(move || cancel.store(true, Ordering::Relaxed));
-    }
-    let busy = move || progress.get().is_some();
-
-    let start = {
-        let cancel = cancel.clone();
-        move |source: Source| {
-            if progress.get_untracked().is_some() {
-                return;
-            }
-            cancel.store(false, Ordering::Relaxed);
-            progress.set(Some(ImportProgress {
-                step: "Starting".into(),
-                done: 0,
-                total: 1,
-            }));
-            let cancel = cancel.clone();
-            spawn_local(async move {
-                let result = import::run(store, work, source, progress, cancel).await;
-                let pasted_ok = !result.cancelled
-                    && result.failed.is_none()
-                    && result.staged.refused.is_empty();
-                progress.try_set(None);
-                outcome.try_set(Some(result));
-                if pasted_ok {
-                    title.try_set(String::new());
-                    text.try_set(String::new());
-                }
-            });
+    // A paste accepted whole empties the box (not on the first run: that is an older import).
+    Effect::new(move |first: Option<()>| {
+        import.pasted.track();
+        if first.is_some() {
+            title.set(String::new());
+            text.set(String::new());
         }
+    });
+    let busy = move || import.busy();
+    let start = move |source: Source| import.start(store, work, source);
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        start(Source::Paste {
+            title: title.get_untracked(),
+            text: text.get_untracked(),
+        });
     };
-    let on_paste = {
-        let start = start.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            start(Source::Paste {
-                title: title.get_untracked(),
-                text: text.get_untracked(),
-            });
-        }
-    };
-    let on_pick = {
-        let start = start.clone();
-        move |ev: leptos::ev::Event| {
-            let files = take_chosen(&ev);
-            if !files.is_empty() {
-                start(Source::Files(files));
-            }
+    let on_pick = move |ev: leptos::ev::Event| {
+        let files = take_chosen(&ev);
+        if !files.is_empty() {
+            start(Source::Files(files));
         }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
@@ -87,7 +54,7 @@ pub fn AddDocuments() -> impl IntoView {
             start(Source::Files(files));
         }
     };
-    let cancel_click = move |_: leptos::ev::MouseEvent| cancel.store(true, Ordering::Relaxed);
+    let cancel_click = move |_: leptos::ev::MouseEvent| import.cancel();
 
     view! {
         <section class="mine__add" aria-labelledby="mine-add-title">
@@ -126,8 +93,7 @@ pub fn AddDocuments() -> impl IntoView {
                         prop:disabled=busy on:change=on_pick/>
                 </div>
             </div>
-            {move || progress.get().map(|p| {
-                let cancel_click = cancel_click.clone();
+            {move || import.progress.get().map(|p| {
                 view! {
                 <div class="mine__progress" role="status">
                     <label for="mine-import-progress">{p.step.clone()} "…"</label>
@@ -135,7 +101,7 @@ pub fn AddDocuments() -> impl IntoView {
                     <button type="button" on:click=cancel_click>"Cancel"</button>
                 </div>
             }})}
-            <ImportReport outcome=outcome/>
+            <ImportReport outcome=import.outcome/>
         </section>
     }
 }

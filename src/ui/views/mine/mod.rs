@@ -3,10 +3,8 @@
 
 mod add;
 mod documents;
-mod import;
 mod pairs;
 mod saving;
-mod staging;
 mod train;
 
 use leptos::prelude::*;

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::import::read_first;
 use crate::core::byod::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
 use crate::ui::components::figure_download::csv::{to_csv, CSV_MIME};
 use crate::ui::components::figure_download::naming::file_name;
+use crate::ui::state::files::read_first;
 use crate::ui::state::files::{download_text, take_chosen};
 use crate::ui::state::workspace::Workspace;
 

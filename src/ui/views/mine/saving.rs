@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::import::read_first;
 use crate::core::scenario::Scenario;
+use crate::ui::state::files::read_first;
 use crate::ui::state::files::take_chosen;
 use crate::ui::state::persist::{self, SaveStatus};
 use crate::ui::state::workshop::Workshop;

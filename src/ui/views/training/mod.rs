@@ -1,6 +1,6 @@
 //! Training: fine-tune the small model in the browser and watch what it learns and forgets.
 //!
-//! The run is stepped in time-boxed slices ([`runner`]) so the page stays responsive while the
+//! The run is stepped in time-boxed slices (`state::training_panel::runner`) so the page stays responsive while the
 //! loss curve draws; the finished model is installed in the workbench, so every view follows.
 //! The settings, the history of runs and the run going now outlive the view (they live in
 //! [`TrainingPanel`], in `ui::state`): a learner can look at the Ask view while a run goes (the
@@ -9,17 +9,14 @@
 mod chart;
 mod controls;
 mod results;
-mod runner;
 mod training_set;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::core::tune::TuneError;
 use crate::ui::components::version_picker::VersionPicker;
-use crate::ui::state::jobs;
-use crate::ui::state::loader::yield_now;
 use crate::ui::state::training_panel::history::{RunHistory, RunRecord};
+use crate::ui::state::training_panel::runner::{self, Live};
 use crate::ui::state::training_panel::settings::PanelSettings;
 use crate::ui::state::training_panel::{RunStatus as Status, TrainingPanel};
 use crate::ui::state::workspace::Workspace;
@@ -27,7 +24,6 @@ use crate::ui::state::AppStore;
 use chart::LossChart;
 use controls::Controls;
 use results::{timing_sentence, HistoryTable, LatestRun};
-use runner::Live;
 use training_set::{SetPreview, TrainingSet};
 
 /// Records the model in use when the panel first opens, so the first run has a baseline, and
@@ -77,11 +73,7 @@ pub fn TrainingView() -> impl IntoView {
         ..
     } = panel;
     let status = panel.status;
-    let live = Live {
-        losses: panel.losses,
-        epochs: panel.epochs,
-        batches: panel.batches,
-    };
+    let live = panel.live();
     Effect::new(move |_| seed_history(store, panel, live));
 
     let busy = Signal::derive(move || status.get() == Status::Training);
@@ -133,34 +125,7 @@ pub fn TrainingView() -> impl IntoView {
         })
     });
 
-    // The run is spawned with root-owned state only, so leaving the view does not stop it.
-    let start = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        panel.cancel.set(false);
-        status.set(Status::Training);
-        live.losses.set(Vec::new());
-        live.batches.set((0, 0));
-        jobs::report(store, "Training", 0, 1);
-        let chosen = settings.get_untracked();
-        spawn_local(async move {
-            yield_now().await; // let the disabled controls paint before the first slice
-            let cancelled = || panel.cancel.get_untracked();
-            let outcome = runner::train(store, chosen, live, &cancelled).await;
-            jobs::end(store);
-            let next = match outcome {
-                Ok(Some(done)) => {
-                    history.update(|h| h.push(done.record, Some(done.model)));
-                    timing.set(Some(done.timing));
-                    Status::Idle
-                }
-                Ok(None) => Status::Cancelled,
-                Err(message) => Status::Failed(message),
-            };
-            status.set(next);
-        });
-    };
+    let start = move |_| panel.start(store);
     let on_cancel = move |_| panel.cancel.set(true);
     let on_use = Callback::new(move |number: usize| {
         if let Some(model) = history.with_untracked(|h| h.model(number).cloned()) {

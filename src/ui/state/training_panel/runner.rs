@@ -16,6 +16,9 @@ use crate::ui::state::training_panel::settings::{PanelSettings, ScopeChoice};
 use crate::ui::state::training_panel::timing::SliceTiming;
 use crate::ui::state::{AppStore, BrowserClock};
 
+/// What the header calls a training run while it goes.
+pub const JOB_LABEL: &str = "Training";
+
 /// Gradient steps between clock checks within a slice.
 const BATCHES_PER_CHECK: usize = 2;
 
@@ -107,7 +110,7 @@ pub async fn train(
                 .borrow()
                 .as_ref()
                 .map_or((0, 1), |p| (p.batches_done, p.batches_total));
-            jobs::report(store, "Training", done, total);
+            jobs::report(store, JOB_LABEL, done, total);
             // A disposed signal means the panel's state is gone: stop quietly.
             live.losses
                 .try_set(run.borrow().loss_curve().to_vec())

@@ -2,17 +2,96 @@
 //! progress bar and Cancel. The page gets a turn between every file and every few milliseconds
 //! of embedding and indexing (a batch of passages, a segment of the index), so it never freezes; the
 //! result is applied only at the end, so a cancelled (or failed) import changes nothing.
+//!
+//! The run and its progress live here, owned by the root ([`DocumentImport`] in the
+//! [`Workspace`]), so an import goes on when the learner leaves "Your documents", the header
+//! shows it, and the view shows its progress or outcome again on return.
+
+mod staging;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use super::staging::Staged;
-use crate::ui::state::files::{read_file, PickedFile};
+use crate::ui::state::files::read_file;
+use crate::ui::state::jobs;
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::workspace::{build_step_label, Workspace};
 use crate::ui::state::AppStore;
+pub use staging::Staged;
+
+/// What the header calls an import while it runs.
+const JOB_LABEL: &str = "Adding documents";
+
+/// The learner's document import: the one that runs now (its progress) and how the last one
+/// ended. Root-owned and `Copy`.
+#[derive(Clone, Copy)]
+pub struct DocumentImport {
+    /// `Some` while an import runs.
+    pub progress: RwSignal<Option<ImportProgress>>,
+    /// How the last import ended (`None` before the first).
+    pub outcome: RwSignal<Option<ImportOutcome>>,
+    /// Bumped when an import of pasted text was accepted whole, so the paste box empties.
+    pub pasted: RwSignal<u32>,
+    cancel: StoredValue<Arc<AtomicBool>>,
+}
+
+impl DocumentImport {
+    /// No import yet.
+    pub fn new() -> Self {
+        Self {
+            progress: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+            pasted: RwSignal::new(0),
+            cancel: StoredValue::new(Arc::new(AtomicBool::new(false))),
+        }
+    }
+
+    /// True (and tracked) while an import runs.
+    pub fn busy(&self) -> bool {
+        self.progress.with(Option::is_some)
+    }
+
+    /// Starts importing `source`, unless an import already runs.
+    pub fn start(self, store: AppStore, work: Workspace, source: Source) {
+        if self.progress.get_untracked().is_some() {
+            return;
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.cancel.set_value(cancel.clone());
+        self.progress.set(Some(ImportProgress {
+            step: "Starting".into(),
+            done: 0,
+            total: 1,
+        }));
+        spawn_local(async move {
+            let result = run(store, work, source, self.progress, cancel).await;
+            let pasted_whole = result.staged.pasted
+                && !result.cancelled
+                && result.failed.is_none()
+                && result.staged.refused.is_empty();
+            self.progress.set(None);
+            jobs::end(store);
+            self.outcome.set(Some(result));
+            if pasted_whole {
+                self.pasted.update(|n| *n += 1);
+            }
+        });
+    }
+
+    /// Asks the running import to stop (it then changes nothing).
+    pub fn cancel(&self) {
+        self.cancel.with_value(|c| c.store(true, Ordering::Relaxed));
+    }
+}
+
+impl Default for DocumentImport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +130,7 @@ pub struct ImportOutcome {
 }
 
 /// Runs one import. `progress` is `Some` while it runs.
-pub async fn run(
+async fn run(
     store: AppStore,
     work: Workspace,
     source: Source,
@@ -62,7 +141,8 @@ pub async fn run(
     let mut outcome = ImportOutcome::default();
     let stopped = || cancel.load(Ordering::Relaxed);
     let show = |step: String, done: usize, total: usize| {
-        progress.try_set(Some(ImportProgress { step, done, total }));
+        jobs::report(store, JOB_LABEL, done, total);
+        progress.set(Some(ImportProgress { step, done, total }));
     };
     match source {
         Source::Paste { title, text } => {
@@ -103,10 +183,4 @@ pub async fn run(
         Err(message) => outcome.failed = Some(message),
     }
     outcome
-}
-
-/// Reads picked files without staging them (used by the pairs and scenario imports).
-pub async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
-    let file = files.into_iter().next()?;
-    Some(read_file(&file).await)
 }
