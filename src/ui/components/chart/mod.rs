@@ -11,6 +11,6 @@ pub mod table;
 pub use axis::{XAxis, YAxis};
 pub use duration::{ms, ms_number};
 pub use evidence::{EvidenceCard, EvidenceItem, Verification};
-pub use modes::{mode_class, mode_shape, mode_short, ModeKey, ModeMark};
+pub use modes::{mode_class, mode_shape, mode_short, ModeKey, ModeLegend, ModeMark};
 pub use scale::{percent, plain_number, Linear};
 pub use table::ChartTable;

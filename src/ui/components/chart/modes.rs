@@ -69,3 +69,13 @@ pub fn ModeKey(
         </span>
     }
 }
+
+/// The legend of every mode's mark and name, as the charts that plot all four show it.
+#[component]
+pub fn ModeLegend() -> impl IntoView {
+    view! {
+        <ul class="chart-legend">
+            {Mode::ALL.into_iter().map(|m| view! { <li><ModeKey mode=m/></li> }).collect_view()}
+        </ul>
+    }
+}

@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 use crate::core::eval::evaluate_versions;
 use crate::core::workbench::{TrainData, TuneSettings};
-use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::chart::{EvidenceCard, ModeLegend};
 use crate::ui::components::compare::count;
 use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
@@ -237,12 +237,7 @@ pub fn TimelineView() -> impl IntoView {
                 </div>
                 <aside class="chart-aside">
                     <h3 class="chart-aside__title">"How to read it"</h3>
-                    <ul class="chart-legend">
-                        {crate::core::modes::Mode::ALL
-                            .into_iter()
-                            .map(|m| view! { <li><ModeKey mode=m/></li> })
-                            .collect_view()}
-                    </ul>
+                    <ModeLegend/>
                     <p class="chart-note">
                         "Each column is a moment: a version published, a document you edited, or \
                          a retrain (dashed line). The fine-tuned model answers from what it \

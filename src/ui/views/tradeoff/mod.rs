@@ -12,7 +12,7 @@ mod table;
 use leptos::prelude::*;
 
 use crate::core::workbench::RetrievalSettings;
-use crate::ui::components::chart::{EvidenceCard, ModeKey};
+use crate::ui::components::chart::{EvidenceCard, ModeLegend};
 use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
@@ -98,12 +98,7 @@ pub fn TradeoffView() -> impl IntoView {
                 </div>
                 <aside class="chart-aside">
                     <h3 class="chart-aside__title">"How to read it"</h3>
-                    <ul class="chart-legend">
-                        {crate::core::modes::Mode::ALL
-                            .into_iter()
-                            .map(|m| view! { <li><ModeKey mode=m/></li> })
-                            .collect_view()}
-                    </ul>
+                    <ModeLegend/>
                     <p class="chart-note">
                         "The pale halo's area grows with the mean time to answer."
                     </p>
