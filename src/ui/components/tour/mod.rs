@@ -3,6 +3,7 @@
 //! showing the answer, and is driven by buttons or the keyboard (← → 1-3 Esc). The step is in
 //! the URL (`?tour=N`) and remembered in localStorage, so a closed tour can be resumed.
 
+mod panel;
 pub mod progress;
 pub mod scene;
 
@@ -16,28 +17,25 @@ use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
 use crate::ui::state::host_api::notify_tour_completed;
 use crate::ui::state::progress::Progress;
+use crate::ui::state::storage;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
+use panel::TourPanel;
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
 use scene::use_scene;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn remembered_step() -> Option<usize> {
-    let value = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    let value = storage::read(STORAGE_KEY).ok().flatten()?;
     parse_step(&value, STEPS.len())
 }
 
+/// Keeps the step for a later visit; a browser that refuses storage only loses the resume.
 fn remember(step: Option<usize>) {
-    if let Some(s) = storage() {
-        let _ = match step {
-            Some(n) => s.set_item(STORAGE_KEY, &n.to_string()),
-            None => s.remove_item(STORAGE_KEY),
-        };
-    }
+    let _ = match step {
+        Some(n) => storage::write(STORAGE_KEY, &n.to_string()),
+        None => storage::remove(STORAGE_KEY),
+    };
 }
 
 fn set_root_flag(name: &str, on: bool) {
@@ -82,7 +80,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 
 /// What the learner (or a step change) asks the tour to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Action {
+pub enum Action {
     /// The URL now names this step: set its scene.
     Enter(usize),
     /// Open the tour at the remembered step.
@@ -229,89 +227,10 @@ pub fn Tour() -> impl IntoView {
         })
     };
 
-    let panel = move || {
-        let n = step.get()?;
-        // Shown once the step's scene can be set (saved work restored): a choice made before
-        // would be undone by the step's entry.
-        if !work.settled(store) {
-            return None;
-        }
-        let current = STEPS[n - 1];
-        let pending = move || current.predict.is_some() && !revealed.get();
-        let predict = current.predict.map(|p| {
-            let choices = p
-                .choices
-                .iter()
-                .enumerate()
-                .map(|(i, choice)| {
-                    view! {
-                        <li>
-                            <button type="button" class="tour__choice"
-                                on:click=move |_| act(Action::Reveal(Some(i)))>
-                                <span class="tour__key">{(i + 1).to_string()}</span>" "{*choice}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let outcome = move || {
-                let verdict = match chosen.get() {
-                    Some(i) if i == p.correct => Some(text::RIGHT),
-                    Some(_) => Some(text::NOT_QUITE),
-                    None => None,
-                };
-                view! {
-                    <p class="tour__reveal" role="status">
-                        {verdict.map(|v| view! { <strong>{v}</strong>" " })}{p.reveal}
-                    </p>
-                }
-            };
-            view! {
-                <div class="tour__predict" class:tour__predict--open=pending>
-                    <p class="tour__question" id="tour-question">{p.question}</p>
-                    <ul class="tour__choices" aria-labelledby="tour-question">{choices}</ul>
-                    <button type="button" class="link-button tour__skip"
-                        on:click=move |_| act(Action::Reveal(None))>{text::SHOW_ANSWER}</button>
-                </div>
-                {move || (!pending()).then(outcome)}
-            }
-        });
-        let last = n == total;
-        Some(view! {
-            <section class="tour" aria-label=text::PANEL_LABEL data-step=current.id
-                data-revealed=move || (!pending()).to_string()>
-                <div class="tour__head">
-                    <p class="tour__progress" aria-live="polite">{text::progress(n, total)}</p>
-                    <div class="tour__bar" aria-hidden="true">
-                        <div class="tour__bar-fill"
-                            style=format!("width: {}%", n * 100 / total)></div>
-                    </div>
-                    <button type="button" class="link-button tour__close"
-                        on:click=move |_| act(Action::Close)>{text::CLOSE}</button>
-                </div>
-                <p class="tour__text">{current.text}</p>
-                {predict}
-                {move || (!pending()).then(|| view! {
-                    <p class="tour__action">
-                        <strong>{text::DO_LABEL}</strong>" "{current.action}
-                    </p>
-                })}
-                <div class="tour__controls">
-                    <button type="button" on:click=move |_| act(Action::Back) disabled=n == 1>
-                        "← "{text::BACK}
-                    </button>
-                    <button type="button" class="primary tour__next" on:click=move |_| act(Action::Next)>
-                        {if last { text::FINISH } else { text::NEXT }}" →"
-                    </button>
-                    <span class="tour__keys">{text::KEYS}</span>
-                </div>
-            </section>
-        })
-    };
-
+    let act = Callback::new(act);
     view! {
         {launcher}
-        {panel}
+        <TourPanel step=step revealed=revealed chosen=chosen act=act/>
         <Presenter tour_open=Signal::derive(move || step.get().is_some())/>
     }
 }

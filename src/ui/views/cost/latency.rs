@@ -15,6 +15,11 @@ use crate::ui::components::chart::scale::nice_ceiling;
 use crate::ui::components::chart::{
     mode_class, mode_short, ms, ms_number, ChartTable, Linear, ModeKey, ModeMark,
 };
+use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
+use crate::ui::components::notice::NoticeCaption;
+use crate::ui::state::AppStore;
+
+use super::story;
 
 /// A stage of the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,6 +321,43 @@ pub fn LatencyTable(
         <ChartTable class="latency-table" file="latency-table" what="the latency table" summary="The latency numbers (mean / median / p90, ms)"
             label="Latency numbers table" caption=caption.into_any() head=head.into_any()
             rows=rows.into_any()/>
+    }
+}
+
+/// The latency bars as a downloadable figure.
+const LATENCY_FIGURE: Figure = Figure {
+    slug: "latency",
+    what: "the latency chart",
+    title: "Where the time goes: mean time per stage",
+    chart: ".latency-chart",
+    legend: Some(".latency .stage-legend li"),
+};
+
+/// "Where the time goes": the caption, the bars with their download, and the table.
+#[component]
+pub fn LatencySection(
+    /// The live evaluation.
+    report: Memo<Option<Arc<EvalReport>>>,
+) -> impl IntoView {
+    let store = AppStore::use_context();
+    let caption = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| story::latency_caption(&r))
+            .unwrap_or_default()
+    });
+    let figure_caption = workbench_caption(store, Vec::new);
+    view! {
+        <section class="cost-section" aria-labelledby="latency-title">
+            <h3 id="latency-title">"Where the time goes"</h3>
+            <NoticeCaption class="latency-caption" summary="What the times leave out"
+                notice=caption/>
+            <div class="chart-frame">
+                <LatencyBars report=report/>
+                <FigureDownload figure=&LATENCY_FIGURE caption=figure_caption/>
+            </div>
+            <LatencyTable report=report/>
+        </section>
     }
 }
 

@@ -4,30 +4,25 @@
 //! scored with the tuned model in use.
 
 mod caption;
+mod controls;
 mod evidence;
+mod follow;
 mod plot;
 mod table;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::core::eval::evaluate_versions;
-use crate::core::workbench::{TrainData, TuneSettings};
 use crate::ui::components::chart::{EvidenceCard, ModeLegend};
-use crate::ui::components::compare::count;
 use crate::ui::components::figure_download::{workbench_caption, Figure, FigureDownload};
 use crate::ui::components::notice::NoticeCaption;
 use crate::ui::components::pending_note::PendingNote;
-use crate::ui::components::version_picker::VersionPicker;
-use crate::ui::state::evaluation::{eval_set, remember, use_live_eval};
-use crate::ui::state::loader::yield_now;
+use crate::ui::state::evaluation::use_live_eval;
 use crate::ui::state::remembered::Remembered;
-use crate::ui::state::timeline_story::{Moment, MomentKey, MomentKind, Story};
-use crate::ui::state::{AppStore, BrowserClock};
+use crate::ui::state::AppStore;
 use caption::caption;
+use controls::TimelineControls;
 use evidence::{ours_fresh, ours_updates, FINETUNEBENCH, FRESHQA};
+use follow::follow_workbench;
 use plot::TimelinePlot;
 use table::TimelineTable;
 
@@ -40,149 +35,21 @@ const FIGURE: Figure = Figure {
     legend: Some(".timeline .chart-legend li"),
 };
 
-/// What the retrain button is doing.
-#[derive(Clone, Debug, PartialEq)]
-enum Busy {
-    Idle,
-    Working(&'static str),
-    Done(String),
-    Failed(String),
-}
-
-/// Fills an empty story: each version from the first to the current one, scored with the
-/// model in use (the workbench visits each version and comes back).
-fn seed(store: AppStore, story: RwSignal<Story>) {
-    let outcome = store.update(|b| {
-        let set = eval_set(b);
-        let now = MomentKey::of(b);
-        let versions: Vec<String> = b
-            .corpus()
-            .versions
-            .iter()
-            .map(|v| v.id.clone())
-            .take_while(|v| *v != now.version)
-            .chain(std::iter::once(now.version.clone()))
-            .collect();
-        evaluate_versions(b, &set, &versions, &BrowserClock).map(|reports| (now, versions, reports))
-    });
-    if let Some(Ok((now, versions, reports))) = outcome {
-        story.update(|story| {
-            story.clear();
-            for (version, report) in versions.iter().zip(&reports) {
-                story.push(Moment::new(
-                    now.at_version(version),
-                    MomentKind::Start,
-                    report,
-                ));
-            }
-        });
-        if let Some(last) = reports.into_iter().last() {
-            remember(untrack(|| store.revision()), Arc::new(last));
-        }
-    }
-}
-
 /// The timeline view.
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let story = Remembered::use_context().story.story;
-    let seeding = RwSignal::new(false);
-    let busy = RwSignal::new(Busy::Idle);
-
-    // Every new workbench state becomes a moment; an empty story is seeded first.
-    Effect::new(move |_| {
-        let Some(report) = report.get() else {
-            return;
-        };
-        if story.with_untracked(Story::is_empty) {
-            if !seeding.get_untracked() {
-                seeding.set(true);
-                spawn_local(async move {
-                    yield_now().await;
-                    seed(store, story);
-                    seeding.set(false);
-                });
-            }
-            return;
-        }
-        let Some(key) = store.with_untracked(MomentKey::of) else {
-            return;
-        };
-        story.maybe_update(|s| s.observe(key, &report));
-    });
+    follow_workbench(store, report, story);
 
     let moments = Memo::new(move |_| story.with(|s| s.moments().to_vec()));
-    let versions = Memo::new(move |_| {
-        store
-            .with(|b| {
-                let ids = b.corpus().version_ids();
-                let at = ids.iter().position(|v| v == b.version());
-                (ids, at)
-            })
-            .unwrap_or_default()
-    });
-    let next_version = move || {
-        let (ids, at) = versions.get();
-        at.and_then(|i| ids.get(i + 1).cloned())
-    };
-    let advance = move |_| {
-        if let Some(next) = next_version() {
-            store.update(|b| b.set_version(&next, &BrowserClock));
-        }
-    };
-    let start_over = move |_| {
-        let (ids, _) = versions.get_untracked();
-        let Some(first) = ids.first().cloned() else {
-            return;
-        };
-        story.update(Story::clear);
-        store.update(|b| b.set_version(&first, &BrowserClock));
-    };
-    let retrain = move |_| {
-        busy.set(Busy::Working("Retraining on the current version…"));
-        spawn_local(async move {
-            yield_now().await;
-            let settings = TuneSettings {
-                data: TrainData::Current,
-                ..TuneSettings::default()
-            };
-            let outcome = store.update(|b| {
-                b.train(&settings, &BrowserClock).map(|()| {
-                    b.tuned().map(|m| {
-                        (
-                            m.version.clone(),
-                            m.train_ms,
-                            m.counts.new_examples + m.counts.replayed_examples,
-                            m.loss.len(),
-                        )
-                    })
-                })
-            });
-            busy.set(match outcome {
-                Some(Ok(Some((version, ms, examples, epochs)))) => Busy::Done(format!(
-                    "Retrained on {version} in {ms:.0} ms ({}, {}).",
-                    count(examples, "example", "examples"),
-                    count(epochs, "epoch", "epochs")
-                )),
-                Some(Err(e)) => Busy::Failed(format!("Retraining failed: {e}")),
-                _ => Busy::Idle,
-            });
-        });
-    };
-
     let notice = Signal::derive(move || moments.with(|m| caption(m)));
     let figure_caption = workbench_caption(store, move || {
         vec![format!("{} moments", moments.with(Vec::len))]
     });
     let ours_updates = Signal::derive(move || moments.with(|m| ours_updates(m)));
     let ours_fresh = Signal::derive(move || moments.with(|m| ours_fresh(m)));
-    let status = move || match busy.get() {
-        Busy::Idle => String::new(),
-        Busy::Working(text) => text.to_string(),
-        Busy::Done(text) | Busy::Failed(text) => text,
-    };
     let ready = Memo::new(move |_| report.with(Option::is_some));
     let single_version = Memo::new(move |_| {
         store
@@ -206,30 +73,7 @@ pub fn TimelineView() -> impl IntoView {
         }
         view! {
             <NoticeCaption class="timeline-caption" summary="What changed at each moment" notice=notice/>
-            <div class="chart-controls timeline-controls">
-                <VersionPicker/>
-                <div class="timeline-actions">
-                    <button
-                        type="button"
-                        class="primary timeline-next"
-                        disabled=move || next_version().is_none()
-                        on:click=advance
-                    >
-                        {move || match next_version() {
-                            Some(v) => format!("Publish {v} →"),
-                            None => "Latest version reached".to_string(),
-                        }}
-                    </button>
-                    <button type="button" class="timeline-retrain" on:click=retrain
-                        disabled=move || matches!(busy.get(), Busy::Working(_))>
-                        "Retrain now on the current version"
-                    </button>
-                    <button type="button" class="timeline-restart" on:click=start_over>
-                        "Start over from the first version"
-                    </button>
-                </div>
-                <p class="timeline-status" role="status" aria-live="polite">{status}</p>
-            </div>
+            <TimelineControls story=story/>
             <div class="chart-layout">
                 <div class="chart-frame">
                     <TimelinePlot moments=moments/>
