@@ -16,6 +16,7 @@ pub mod index;
 pub mod modes;
 pub mod projection;
 pub mod reader;
+pub mod rng;
 pub mod scenario;
 pub mod text;
 pub mod tokenizer;

@@ -14,7 +14,6 @@ mod build;
 mod error;
 mod exact;
 mod params;
-pub mod rng;
 mod synthetic;
 mod vector;
 

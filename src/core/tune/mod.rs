@@ -10,7 +10,8 @@
 //! - [`corpus_data`]: the sample corpus embedded for tuning;
 //! - [`dataset`]: training sets (snapshot, augmentation, changes only, replay); [`report`]: the
 //!   panel's accuracies; [`synthetic`]: clustered stand-in data for tests and benchmarks;
-//! - [`rng`] and [`math`]: portable randomness and maths so runs are bit-identical everywhere.
+//! - [`math`] (and [`crate::core::rng`]): portable maths and randomness so runs are
+//!   bit-identical everywhere.
 
 mod adam;
 pub mod classifier;
@@ -21,7 +22,6 @@ pub mod heads;
 pub mod math;
 pub mod mlp;
 pub mod report;
-pub mod rng;
 pub mod synthetic;
 pub mod trainer;
 
