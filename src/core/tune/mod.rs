@@ -9,7 +9,7 @@
 //! - [`classifier`]: the network with a label vocabulary; [`heads`]: knowledge and behaviour;
 //! - [`corpus_data`]: the sample corpus embedded for tuning;
 //! - [`dataset`]: training sets (snapshot, augmentation, changes only, replay); [`report`]: the
-//!   panel's accuracies; [`synthetic`]: clustered stand-in data for tests and benchmarks;
+//!   panel's accuracies; `synthetic`: clustered stand-in data for tests and benchmarks (feature `offline`);
 //! - [`math`] (and [`crate::core::rng`]): portable maths and randomness so runs are
 //!   bit-identical everywhere.
 
@@ -22,6 +22,7 @@ pub mod heads;
 pub mod math;
 pub mod mlp;
 pub mod report;
+#[cfg(any(test, feature = "offline"))]
 pub mod synthetic;
 pub mod trainer;
 
@@ -34,5 +35,6 @@ pub use error::TuneError;
 pub use heads::{BehaviourHead, FormatChoice, KnowledgeHead, RecalledAnswer};
 pub use mlp::Mlp;
 pub use report::{knowledge_report, KnowledgeReport, ReportSpec};
+#[cfg(any(test, feature = "offline"))]
 pub use synthetic::{synthetic_world, SyntheticSpec, SyntheticWorld};
 pub use trainer::{Dataset, Progress, TrainConfig, Trainer};
