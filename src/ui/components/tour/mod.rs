@@ -3,8 +3,8 @@
 //! showing the answer, and is driven by buttons or the keyboard (← → 1-3 Esc). The step is in
 //! the URL (`?tour=N`) and remembered in localStorage, so a closed tour can be resumed.
 
-pub mod progress;
-pub mod scene;
+pub(crate) mod progress;
+pub(crate) mod scene;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -100,7 +100,7 @@ enum Action {
 /// The tour's launcher (in the header) and, while a tour runs, its docked panel. Also mounts
 /// presenter mode, which steps with the same keys.
 #[component]
-pub fn Tour() -> impl IntoView {
+pub(crate) fn Tour() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let query = use_query_map();

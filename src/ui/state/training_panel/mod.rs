@@ -5,9 +5,9 @@
 //! settings are also saved with the learner's work (`persist::capture`). The Training view and
 //! the runs it starts are the only writers.
 
-pub mod history;
-pub mod settings;
-pub mod timing;
+pub(crate) mod history;
+pub(crate) mod settings;
+pub(crate) mod timing;
 
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ use timing::SliceTiming;
 
 /// Where a training run stands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RunStatus {
+pub(crate) enum RunStatus {
     /// No run goes (none yet, or the last one finished).
     Idle,
     /// A run goes.
@@ -31,28 +31,28 @@ pub enum RunStatus {
 /// The Training panel's memory, provided at the root as part of the
 /// [`Workspace`](crate::ui::state::workspace::Workspace); `Copy`.
 #[derive(Clone, Copy)]
-pub struct TrainingPanel {
+pub(crate) struct TrainingPanel {
     /// The controls' values.
-    pub settings: RwSignal<PanelSettings>,
+    pub(crate) settings: RwSignal<PanelSettings>,
     /// The runs so far, with their models (the first is the model in use at start-up).
-    pub history: RwSignal<RunHistory>,
+    pub(crate) history: RwSignal<RunHistory>,
     /// How the last finished run was cut into slices.
-    pub timing: RwSignal<Option<SliceTiming>>,
+    pub(crate) timing: RwSignal<Option<SliceTiming>>,
     /// Where the run going now (or the last one) stands.
-    pub status: RwSignal<RunStatus>,
+    pub(crate) status: RwSignal<RunStatus>,
     /// The loss per completed epoch of the run going now, or of the last finished one.
-    pub losses: RwSignal<Vec<f32>>,
+    pub(crate) losses: RwSignal<Vec<f32>>,
     /// The epochs that run does.
-    pub epochs: RwSignal<usize>,
+    pub(crate) epochs: RwSignal<usize>,
     /// Gradient steps done and in total (knowledge head) in the run going now.
-    pub batches: RwSignal<(usize, usize)>,
+    pub(crate) batches: RwSignal<(usize, usize)>,
     /// Set by Cancel; the run stops before its next slice.
-    pub cancel: RwSignal<bool>,
+    pub(crate) cancel: RwSignal<bool>,
 }
 
 impl TrainingPanel {
     /// Default settings, no runs.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             settings: RwSignal::new(PanelSettings::default()),
             history: RwSignal::new(RunHistory::default()),
@@ -66,7 +66,7 @@ impl TrainingPanel {
     }
 
     /// The panel's settings as the core takes them (for saving the learner's work).
-    pub fn tune_settings(&self) -> crate::core::workbench::TuneSettings {
+    pub(crate) fn tune_settings(&self) -> crate::core::workbench::TuneSettings {
         self.settings.with_untracked(PanelSettings::to_core)
     }
 }

@@ -4,7 +4,7 @@
 
 mod breakeven;
 mod latency;
-pub mod story;
+pub(crate) mod story;
 
 use leptos::prelude::*;
 
@@ -51,7 +51,7 @@ struct Measured {
 
 /// The cost and latency view.
 #[component]
-pub fn CostView() -> impl IntoView {
+pub(crate) fn CostView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let assumptions = Remembered::use_context().cost.assumptions;

@@ -14,11 +14,11 @@ use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// The file types the picker offers (the importer decides; this only filters the dialog).
-pub const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
+pub(crate) const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
 
 /// Paste box, file picker with a drop zone, progress, and the outcome of the last import.
 #[component]
-pub fn AddDocuments() -> impl IntoView {
+pub(crate) fn AddDocuments() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let title = RwSignal::new(String::new());

@@ -16,18 +16,18 @@ use crate::ui::state::AppStore;
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ImportProgress {
+pub(crate) struct ImportProgress {
     /// What is happening, in words ("Reading handbook.md").
-    pub step: String,
+    pub(crate) step: String,
     /// Steps done.
-    pub done: usize,
+    pub(crate) done: usize,
     /// Steps in all: files while reading, then documents, batches of passages and index
     /// segments, stage by stage (the label names the stage).
-    pub total: usize,
+    pub(crate) total: usize,
 }
 
 /// What the learner handed over.
-pub enum Source {
+pub(crate) enum Source {
     /// Files chosen or dropped.
     Files(Vec<web_sys::File>),
     /// A pasted document.
@@ -41,17 +41,17 @@ pub enum Source {
 
 /// How an import ended.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportOutcome {
+pub(crate) struct ImportOutcome {
     /// What was accepted and refused (accepted ones are applied unless cancelled or failed).
-    pub staged: Staged,
+    pub(crate) staged: Staged,
     /// The learner pressed Cancel: nothing was applied.
-    pub cancelled: bool,
+    pub(crate) cancelled: bool,
     /// Indexing failed: nothing was applied.
-    pub failed: Option<String>,
+    pub(crate) failed: Option<String>,
 }
 
 /// Runs one import. `progress` is `Some` while it runs.
-pub async fn run(
+pub(crate) async fn run(
     store: AppStore,
     work: Workspace,
     source: Source,
@@ -106,7 +106,7 @@ pub async fn run(
 }
 
 /// Reads picked files without staging them (used by the pairs and scenario imports).
-pub async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
+pub(crate) async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
     let file = files.into_iter().next()?;
     Some(read_file(&file).await)
 }

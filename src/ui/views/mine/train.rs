@@ -99,7 +99,7 @@ async fn train(
 
 /// The Train button, its progress, and what happened.
 #[component]
-pub fn TrainOnPairs() -> impl IntoView {
+pub(crate) fn TrainOnPairs() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let left = work.pair_run_left.get_untracked();

@@ -84,7 +84,7 @@ fn seed(store: AppStore, story: RwSignal<Story>) {
 
 /// The timeline view.
 #[component]
-pub fn TimelineView() -> impl IntoView {
+pub(crate) fn TimelineView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let story = Remembered::use_context().story.story;
