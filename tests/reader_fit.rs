@@ -229,10 +229,10 @@ fn weights_file(model: &ReaderModel, threshold: f32) -> String {
             .collect::<String>()
     };
     format!(
-        "//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --test \
-         reader_fit -- --nocapture`\n//! from the train phrasings, questions generated from them \
-         and the demonstrations (see\n//! `super::training`); `tests/reader_fit.rs` checks that a \
-         refit reproduces them.\n\nuse super::features::{{ANSWER_FEATURES, SENTENCE_FEATURES}};\n\n\
+        "//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --features \
+         offline --test reader_fit -- --nocapture`\n//! from the train phrasings, questions \
+         generated from them and the demonstrations (see\n//! `core::reader_fit`); \
+         `tests/reader_fit.rs` checks that a refit reproduces them.\n\nuse super::features::{{ANSWER_FEATURES, SENTENCE_FEATURES}};\n\n\
          /// Sentence selector weights, in `SENTENCE_FEATURE_NAMES` order.\n\
          pub const SELECT: [f32; SENTENCE_FEATURES] = [\n{}];\n\n\
          /// Answer check weights, in `ANSWER_FEATURE_NAMES` order.\n\
