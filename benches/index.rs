@@ -1,7 +1,7 @@
 //! The vector index: build and search (HNSW and exact) on clustered synthetic 128-d vectors at
 //! the sample-corpus size (200) and at 1k, 10k and 50k, plus extra search sizes to locate the
 //! crossover where walking the graph beats scanning. Recall@10 of each index is printed once
-//! (it is a property of the graph, not a timing). Run: `cargo bench --bench index`.
+//! (it is a property of the graph, not a timing). Run: `cargo bench --features offline --bench index`.
 
 use std::hint::black_box;
 use std::time::Duration;

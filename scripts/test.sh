@@ -11,10 +11,13 @@ step "setup"
 scripts/setup.sh
 step "cargo fmt --check"
 cargo fmt --all --check
+# `offline` adds the code only tests and benchmarks use (the reader's fit, synthetic data);
+# clippy runs without it too, as the app is built.
 step "cargo clippy (host, all targets, -D warnings)"
 cargo clippy --all-targets -- -D warnings
-step "cargo test (native core)"
-cargo test
+cargo clippy --all-targets --features offline -- -D warnings
+step "cargo test (native core, every test)"
+cargo test --features offline
 step "release wasm build"
 scripts/build.sh
 step "size budget (gzip, budget.json)"

@@ -2,6 +2,8 @@
 //! corpus the workbench indexes, retrieval answers with citations, tuning trains on the pairs,
 //! every mode answers, and the evaluation runs; then a scenario of it round-trips and restores.
 
+mod common;
+
 use rag_or_tune::core::byod::{
     document_from_paste, documents_from_file, pairs_from_file, user_corpus, QaPair, UserDocument,
     USER_VERSION,
@@ -70,7 +72,7 @@ fn the_user_corpus_has_one_version_every_document_and_a_fact_per_pair() {
         let doc = corpus.document(&value.doc_id, USER_VERSION).unwrap();
         assert!(doc.text.contains(&value.passage), "{}", fact.key);
         assert!(
-            !corpus.gold_chunk_ids(fact, USER_VERSION).is_empty(),
+            !common::gold_chunk_ids(&corpus, fact, USER_VERSION).is_empty(),
             "{} has a gold passage",
             fact.key
         );

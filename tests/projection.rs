@@ -1,11 +1,11 @@
 //! The embedding map's projection: right axes, stable, NaN-free, typed errors.
 
-use rag_or_tune::core::index::rng::SeededRng;
 use rag_or_tune::core::projection::{Bounds, Projection, ProjectionError};
+use rag_or_tune::core::rng::SplitMix64;
 
 /// Points whose spread is 3 along dims 0, 1 along dim 1 and 0.05 elsewhere, offset by 2.
 fn anisotropic_cloud(n: usize, dims: usize, seed: u64) -> Vec<Vec<f32>> {
-    let mut rng = SeededRng::new(seed);
+    let mut rng = SplitMix64::new(seed);
     (0..n)
         .map(|_| {
             (0..dims)

@@ -1,15 +1,15 @@
 //! The reader's fitted weights: refitting on the shipped corpus (train phrasings, the
-//! generated near misses and the demonstrations, see `reader::training`) reproduces the
-//! weights in `src/core/reader/weights.rs`. `READER_REFIT=1 cargo test --release --test
-//! reader_fit -- --nocapture` prints the file to paste after a change.
+//! generated near misses and the demonstrations, see `core::reader_fit`) reproduces the
+//! weights in `src/core/reader/weights.rs`. `READER_REFIT=1 cargo test --release --features
+//! offline --test reader_fit -- --nocapture` prints the file to paste after a change.
 
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::{Corpus, Split};
 use rag_or_tune::core::embed::native::load_shipped;
-use rag_or_tune::core::reader::training::{fit, gather, FitPlan, Seen, TrainingData};
 use rag_or_tune::core::reader::{
     ReaderModel, ANSWER_FEATURES, ANSWER_FEATURE_NAMES, DEFAULT_THRESHOLD, SENTENCE_FEATURE_NAMES,
 };
+use rag_or_tune::core::reader_fit::{fit, gather, FitPlan, Seen, TrainingData};
 use rag_or_tune::core::workbench::Workbench;
 
 fn data() -> TrainingData {
@@ -68,7 +68,7 @@ fn sweep_selectors() {
         reachable(&data.demonstrations)
     );
     for steps in [8000, 20000] {
-        let settings = rag_or_tune::core::reader::fit::FitSettings {
+        let settings = rag_or_tune::core::reader_fit::FitSettings {
             steps,
             learning_rate: 1.0,
             l2: 1e-3,
@@ -229,10 +229,10 @@ fn weights_file(model: &ReaderModel, threshold: f32) -> String {
             .collect::<String>()
     };
     format!(
-        "//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --test \
-         reader_fit -- --nocapture`\n//! from the train phrasings, questions generated from them \
-         and the demonstrations (see\n//! `super::training`); `tests/reader_fit.rs` checks that a \
-         refit reproduces them.\n\nuse super::features::{{ANSWER_FEATURES, SENTENCE_FEATURES}};\n\n\
+        "//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --features \
+         offline --test reader_fit -- --nocapture`\n//! from the train phrasings, questions \
+         generated from them and the demonstrations (see\n//! `core::reader_fit`); \
+         `tests/reader_fit.rs` checks that a refit reproduces them.\n\nuse super::features::{{ANSWER_FEATURES, SENTENCE_FEATURES}};\n\n\
          /// Sentence selector weights, in `SENTENCE_FEATURE_NAMES` order.\n\
          pub const SELECT: [f32; SENTENCE_FEATURES] = [\n{}];\n\n\
          /// Answer check weights, in `ANSWER_FEATURE_NAMES` order.\n\

@@ -1,5 +1,7 @@
 //! The live pipeline on the shipped model and corpus: versions, edits, retrieval, tuning.
 
+mod common;
+
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::{Corpus, Quality};
 use rag_or_tune::core::embed::native::load_shipped;
@@ -57,7 +59,7 @@ fn retrieval_finds_the_passage_stating_a_fact() {
     let mut asked = 0;
     for question in corpus.questions.iter().take(40) {
         let fact = corpus.fact(&question.fact).unwrap();
-        let gold = corpus.gold_chunk_ids(fact, &version);
+        let gold = common::gold_chunk_ids(corpus, fact, &version);
         if gold.is_empty() {
             continue;
         }

@@ -17,6 +17,7 @@
 //! finite numbers) and reports problems as a [`ModelError`]; it never panics on bad bytes.
 
 mod format;
+mod storage;
 
 use crate::core::tokenizer::Tokenizer;
 

@@ -16,6 +16,10 @@ pub mod index;
 pub mod modes;
 pub mod projection;
 pub mod reader;
+/// Offline fitting of the reader's weights: tests and refits only, never in the app.
+#[cfg(feature = "offline")]
+pub mod reader_fit;
+pub mod rng;
 pub mod scenario;
 pub mod text;
 pub mod tokenizer;

@@ -3,7 +3,7 @@
 //! the map does not flip when the corpus is edited. New points (the question) are projected
 //! onto the same axes. Covariance and iteration run in f64 so the axes are stable.
 
-use crate::core::index::rng::SeededRng;
+use crate::core::rng::SplitMix64;
 use std::fmt;
 
 /// Power iterations per component at most; the map needs a few digits, not machine precision.
@@ -79,7 +79,7 @@ impl Projection {
         let mean = mean_of(vectors, dims);
         let mut covariance = covariance_of(vectors, &mean);
         let total_variance = (0..dims).map(|i| covariance[i * dims + i]).sum();
-        let mut rng = SeededRng::new(seed);
+        let mut rng = SplitMix64::new(seed);
         let first = principal_axis(&covariance, dims, &[], &mut rng);
         deflate(&mut covariance, dims, &first);
         let second = principal_axis(&covariance, dims, &[&first.0], &mut rng);
@@ -283,7 +283,7 @@ fn principal_axis(
     matrix: &[f64],
     dims: usize,
     previous: &[&Vec<f64>],
-    rng: &mut SeededRng,
+    rng: &mut SplitMix64,
 ) -> (Vec<f64>, f64) {
     let mut axis: Vec<f64> = (0..dims).map(|_| f64::from(rng.next_gaussian())).collect();
     orthogonalise(&mut axis, previous);

@@ -13,7 +13,7 @@ use crate::ui::state::{loader, persist, AppStore};
 
 /// The whole app. View state lives in the URL query, so the router sits at the top.
 #[component]
-pub fn App() -> impl IntoView {
+pub(crate) fn App() -> impl IntoView {
     let store = AppStore::new();
     provide_context(store);
     let work = Workspace::new();

@@ -4,10 +4,10 @@
 //! runtime can no longer be trusted to render anything.
 
 /// The `id` of the panel element, so tests can find it.
-pub const PANEL_ID: &str = "panic-panel";
+pub(crate) const PANEL_ID: &str = "panic-panel";
 
 /// Installs the panic hook: log the message, then show the panel.
-pub fn install() {
+pub(crate) fn install() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("rag-or-tune panicked: {message}").into());

@@ -121,25 +121,6 @@ impl Corpus {
             .collect()
     }
 
-    /// Ids of the chunks (at `version`) that overlap the passage stating `fact` at `version`.
-    pub fn gold_chunk_ids(&self, fact: &Fact, version: &str) -> Vec<String> {
-        let Some(value) = fact.at(version) else {
-            return Vec::new();
-        };
-        let Some(doc) = self.document(&value.doc_id, version) else {
-            return Vec::new();
-        };
-        let Some(at) = doc.text.find(&value.passage) else {
-            return Vec::new();
-        };
-        let end = at + value.passage.len();
-        chunk_document(doc, version)
-            .into_iter()
-            .filter(|c| c.span.start < end && at < c.span.end)
-            .map(|c| c.id)
-            .collect()
-    }
-
     /// The citation for document `doc_id` as read at `version`.
     pub fn citation(&self, doc_id: &str, version: &str) -> Option<Citation> {
         let doc = self.document(doc_id, version)?;

@@ -14,7 +14,7 @@ mod build;
 mod error;
 mod exact;
 mod params;
-pub mod rng;
+#[cfg(any(test, feature = "offline"))]
 mod synthetic;
 mod vector;
 
@@ -22,6 +22,7 @@ pub use build::IndexBuild;
 pub use error::IndexError;
 pub use exact::{rank_order, top_k};
 pub use params::{IndexParams, NeighbourSelection, SearchMethod};
+#[cfg(any(test, feature = "offline"))]
 pub use synthetic::{SyntheticShape, SyntheticSpec};
 pub use vector::{dot, normalize_in_place};
 

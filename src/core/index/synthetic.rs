@@ -4,8 +4,8 @@
 //! about equally far from every other). Real text embeddings are clustered by topic, so the
 //! clustered shape is the realistic one; both are offered so either can be reported.
 
-use super::rng::SeededRng;
 use super::vector::normalize_in_place;
+use crate::core::rng::SplitMix64;
 use serde::{Deserialize, Serialize};
 
 /// How the synthetic points are spread over the unit sphere.
@@ -61,11 +61,11 @@ impl SyntheticSpec {
     /// `n` unit vectors from sample stream `stream` (use different streams for the indexed
     /// points and for the queries, so queries are new points from the same distribution).
     pub fn sample(&self, n: usize, stream: u64) -> Vec<Vec<f32>> {
-        let mut rng = SeededRng::new(self.seed ^ stream.wrapping_mul(0xA076_1D64_78BD_642F));
+        let mut rng = SplitMix64::derive(self.seed, stream);
         match self.shape {
             SyntheticShape::Uniform => (0..n).map(|_| self.random_unit(&mut rng)).collect(),
             SyntheticShape::Clustered { clusters, noise } => {
-                let mut centre_rng = SeededRng::new(self.seed);
+                let mut centre_rng = SplitMix64::new(self.seed);
                 let centres: Vec<Vec<f32>> = (0..clusters.max(1))
                     .map(|_| self.random_unit(&mut centre_rng))
                     .collect();
@@ -73,7 +73,7 @@ impl SyntheticSpec {
                 let scale = noise / (self.dims.max(1) as f32).sqrt();
                 (0..n)
                     .map(|_| {
-                        let centre = &centres[rng.next_below(centres.len())];
+                        let centre = &centres[rng.below(centres.len())];
                         let mut v: Vec<f32> = centre
                             .iter()
                             .map(|c| c + scale * rng.next_gaussian())
@@ -86,7 +86,7 @@ impl SyntheticSpec {
         }
     }
 
-    fn random_unit(&self, rng: &mut SeededRng) -> Vec<f32> {
+    fn random_unit(&self, rng: &mut SplitMix64) -> Vec<f32> {
         let mut v: Vec<f32> = (0..self.dims).map(|_| rng.next_gaussian()).collect();
         normalize_in_place(&mut v);
         v

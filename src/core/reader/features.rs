@@ -55,7 +55,7 @@ pub const ANSWER_FEATURE_NAMES: [&str; ANSWER_FEATURES] = [
 ];
 
 /// The question, analysed once for all its sentences.
-pub(super) struct Asked {
+pub(crate) struct Asked {
     /// Stems of the question's distinct content words.
     stems: Vec<String>,
     /// Their weights (IDF over the passages when a lexicon is given, else 1).
@@ -72,7 +72,7 @@ pub(super) struct Asked {
 }
 
 impl Asked {
-    pub(super) fn new(question: &str, lexicon: Option<&Bm25>, model: Option<&Embedder>) -> Self {
+    pub(crate) fn new(question: &str, lexicon: Option<&Bm25>, model: Option<&Embedder>) -> Self {
         let words = content_words(question);
         let mut stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         stems.sort();
@@ -190,7 +190,7 @@ pub struct Measured {
 }
 
 /// Measures every sentence of every candidate for `question` (embedded as `query`).
-pub(super) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]) -> Measured {
+pub(crate) fn measure(asked: &Asked, query: &[f32], candidates: &[Candidate<'_>]) -> Measured {
     let mut rows = Vec::new();
     let mut cosines = Vec::new();
     let mut union = vec![false; asked.stems.len()];

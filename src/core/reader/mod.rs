@@ -5,19 +5,17 @@
 //!
 //! Two small linear models do the work ([`ReaderModel`]): a sentence selector over
 //! per-sentence features ([`features`]) and an answer check, a logistic model whose
-//! probability is the reader's score. Both are fitted ([`training`]) on the corpus's *train*
+//! probability is the reader's score. Both are fitted (`core::reader_fit`, offline) on the corpus's *train*
 //! phrasings, near misses generated from them and the demonstrations only; held-out
 //! paraphrases, the other question styles and the unanswerable questions are never used
 //! to choose anything.
 
 pub mod features;
-pub mod fit;
 mod model;
 mod names;
 mod shape;
-pub mod training;
 mod weights;
-mod words;
+pub(crate) mod words;
 
 pub use features::{
     ANSWER_FEATURES, ANSWER_FEATURE_NAMES, SENTENCE_FEATURES, SENTENCE_FEATURE_NAMES,
@@ -30,7 +28,7 @@ pub use words::{SentenceWords, WordVector};
 use crate::core::bm25::Bm25;
 use crate::core::embed::Embedder;
 
-/// The abstention threshold fitted with the default model (see [`training`]).
+/// The abstention threshold fitted with the default model (see `core::reader_fit`).
 pub const DEFAULT_THRESHOLD: f32 = weights::THRESHOLD;
 
 /// One retrieved passage as the reader sees it.

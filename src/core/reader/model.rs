@@ -5,7 +5,7 @@ use super::features::{Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
 use super::weights;
 
 /// The reader's weights. The default is the fitted model in [`super::weights`]; see
-/// [`super::training`] for how it is fitted and on which questions.
+/// `core::reader_fit` (feature `offline`) for how it is fitted and on which questions.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReaderModel {
     /// Per-sentence feature weights: the selector score is their dot product with the

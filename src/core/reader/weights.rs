@@ -1,6 +1,6 @@
-//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --test reader_fit -- --nocapture`
+//! The fitted reader weights, written by `READER_REFIT=1 cargo test --release --features offline --test reader_fit -- --nocapture`
 //! from the train phrasings, questions generated from them and the demonstrations (see
-//! `super::training`); `tests/reader_fit.rs` checks that a refit reproduces them.
+//! `core::reader_fit`); `tests/reader_fit.rs` checks that a refit reproduces them.
 
 use super::features::{ANSWER_FEATURES, SENTENCE_FEATURES};
 

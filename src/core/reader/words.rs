@@ -10,7 +10,7 @@ use super::shape::ASKABLE;
 
 /// A crude suffix strip so "refunds"/"refund" and "hosted"/"host" count as the same word in
 /// coverage (paraphrases change a word's form more often than the word).
-pub(super) fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     if word.chars().count() <= 4 {
         return word.to_string();
     }

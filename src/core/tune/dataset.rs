@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::classifier::LabelledExample;
 use super::error::TuneError;
-use super::rng::SplitMix64;
+use crate::core::rng::SplitMix64;
 
 /// RNG stream for the replay sample.
 const REPLAY_STREAM: u64 = 3;

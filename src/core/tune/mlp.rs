@@ -5,7 +5,7 @@
 
 use super::error::TuneError;
 use super::math;
-use super::rng::SplitMix64;
+use crate::core::rng::SplitMix64;
 
 /// RNG stream used for weight initialisation (the trainer uses another for shuffling).
 const INIT_STREAM: u64 = 1;

@@ -9,8 +9,9 @@
 //! - [`classifier`]: the network with a label vocabulary; [`heads`]: knowledge and behaviour;
 //! - [`corpus_data`]: the sample corpus embedded for tuning;
 //! - [`dataset`]: training sets (snapshot, augmentation, changes only, replay); [`report`]: the
-//!   panel's accuracies; [`synthetic`]: clustered stand-in data for tests and benchmarks;
-//! - [`rng`] and [`math`]: portable randomness and maths so runs are bit-identical everywhere.
+//!   panel's accuracies; `synthetic`: clustered stand-in data for tests and benchmarks (feature `offline`);
+//! - [`math`] (and [`crate::core::rng`]): portable maths and randomness so runs are
+//!   bit-identical everywhere.
 
 mod adam;
 pub mod classifier;
@@ -21,7 +22,7 @@ pub mod heads;
 pub mod math;
 pub mod mlp;
 pub mod report;
-pub mod rng;
+#[cfg(any(test, feature = "offline"))]
 pub mod synthetic;
 pub mod trainer;
 
@@ -34,5 +35,6 @@ pub use error::TuneError;
 pub use heads::{BehaviourHead, FormatChoice, KnowledgeHead, RecalledAnswer};
 pub use mlp::Mlp;
 pub use report::{knowledge_report, KnowledgeReport, ReportSpec};
+#[cfg(any(test, feature = "offline"))]
 pub use synthetic::{synthetic_world, SyntheticSpec, SyntheticWorld};
 pub use trainer::{Dataset, Progress, TrainConfig, Trainer};

@@ -6,7 +6,7 @@
 //! decides the outcome of training; it only shapes the inputs.
 
 use super::dataset::FactExamples;
-use super::rng::SplitMix64;
+use crate::core::rng::SplitMix64;
 
 /// RNG stream for the synthetic world.
 const WORLD_STREAM: u64 = 4;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::adam::AdamW;
 use super::error::TuneError;
 use super::mlp::{Gradients, Mlp, Workspace};
-use super::rng::SplitMix64;
+use crate::core::rng::SplitMix64;
 
 /// RNG stream used for shuffling (initialisation uses another, see `mlp.rs`).
 const SHUFFLE_STREAM: u64 = 2;

@@ -49,7 +49,7 @@ impl Default for RetrievalSettings {
             k: 5,
             // The reader's score is its answer check's probability; the threshold is fitted
             // with it on train phrasings, near misses generated from them and the house-format
-            // demonstrations (`reader::training`).
+            // demonstrations (`reader_fit`).
             threshold: crate::core::reader::DEFAULT_THRESHOLD,
             index: IndexParams::default(),
             // A team building retrieval leaves documents it knows are stale or empty out;

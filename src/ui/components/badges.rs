@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::corpus::Quality;
 
 /// The words on a quality badge; `None` for a current document (which needs no badge).
-pub fn quality_label(quality: Quality) -> Option<&'static str> {
+pub(crate) fn quality_label(quality: Quality) -> Option<&'static str> {
     match quality {
         Quality::Current => None,
         Quality::Outdated => Some("Outdated"),
@@ -14,7 +14,7 @@ pub fn quality_label(quality: Quality) -> Option<&'static str> {
 }
 
 /// What the quality flag means for retrieval, in one sentence (the badge's tooltip).
-pub fn quality_meaning(quality: Quality) -> &'static str {
+pub(crate) fn quality_meaning(quality: Quality) -> &'static str {
     match quality {
         Quality::Current => "Maintained and correct for this version.",
         Quality::Outdated => "Once true, now stale: retrieving it can give an out-of-date answer.",
@@ -26,7 +26,7 @@ pub fn quality_meaning(quality: Quality) -> &'static str {
 
 /// A badge for an outdated or low-signal document; nothing for a current one.
 #[component]
-pub fn QualityBadge(quality: Quality) -> impl IntoView {
+pub(crate) fn QualityBadge(quality: Quality) -> impl IntoView {
     quality_label(quality).map(|label| {
         view! {
             <span class=format!("quality-badge quality-badge--{}", quality.key()) title=quality_meaning(quality)>
@@ -39,7 +39,7 @@ pub fn QualityBadge(quality: Quality) -> impl IntoView {
 
 /// The "edited" marker of a document the learner changed.
 #[component]
-pub fn EditedBadge() -> impl IntoView {
+pub(crate) fn EditedBadge() -> impl IntoView {
     view! {
         <span class="edited-badge" title="You changed this document; Reset restores the original.">
             <span aria-hidden="true">"✎ "</span>

@@ -8,11 +8,11 @@ use crate::ui::components::chart::percent;
 /// Two scores are "about the same" when they differ by at most this share (2 points). Only
 /// sentences that say "about the same" or "about as" rely on it; "more" and "fewer" need a
 /// gap wider than this.
-pub const CLOSE: f64 = 0.02;
+pub(crate) const CLOSE: f64 = 0.02;
 
 /// How one measured score stands against another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
+pub(crate) enum Relation {
     /// Higher by more than [`CLOSE`].
     Higher,
     /// Within [`CLOSE`] of each other.
@@ -23,7 +23,7 @@ pub enum Relation {
 
 /// How `a` stands against `b`; `None` when either was not measured (an empty subset), so
 /// no sentence compares a number with nothing.
-pub fn relate(a: Option<f64>, b: Option<f64>) -> Option<Relation> {
+pub(crate) fn relate(a: Option<f64>, b: Option<f64>) -> Option<Relation> {
     let (a, b) = (a?, b?);
     Some(if a > b + CLOSE {
         Relation::Higher
@@ -36,16 +36,16 @@ pub fn relate(a: Option<f64>, b: Option<f64>) -> Option<Relation> {
 
 /// A score with the words that name whose it is ("retrieval alone").
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Named {
+pub(crate) struct Named {
     /// Who scored it, as it reads inside a sentence.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// The score; `None` when not measured.
-    pub value: Option<f64>,
+    pub(crate) value: Option<f64>,
 }
 
 /// The highest measured score among `rivals` (the first one on a tie); `None` when none was
 /// measured.
-pub fn best(rivals: &[Named]) -> Option<Named> {
+pub(crate) fn best(rivals: &[Named]) -> Option<Named> {
     rivals
         .iter()
         .filter(|r| r.value.is_some())
@@ -56,13 +56,13 @@ pub fn best(rivals: &[Named]) -> Option<Named> {
 }
 
 /// `count` with its noun in the right number: "1 question", "1,204 questions".
-pub fn count(count: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(count: usize, one: &str, many: &str) -> String {
     let noun = if count == 1 { one } else { many };
     format!("{} {noun}", thousands(count as u64))
 }
 
 /// A share as the views print it ("48.5%"); only called on measured values, so never "n/a".
-pub fn pct(value: f64) -> String {
+pub(crate) fn pct(value: f64) -> String {
     percent(Some(value))
 }
 

@@ -9,7 +9,7 @@ use crate::ui::state::AppStore;
 /// Two radio buttons that swap the store's workbench. "My documents" is offered once the
 /// learner has added at least one document.
 #[component]
-pub fn CorpusSwitch(
+pub(crate) fn CorpusSwitch(
     /// Distinguishes the radio group's name when two switchers could share a page.
     #[prop(into)]
     id: String,

@@ -8,7 +8,7 @@ use crate::ui::state::{AppStore, BrowserClock};
 /// The checkbox with what it does. `on_rebuilt` hears what the rebuild did (the corpus view
 /// shows it on its status line).
 #[component]
-pub fn CurationToggle(
+pub(crate) fn CurationToggle(
     #[prop(optional)] on_rebuilt: Option<Callback<Option<String>>>,
 ) -> impl IntoView {
     let store = AppStore::use_context();

@@ -7,7 +7,7 @@ use crate::ui::state::AppStore;
 
 /// "Training: 40%", shown only while a job runs (`AppStore::job`, kept by `state::jobs`).
 #[component]
-pub fn JobIndicator() -> impl IntoView {
+pub(crate) fn JobIndicator() -> impl IntoView {
     let store = AppStore::use_context();
     move || {
         store

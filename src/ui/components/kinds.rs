@@ -8,7 +8,7 @@ use crate::core::corpus::DocKind;
 
 /// A marker shape; every document kind has its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// A filled circle.
     Circle,
     /// An axis-aligned square.
@@ -28,7 +28,7 @@ pub enum Shape {
 }
 
 /// Every kind in legend order.
-pub const KINDS: [DocKind; 8] = [
+pub(crate) const KINDS: [DocKind; 8] = [
     DocKind::Product,
     DocKind::Pricing,
     DocKind::Policy,
@@ -40,7 +40,7 @@ pub const KINDS: [DocKind; 8] = [
 ];
 
 /// The kind's name for people.
-pub fn kind_label(kind: DocKind) -> &'static str {
+pub(crate) fn kind_label(kind: DocKind) -> &'static str {
     match kind {
         DocKind::Product => "Product",
         DocKind::Pricing => "Pricing",
@@ -54,7 +54,7 @@ pub fn kind_label(kind: DocKind) -> &'static str {
 }
 
 /// The kind's marker shape.
-pub fn kind_shape(kind: DocKind) -> Shape {
+pub(crate) fn kind_shape(kind: DocKind) -> Shape {
     match kind {
         DocKind::Product => Shape::Circle,
         DocKind::Pricing => Shape::Square,
@@ -68,13 +68,13 @@ pub fn kind_shape(kind: DocKind) -> Shape {
 }
 
 /// The CSS class that sets the kind's colour (`kind--pricing`, ...).
-pub fn kind_class(kind: DocKind) -> String {
+pub(crate) fn kind_class(kind: DocKind) -> String {
     format!("kind--{}", kind.key())
 }
 
 /// An SVG path of `shape` centred on the origin, fitting a circle of radius `r`. Shapes are
 /// scaled so they look about equally large (a square of side 2r would look heavier).
-pub fn shape_path(shape: Shape, r: f32) -> String {
+pub(crate) fn shape_path(shape: Shape, r: f32) -> String {
     let polygon = |points: &[(f32, f32)]| {
         let mut d = String::new();
         for (i, (x, y)) in points.iter().enumerate() {
@@ -134,7 +134,7 @@ pub fn shape_path(shape: Shape, r: f32) -> String {
 
 /// A small inline marker of `kind` followed by its name, for legends, lists and tables.
 #[component]
-pub fn KindTag(kind: DocKind) -> impl IntoView {
+pub(crate) fn KindTag(kind: DocKind) -> impl IntoView {
     view! {
         <span class=format!("kind-tag {}", kind_class(kind))>
             <svg class="kind-tag__marker" viewBox="-7 -7 14 14" width="14" height="14" aria-hidden="true">

@@ -1,19 +1,19 @@
 //! Small components shared by several views.
 
-pub mod badges;
-pub mod chart;
-pub mod compare;
-pub mod corpus_switch;
-pub mod curation_toggle;
-pub mod figure_download;
-pub mod job_indicator;
-pub mod kinds;
-pub mod notice;
-pub mod pending_note;
-pub mod presenter;
-pub mod question_box;
-pub mod save_notice;
-pub mod share_bar;
-pub mod start_over;
-pub mod tour;
-pub mod version_picker;
+pub(crate) mod badges;
+pub(crate) mod chart;
+pub(crate) mod compare;
+pub(crate) mod corpus_switch;
+pub(crate) mod curation_toggle;
+pub(crate) mod figure_download;
+pub(crate) mod job_indicator;
+pub(crate) mod kinds;
+pub(crate) mod notice;
+pub(crate) mod pending_note;
+pub(crate) mod presenter;
+pub(crate) mod question_box;
+pub(crate) mod save_notice;
+pub(crate) mod share_bar;
+pub(crate) mod start_over;
+pub(crate) mod tour;
+pub(crate) mod version_picker;

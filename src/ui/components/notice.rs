@@ -6,17 +6,17 @@ use leptos::prelude::*;
 
 /// What a chart asks the learner to notice.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// The short sentence shown in bold (aim: under about 150 characters, two lines on a
     /// desktop).
-    pub headline: String,
+    pub(crate) headline: String,
     /// The sentences behind it, shown when the disclosure is opened; none: no disclosure.
-    pub details: Vec<String>,
+    pub(crate) details: Vec<String>,
 }
 
 impl Notice {
     /// A notice with nothing behind it.
-    pub fn short(headline: impl Into<String>) -> Self {
+    pub(crate) fn short(headline: impl Into<String>) -> Self {
         Self {
             headline: headline.into(),
             details: Vec::new(),
@@ -27,7 +27,7 @@ impl Notice {
 /// The notice: the headline as the chart's caption (`class` beside `chart-caption`), then a
 /// closed `<details>` with the details, one paragraph each.
 #[component]
-pub fn NoticeCaption(
+pub(crate) fn NoticeCaption(
     /// The view's own class for the headline ("timeline-caption").
     class: &'static str,
     /// The disclosure's summary ("Why, step by step").

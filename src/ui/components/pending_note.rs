@@ -8,7 +8,7 @@ use crate::ui::state::AppStore;
 /// nothing can show here (the message above the view says why), so no view keeps promising a
 /// load that will never finish.
 #[component]
-pub fn PendingNote() -> impl IntoView {
+pub(crate) fn PendingNote() -> impl IntoView {
     let store = AppStore::use_context();
     view! { <p class="view__note" role="status">{move || store.pending_note()}</p> }
 }

@@ -12,7 +12,7 @@ const FACT_EXAMPLES: usize = 3;
 
 /// The first training phrasing of the first few facts, then the first unanswerable question:
 /// a spread of what retrieval finds well and what it should not answer.
-pub fn example_questions(corpus: &Corpus) -> Vec<String> {
+pub(crate) fn example_questions(corpus: &Corpus) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for fact in corpus.facts.iter().take(FACT_EXAMPLES) {
         if let Some(q) = corpus
@@ -32,7 +32,7 @@ pub fn example_questions(corpus: &Corpus) -> Vec<String> {
 /// A labelled text box bound to the shared question, and example buttons that fill it.
 /// `id` must be unique on the page (each view passes its own).
 #[component]
-pub fn QuestionBox(id: &'static str) -> impl IntoView {
+pub(crate) fn QuestionBox(id: &'static str) -> impl IntoView {
     let store = AppStore::use_context();
     let cut_from = RwSignal::new(None::<usize>);
     let examples = Memo::new(move |_| {
@@ -105,7 +105,7 @@ mod tests {
 
 /// Says, once, that a question was cut to [`MAX_QUESTION_CHARS`] and how long it was.
 #[component]
-pub fn QuestionCutNote(length: RwSignal<Option<usize>>) -> impl IntoView {
+pub(crate) fn QuestionCutNote(length: RwSignal<Option<usize>>) -> impl IntoView {
     move || {
         length.get().map(|length| {
             view! {

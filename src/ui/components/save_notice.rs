@@ -12,7 +12,7 @@ use crate::ui::state::AppStore;
 /// The restore's progress, the start-up restore notice and any save failure (the last two
 /// dismissable).
 #[component]
-pub fn SaveNotice() -> impl IntoView {
+pub(crate) fn SaveNotice() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let failed = move || {

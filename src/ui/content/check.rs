@@ -8,19 +8,19 @@ use crate::ui::state::ViewId;
 
 /// One question: predict first, the explanation and its proof come after submission.
 #[derive(Clone, Copy, Debug)]
-pub struct CheckQuestion {
+pub(crate) struct CheckQuestion {
     /// Stable id (test hook, storage).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// The question.
-    pub prompt: &'static str,
+    pub(crate) prompt: &'static str,
     /// The choices (two to four).
-    pub choices: &'static [&'static str],
+    pub(crate) choices: &'static [&'static str],
     /// Index of the right choice.
-    pub correct: usize,
+    pub(crate) correct: usize,
     /// Why, shown after submission whatever was chosen.
-    pub explain: &'static str,
+    pub(crate) explain: &'static str,
     /// The live state that proves it ("Show me").
-    pub show_me: Scene,
+    pub(crate) show_me: Scene,
 }
 
 const fn scene(view: ViewId, question: &'static str, tuned: bool, version: &'static str) -> Scene {
@@ -35,23 +35,24 @@ const fn scene(view: ViewId, question: &'static str, tuned: bool, version: &'sta
 }
 
 /// The check's heading.
-pub const TITLE: &str = "Knowledge check";
+pub(crate) const TITLE: &str = "Knowledge check";
 /// What it is, above the questions.
-pub const LEAD: &str = "Eight questions on what you saw. Answer all of them, then submit: each \
+pub(crate) const LEAD: &str =
+    "Eight questions on what you saw. Answer all of them, then submit: each \
      answer is explained, with a link to the view that shows it. Your score stays in this browser.";
 /// The submit button.
-pub const SUBMIT: &str = "Submit answers";
+pub(crate) const SUBMIT: &str = "Submit answers";
 /// Start again.
-pub const RETRY: &str = "Try again";
+pub(crate) const RETRY: &str = "Try again";
 /// The link to the proof.
-pub const SHOW_ME: &str = "Show me";
+pub(crate) const SHOW_ME: &str = "Show me";
 /// Shown before the explanation of a right answer.
-pub const RIGHT: &str = "Right.";
+pub(crate) const RIGHT: &str = "Right.";
 /// Shown before the explanation of a wrong answer.
-pub const WRONG: &str = "Not quite.";
+pub(crate) const WRONG: &str = "Not quite.";
 
 /// What is left before submitting, e.g. "3 questions left".
-pub fn open_line(open: usize) -> String {
+pub(crate) fn open_line(open: usize) -> String {
     match open {
         0 => "All answered: submit when ready.".to_string(),
         1 => "1 question left.".to_string(),
@@ -60,12 +61,12 @@ pub fn open_line(open: usize) -> String {
 }
 
 /// The score line after submission, e.g. "6 of 8 right (75%)".
-pub fn score_line(correct: u32, total: u32, percent: u32) -> String {
+pub(crate) fn score_line(correct: u32, total: u32, percent: u32) -> String {
     format!("{correct} of {total} right ({percent}%)")
 }
 
 /// The questions, in order.
-pub const QUESTIONS: &[CheckQuestion] = &[
+pub(crate) const QUESTIONS: &[CheckQuestion] = &[
     CheckQuestion {
         id: "price-change",
         prompt: "After the July 2024 price change, retrieval answered $14 and the model \

@@ -4,38 +4,39 @@ use super::{Evidence, Scene, PRICE_QUESTION};
 use crate::ui::state::ViewId;
 
 /// The view's heading and lead.
-pub const TITLE: &str = "Concepts";
+pub(crate) const TITLE: &str = "Concepts";
 /// One sentence on how to use the page.
-pub const LEAD: &str = "Eight short ideas, in the order they build on each other. Each has a \
+pub(crate) const LEAD: &str =
+    "Eight short ideas, in the order they build on each other. Each has a \
 \"Show me\" button that sets the live app to a state where you can see the idea at work.";
 /// The "Show me" button's words.
-pub const SHOW_ME: &str = "Show me";
+pub(crate) const SHOW_ME: &str = "Show me";
 /// Heading over a section's evidence.
-pub const EVIDENCE_HEADING: &str = "What published studies found";
+pub(crate) const EVIDENCE_HEADING: &str = "What published studies found";
 /// The label on secondary figures.
-pub const REPORTED: &str = "reported";
+pub(crate) const REPORTED: &str = "reported";
 /// The note beside "reported".
-pub const REPORTED_NOTE: &str = "figure from a secondary summary, not checked in the paper";
+pub(crate) const REPORTED_NOTE: &str = "figure from a secondary summary, not checked in the paper";
 /// Label before the "what you will see" sentence.
-pub const NOTICE_LABEL: &str = "What you will see:";
+pub(crate) const NOTICE_LABEL: &str = "What you will see:";
 
 /// One concept.
 #[derive(Clone, Copy, Debug)]
-pub struct Concept {
+pub(crate) struct Concept {
     /// Stable id (anchor and test hook).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// Heading.
-    pub title: &'static str,
+    pub(crate) title: &'static str,
     /// Paragraphs of plain text.
-    pub body: &'static [&'static str],
+    pub(crate) body: &'static [&'static str],
     /// Bullet points (may be empty).
-    pub points: &'static [&'static str],
+    pub(crate) points: &'static [&'static str],
     /// Published results behind it.
-    pub evidence: &'static [Evidence],
+    pub(crate) evidence: &'static [Evidence],
     /// The state that demonstrates it.
-    pub scene: Scene,
+    pub(crate) scene: Scene,
     /// What to look at once there.
-    pub notice: &'static str,
+    pub(crate) notice: &'static str,
 }
 
 const fn scene(
@@ -177,7 +178,7 @@ const LOST_MIDDLE: Evidence = Evidence {
 };
 
 /// Every concept, in reading order.
-pub const CONCEPTS: &[Concept] = &[
+pub(crate) const CONCEPTS: &[Concept] = &[
     Concept {
         id: "knowledge-behaviour",
         title: "Knowledge versus behaviour",
@@ -349,21 +350,19 @@ pub const CONCEPTS: &[Concept] = &[
 ];
 
 /// The live curation demonstration's words.
-pub mod curation {
+pub(crate) mod curation {
     /// Button that runs the measurement.
-    pub const MEASURE: &str = "Measure recall with and without them";
-    /// Shown while measuring.
-    pub const MEASURING: &str = "Measuring…";
+    pub(crate) const MEASURE: &str = "Measure recall with and without them";
     /// Row label: every document indexed.
-    pub const ALL: &str = "All documents";
+    pub(crate) const ALL: &str = "All documents";
     /// Row label: flagged documents left out.
-    pub const CURATED: &str = "Outdated and low-signal left out";
+    pub(crate) const CURATED: &str = "Outdated and low-signal left out";
     /// Column headings.
-    pub const HEADINGS: [&str; 3] = ["Index", "Passages", "Right document in top 5"];
+    pub(crate) const HEADINGS: [&str; 3] = ["Index", "Passages", "Right document in top 5"];
     /// Caption over the result.
-    pub const CAPTION: &str = "Recall on the evaluation questions at the version in view";
+    pub(crate) const CAPTION: &str = "Recall on the evaluation questions at the version in view";
     /// Explains what is measured.
-    pub const EXPLAIN: &str = "For every fact question in the evaluation set, does the \
+    pub(crate) const EXPLAIN: &str = "For every fact question in the evaluation set, does the \
         document that states the answer appear among the five passages retrieval returns? \
         Your own setting is put back afterwards.";
 }

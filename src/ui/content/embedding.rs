@@ -4,11 +4,11 @@
 //! (the README is not shipped with the site).
 
 /// The anchor the Embed dialog links to (`?view=concepts#embedding`).
-pub const ID: &str = "embedding";
+pub(crate) const ID: &str = "embedding";
 /// The section's heading.
-pub const TITLE: &str = "Embedding this app in a course page";
+pub(crate) const TITLE: &str = "Embedding this app in a course page";
 /// The paragraphs, in order.
-pub const BODY: &[&str] = &[
+pub(crate) const BODY: &[&str] = &[
     "The header's \u{201c}Embed\u{2026}\u{201d} button writes an iframe snippet for the view \
      on screen, with its question and settings. Paste it into a course page or a learning \
      platform: the embedded app shows that view without the header, navigation and footer \
@@ -21,9 +21,9 @@ pub const BODY: &[&str] = &[
      ?view=ask&embed=1&hide=versions.",
 ];
 /// Heading over the host-page messages.
-pub const MESSAGES_TITLE: &str = "Talking to the host page";
+pub(crate) const MESSAGES_TITLE: &str = "Talking to the host page";
 /// The messages, one line each: what the app posts to its parent, and what it accepts.
-pub const MESSAGES: &[&str] = &[
+pub(crate) const MESSAGES: &[&str] = &[
     "ready: the model and documents are loaded (a setState sent now is kept).",
     "resize (height, in CSS pixels): the content height changed; set the iframe's height to it \
      so the app never scrolls inside its frame.",
@@ -37,5 +37,5 @@ pub const MESSAGES: &[&str] = &[
      { \u{2026} } } with what a progress message said, so a learner resumes.",
 ];
 /// The note under the messages.
-pub const MESSAGES_NOTE: &str = "Every message the app posts is { source: \"rag-or-tune\", \
+pub(crate) const MESSAGES_NOTE: &str = "Every message the app posts is { source: \"rag-or-tune\", \
      type, \u{2026} }; check the message's source window and origin before trusting it.";

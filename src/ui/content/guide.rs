@@ -3,46 +3,48 @@
 use crate::core::decide::{Reason, Recommendation};
 
 /// The view's heading.
-pub const TITLE: &str = "Decision guide";
+pub(crate) const TITLE: &str = "Decision guide";
 /// One sentence on what it does.
-pub const LEAD: &str = "Seven questions about your own use case. The recommendation follows the \
+pub(crate) const LEAD: &str =
+    "Seven questions about your own use case. The recommendation follows the \
 rule this app demonstrates: retrieval for knowledge, fine-tuning for behaviour when there is \
 enough data and the task is stable, and a better prompt before either when neither is needed yet.";
 /// Shown until every question is answered.
-pub const OPEN_PREFIX: &str = "Answer the remaining questions to see a recommendation: ";
+pub(crate) const OPEN_PREFIX: &str = "Answer the remaining questions to see a recommendation: ";
 /// Suffix after the count of open questions.
-pub const OPEN_SUFFIX: &str = " left.";
+pub(crate) const OPEN_SUFFIX: &str = " left.";
 /// Heading over the recommendation.
-pub const RESULT_HEADING: &str = "Recommendation";
+pub(crate) const RESULT_HEADING: &str = "Recommendation";
 /// Heading over the reasons.
-pub const REASONS_HEADING: &str = "Why";
+pub(crate) const REASONS_HEADING: &str = "Why";
 /// The share link's label.
-pub const SHARE_LABEL: &str = "Link to these answers";
+pub(crate) const SHARE_LABEL: &str = "Link to these answers";
 /// The copy button.
-pub const COPY: &str = "Copy";
+pub(crate) const COPY: &str = "Copy";
 /// After copying.
-pub const COPIED: &str = "Copied";
+pub(crate) const COPIED: &str = "Copied";
 /// The reset button.
-pub const RESET: &str = "Start over";
+pub(crate) const RESET: &str = "Start over";
 /// A caution under every result.
-pub const CAVEAT: &str = "A rule of thumb, not a verdict: try the recommendation on a small \
+pub(crate) const CAVEAT: &str =
+    "A rule of thumb, not a verdict: try the recommendation on a small \
 sample of your own questions and measure, as this app does.";
 
 /// One multiple-choice question. `key` is its letter in the `guide=` code.
 #[derive(Clone, Copy, Debug)]
-pub struct GuideQuestion {
+pub(crate) struct GuideQuestion {
     /// Letter in the URL code.
-    pub key: char,
+    pub(crate) key: char,
     /// The question.
-    pub text: &'static str,
+    pub(crate) text: &'static str,
     /// A short hint under it.
-    pub hint: &'static str,
+    pub(crate) hint: &'static str,
     /// The options, in the order of their digit in the code.
-    pub options: &'static [&'static str],
+    pub(crate) options: &'static [&'static str],
 }
 
 /// The questions, in order.
-pub const QUESTIONS: &[GuideQuestion] = &[
+pub(crate) const QUESTIONS: &[GuideQuestion] = &[
     GuideQuestion {
         key: 'k',
         text: "Must it answer from your own documents?",
@@ -88,7 +90,7 @@ pub const QUESTIONS: &[GuideQuestion] = &[
 ];
 
 /// The recommendation's headline.
-pub fn recommendation_title(rec: Recommendation) -> &'static str {
+pub(crate) fn recommendation_title(rec: Recommendation) -> &'static str {
     match rec {
         Recommendation::Retrieval => "Retrieval (a base model plus your documents)",
         Recommendation::FineTuning => "Fine-tuning",
@@ -98,7 +100,7 @@ pub fn recommendation_title(rec: Recommendation) -> &'static str {
 }
 
 /// One sentence on what to do next.
-pub fn recommendation_next(rec: Recommendation) -> &'static str {
+pub(crate) fn recommendation_next(rec: Recommendation) -> &'static str {
     match rec {
         Recommendation::Retrieval => {
             "Index your documents, retrieve a few passages per \
@@ -121,7 +123,7 @@ pub fn recommendation_next(rec: Recommendation) -> &'static str {
 }
 
 /// The sentence for one reason.
-pub fn reason_text(reason: Reason) -> &'static str {
+pub(crate) fn reason_text(reason: Reason) -> &'static str {
     match reason {
         Reason::DataChanges => {
             "The information changes often: retrieval uses a changed \

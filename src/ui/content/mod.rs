@@ -1,12 +1,12 @@
 //! All the teaching text in one place (concepts, tour, decision guide, presenter hints), so it
 //! can be reviewed and translated without reading components. Components only render it.
 
-pub mod check;
-pub mod concepts;
-pub mod embedding;
-pub mod guide;
-pub mod presenter;
-pub mod tour;
+pub(crate) mod check;
+pub(crate) mod concepts;
+pub(crate) mod embedding;
+pub(crate) mod guide;
+pub(crate) mod presenter;
+pub(crate) mod tour;
 
 use crate::ui::state::share::ShareState;
 use crate::ui::state::ViewId;
@@ -14,40 +14,40 @@ use crate::ui::state::ViewId;
 /// A published result the text rests on. `reported` marks figures read only in a secondary
 /// summary, which the UI labels as such.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     /// Authors or publisher and short title.
-    pub source: &'static str,
+    pub(crate) source: &'static str,
     /// Year of publication; `None` for undated documentation pages.
-    pub year: Option<u16>,
+    pub(crate) year: Option<u16>,
     /// Where to find it (arXiv id or document name).
-    pub locator: &'static str,
+    pub(crate) locator: &'static str,
     /// What it found, in plain words.
-    pub finding: &'static str,
+    pub(crate) finding: &'static str,
     /// True when the figure comes from a secondary summary.
-    pub reported: bool,
+    pub(crate) reported: bool,
 }
 
 /// A state of the live views that demonstrates something: which view, which system
 /// (retrieval and tuned toggles), which corpus version, which question, curation on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Scene {
+pub(crate) struct Scene {
     /// The view to show.
-    pub view: ViewId,
+    pub(crate) view: ViewId,
     /// The question to ask (`None`: keep the learner's).
-    pub question: Option<&'static str>,
+    pub(crate) question: Option<&'static str>,
     /// Retrieval toggle.
-    pub retrieval: bool,
+    pub(crate) retrieval: bool,
     /// Tuned-weights toggle.
-    pub tuned: bool,
+    pub(crate) tuned: bool,
     /// Corpus version id.
-    pub version: &'static str,
+    pub(crate) version: &'static str,
     /// Leave outdated and low-signal documents out of the index.
-    pub curated: bool,
+    pub(crate) curated: bool,
 }
 
 impl Scene {
     /// The shareable state this scene sets (every field named, so nothing lingers from before).
-    pub fn share_state(&self) -> ShareState {
+    pub(crate) fn share_state(&self) -> ShareState {
         ShareState {
             question: self.question.map(str::to_string),
             retrieval: Some(self.retrieval),
@@ -61,10 +61,10 @@ impl Scene {
 }
 
 /// The question most scenes use: a price that changed after the tuned model's snapshot.
-pub const PRICE_QUESTION: &str = "How much does the Pro plan cost?";
+pub(crate) const PRICE_QUESTION: &str = "How much does the Pro plan cost?";
 
 /// A question the documents cannot answer, close to one they can.
-pub const NEAR_MISS_QUESTION: &str = "How many API calls can a Pro workspace make per day?";
+pub(crate) const NEAR_MISS_QUESTION: &str = "How many API calls can a Pro workspace make per day?";
 
 #[cfg(test)]
 mod tests {

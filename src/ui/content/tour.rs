@@ -5,64 +5,64 @@ use super::{Scene, NEAR_MISS_QUESTION, PRICE_QUESTION};
 use crate::ui::state::ViewId;
 
 /// The entry point's words.
-pub const START: &str = "Start the tour";
+pub(crate) const START: &str = "Start the tour";
 /// The entry point when a tour was left part-way.
-pub fn resume(step: usize) -> String {
+pub(crate) fn resume(step: usize) -> String {
     format!("Resume the tour (step {step})")
 }
 /// Progress, e.g. "Step 3 of 11".
-pub fn progress(step: usize, total: usize) -> String {
+pub(crate) fn progress(step: usize, total: usize) -> String {
     format!("Step {step} of {total}")
 }
 /// Buttons.
-pub const BACK: &str = "Back";
+pub(crate) const BACK: &str = "Back";
 /// Next step.
-pub const NEXT: &str = "Next";
+pub(crate) const NEXT: &str = "Next";
 /// The last step's button.
-pub const FINISH: &str = "Finish";
+pub(crate) const FINISH: &str = "Finish";
 /// Close at any time.
-pub const CLOSE: &str = "Close tour";
+pub(crate) const CLOSE: &str = "Close tour";
 /// Skip a prediction.
-pub const SHOW_ANSWER: &str = "Just show me";
+pub(crate) const SHOW_ANSWER: &str = "Just show me";
 /// The label in front of the thing to do.
-pub const DO_LABEL: &str = "Try:";
+pub(crate) const DO_LABEL: &str = "Try:";
 /// Shown after a right prediction.
-pub const RIGHT: &str = "Right.";
+pub(crate) const RIGHT: &str = "Right.";
 /// Shown after a wrong prediction.
-pub const NOT_QUITE: &str = "Not quite.";
+pub(crate) const NOT_QUITE: &str = "Not quite.";
 /// Keyboard hint.
-pub const KEYS: &str = "← → step · 1-3 answer · Esc close";
+pub(crate) const KEYS: &str = "← → step · 1-3 answer · Esc close";
 /// The panel's accessible name.
-pub const PANEL_LABEL: &str = "Guided tour";
+pub(crate) const PANEL_LABEL: &str = "Guided tour";
 
 /// A question to answer before the step's scene is shown.
 #[derive(Clone, Copy, Debug)]
-pub struct Predict {
+pub(crate) struct Predict {
     /// The question.
-    pub question: &'static str,
+    pub(crate) question: &'static str,
     /// The choices (at most three, so the keys 1-3 reach them).
-    pub choices: &'static [&'static str],
+    pub(crate) choices: &'static [&'static str],
     /// Index of the right choice.
-    pub correct: usize,
+    pub(crate) correct: usize,
     /// Shown after answering.
-    pub reveal: &'static str,
+    pub(crate) reveal: &'static str,
     /// The scene shown while the learner thinks (the step's scene comes on reveal).
-    pub before: Scene,
+    pub(crate) before: Scene,
 }
 
 /// One step.
 #[derive(Clone, Copy, Debug)]
-pub struct Step {
+pub(crate) struct Step {
     /// Stable id (test hook).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// The one sentence.
-    pub text: &'static str,
+    pub(crate) text: &'static str,
     /// The one thing to do or notice.
-    pub action: &'static str,
+    pub(crate) action: &'static str,
     /// The state the step sets.
-    pub scene: Scene,
+    pub(crate) scene: Scene,
     /// A prediction to make first, if any.
-    pub predict: Option<Predict>,
+    pub(crate) predict: Option<Predict>,
 }
 
 const fn scene(
@@ -84,7 +84,7 @@ const fn scene(
 }
 
 /// The tour, in order.
-pub const STEPS: &[Step] = &[
+pub(crate) const STEPS: &[Step] = &[
     Step {
         id: "four-systems",
         text: "One question, four systems: a base model, retrieval over a made-up company's \

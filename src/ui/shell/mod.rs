@@ -21,7 +21,7 @@ use status::LoadStatus;
 
 /// The header with the promise, the navigation, the current view and the footer.
 #[component]
-pub fn Shell() -> impl IntoView {
+pub(crate) fn Shell() -> impl IntoView {
     let query = use_query_map();
     let current = Memo::new(move |_| {
         query

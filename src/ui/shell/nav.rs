@@ -44,7 +44,7 @@ fn reveal_current(nav: &web_sys::Element, slug: &str) {
 /// Links to every view. Each link keeps the rest of the query, so switching views keeps the
 /// question, modes and settings.
 #[component]
-pub fn Nav(current: Memo<ViewId>) -> impl IntoView {
+pub(crate) fn Nav(current: Memo<ViewId>) -> impl IntoView {
     let query = use_query_map();
     let bar = NodeRef::<leptos::html::Nav>::new();
     Effect::new(move |_| {

@@ -6,7 +6,7 @@ use crate::ui::state::{AppStore, LoadState};
 
 /// A progress bar while the model and documents load; a clear message if they cannot.
 #[component]
-pub fn LoadStatus() -> impl IntoView {
+pub(crate) fn LoadStatus() -> impl IntoView {
     let store = AppStore::use_context();
     move || match store.load.get() {
         LoadState::Ready => ().into_any(),

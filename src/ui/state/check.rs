@@ -6,11 +6,11 @@
 use super::progress::CheckScore;
 
 /// The localStorage key of the learner's answers.
-pub const STORAGE_KEY: &str = "ragtune.check";
+pub(crate) const STORAGE_KEY: &str = "ragtune.check";
 
 /// The learner's answers to a check of fixed length.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CheckAnswers {
+pub(crate) struct CheckAnswers {
     /// The choice per question (`None`: not answered yet).
     chosen: Vec<Option<usize>>,
     /// Submitted: the choices are final and the explanations shown.
@@ -19,7 +19,7 @@ pub struct CheckAnswers {
 
 impl CheckAnswers {
     /// Nothing answered, for `questions` questions.
-    pub fn new(questions: usize) -> Self {
+    pub(crate) fn new(questions: usize) -> Self {
         Self {
             chosen: vec![None; questions],
             submitted: false,
@@ -27,30 +27,30 @@ impl CheckAnswers {
     }
 
     /// The choice made for question `question`, if any.
-    pub fn chosen(&self, question: usize) -> Option<usize> {
+    pub(crate) fn chosen(&self, question: usize) -> Option<usize> {
         self.chosen.get(question).copied().flatten()
     }
 
     /// True once the answers are submitted.
-    pub fn is_submitted(&self) -> bool {
+    pub(crate) fn is_submitted(&self) -> bool {
         self.submitted
     }
 
     /// Chooses `choice` for `question`; ignored after submission or out of range.
-    pub fn choose(&mut self, question: usize, choice: usize) {
+    pub(crate) fn choose(&mut self, question: usize, choice: usize) {
         if let (false, Some(slot)) = (self.submitted, self.chosen.get_mut(question)) {
             *slot = Some(choice);
         }
     }
 
     /// How many questions are still open.
-    pub fn open(&self) -> usize {
+    pub(crate) fn open(&self) -> usize {
         self.chosen.iter().filter(|c| c.is_none()).count()
     }
 
     /// Submits when every question is answered; the score against `correct` (the right
     /// choice per question). `None` while a question is open.
-    pub fn submit(&mut self, correct: &[usize]) -> Option<CheckScore> {
+    pub(crate) fn submit(&mut self, correct: &[usize]) -> Option<CheckScore> {
         if self.open() > 0 {
             return None;
         }
@@ -59,7 +59,7 @@ impl CheckAnswers {
     }
 
     /// The score of submitted answers; `None` before submission.
-    pub fn score(&self, correct: &[usize]) -> Option<CheckScore> {
+    pub(crate) fn score(&self, correct: &[usize]) -> Option<CheckScore> {
         if !self.submitted {
             return None;
         }
@@ -76,13 +76,13 @@ impl CheckAnswers {
     }
 
     /// Clears the answers for another try.
-    pub fn retry(&mut self) {
+    pub(crate) fn retry(&mut self) {
         *self = Self::new(self.chosen.len());
     }
 
     /// The answers as stored: one character per question (`0`-`9`, `-` when open), then `!`
     /// when submitted. E.g. `"0121-"` or `"01210!"`.
-    pub fn to_storage(&self) -> String {
+    pub(crate) fn to_storage(&self) -> String {
         let mut text: String = self
             .chosen
             .iter()
@@ -99,7 +99,7 @@ impl CheckAnswers {
 
     /// Reads stored answers for a check of `questions` questions, each with fewer than
     /// `choices[i]` choices; `None` when the text does not fit this check (it changed).
-    pub fn from_storage(text: &str, choices: &[usize]) -> Option<Self> {
+    pub(crate) fn from_storage(text: &str, choices: &[usize]) -> Option<Self> {
         let (body, submitted) = match text.strip_suffix('!') {
             Some(body) => (body, true),
             None => (text, false),

@@ -4,7 +4,7 @@ use crate::core::clock::Clock;
 
 /// `performance.now()` in milliseconds (falls back to 0 where there is no window).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct BrowserClock;
+pub(crate) struct BrowserClock;
 
 impl Clock for BrowserClock {
     fn now_ms(&self) -> f64 {

@@ -10,7 +10,7 @@ use super::fetch::fetch_text;
 
 const CORPUS_DIR: &str = "corpus/";
 /// The build's one-file copy of the corpus: `{"files": [[path, text], ...]}`, index first.
-pub const BUNDLE_PATH: &str = "corpus/bundle.json";
+pub(crate) const BUNDLE_PATH: &str = "corpus/bundle.json";
 
 #[derive(Deserialize)]
 struct CorpusIndex {
@@ -24,7 +24,7 @@ struct CorpusBundle {
 
 /// Every corpus file as `(path relative to corpus/, text)`, `index.json` first, ready for
 /// `Corpus::parse`. Uses the bundle when the build has one, else fetches the files.
-pub async fn fetch_corpus_files() -> Result<Vec<(String, String)>, String> {
+pub(crate) async fn fetch_corpus_files() -> Result<Vec<(String, String)>, String> {
     if let Ok(text) = fetch_text(BUNDLE_PATH).await {
         return parse_bundle(&text);
     }
@@ -32,7 +32,7 @@ pub async fn fetch_corpus_files() -> Result<Vec<(String, String)>, String> {
 }
 
 /// The files of a bundle, checked to start with the index.
-pub fn parse_bundle(text: &str) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn parse_bundle(text: &str) -> Result<Vec<(String, String)>, String> {
     let bundle: CorpusBundle =
         serde_json::from_str(text).map_err(|e| format!("{BUNDLE_PATH} is not valid: {e}"))?;
     match bundle.files.first() {

@@ -10,14 +10,14 @@ use crate::core::cost::{parse_price, parse_runs, Prices};
 /// [`Remembered`](super::remembered::Remembered); `Copy`.
 /// The Cost view is the only writer.
 #[derive(Clone, Copy)]
-pub struct CostAssumptions {
+pub(crate) struct CostAssumptions {
     /// The learner's assumptions.
-    pub assumptions: RwSignal<Assumptions>,
+    pub(crate) assumptions: RwSignal<Assumptions>,
 }
 
 impl CostAssumptions {
     /// The defaults (prices as read on `core::cost::PRICES_READ_ON`, one training run).
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             assumptions: RwSignal::new(Assumptions::default()),
         }
@@ -32,7 +32,7 @@ impl Default for CostAssumptions {
 
 /// One editable assumption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
+pub(crate) enum Field {
     /// Training price.
     Training,
     /// Fine-tuned input price.
@@ -51,7 +51,7 @@ pub enum Field {
 
 impl Field {
     /// Every field in form order.
-    pub const ALL: [Field; 7] = [
+    pub(crate) const ALL: [Field; 7] = [
         Field::Training,
         Field::TunedInput,
         Field::TunedOutput,
@@ -62,7 +62,7 @@ impl Field {
     ];
 
     /// The label shown beside the input.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Field::Training => "Training, per 1M training tokens",
             Field::TunedInput => "Fine-tuned model input, per 1M tokens",
@@ -75,7 +75,7 @@ impl Field {
     }
 
     /// A stable id for the input element.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Field::Training => "price-training",
             Field::TunedInput => "price-tuned-input",
@@ -90,13 +90,13 @@ impl Field {
 
 /// The assumptions in force and the state of the form.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Assumptions {
+pub(crate) struct Assumptions {
     /// The prices in force (the last good values).
-    pub prices: Prices,
+    pub(crate) prices: Prices,
     /// Training runs in force.
-    pub runs: u32,
+    pub(crate) runs: u32,
     /// Why the last entry of a field was refused, per field in [`Field::ALL`] order.
-    pub errors: [Option<String>; 7],
+    pub(crate) errors: [Option<String>; 7],
 }
 
 impl Default for Assumptions {
@@ -115,7 +115,7 @@ fn slot(field: Field) -> usize {
 
 impl Assumptions {
     /// The value of `field` in force, as the input shows it.
-    pub fn text(&self, field: Field) -> String {
+    pub(crate) fn text(&self, field: Field) -> String {
         let p = &self.prices;
         let price = |v: f64| format!("{v:.2}");
         match field {
@@ -130,13 +130,13 @@ impl Assumptions {
     }
 
     /// The reason the last entry of `field` was refused, if it was.
-    pub fn error(&self, field: Field) -> Option<&str> {
+    pub(crate) fn error(&self, field: Field) -> Option<&str> {
         self.errors[slot(field)].as_deref()
     }
 
     /// Applies the learner's entry for `field`: a good one takes effect, a bad one is refused
     /// with a reason and the last good value stays in force.
-    pub fn enter(&mut self, field: Field, text: &str) {
+    pub(crate) fn enter(&mut self, field: Field, text: &str) {
         let outcome = if field == Field::Runs {
             parse_runs(text).map(|runs| self.runs = runs)
         } else {

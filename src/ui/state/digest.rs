@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::embed::lowercase_hex;
 
 /// The sha256 of `data` in lowercase hex, or `None` when WebCrypto is not available.
-pub async fn sha256_hex(data: &[u8]) -> Option<String> {
+pub(crate) async fn sha256_hex(data: &[u8]) -> Option<String> {
     let window = web_sys::window()?;
     if !window.is_secure_context() {
         return None;

@@ -10,7 +10,7 @@ use super::view_id::ViewId;
 
 /// A part of the page that `hide=` can remove.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Hidden {
+pub(crate) enum Hidden {
     /// The header (title, promise, share buttons).
     Header,
     /// The navigation between views.
@@ -31,7 +31,7 @@ pub enum Hidden {
 
 impl Hidden {
     /// Reads one `hide=` entry: a control name or a view slug.
-    pub fn parse(word: &str) -> Option<Hidden> {
+    pub(crate) fn parse(word: &str) -> Option<Hidden> {
         Some(match word {
             "header" => Hidden::Header,
             "nav" => Hidden::Nav,
@@ -59,7 +59,7 @@ impl Hidden {
     }
 
     /// The token in the `data-hide` attribute (views get a `view-` prefix).
-    pub fn token(self) -> String {
+    pub(crate) fn token(self) -> String {
         match self {
             Hidden::Header => "header".into(),
             Hidden::Nav => "nav".into(),
@@ -75,13 +75,13 @@ impl Hidden {
 
 /// What the query asks of embed mode.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EmbedFlags {
+pub(crate) struct EmbedFlags {
     /// `embed=1`: running inside another page.
-    pub embed: bool,
+    pub(crate) embed: bool,
     /// Everything to hide, sorted and without repeats (embed mode adds the chrome).
-    pub hidden: Vec<Hidden>,
+    pub(crate) hidden: Vec<Hidden>,
     /// `hide=` entries that name nothing known (kept so a caller can mention them).
-    pub unknown: Vec<String>,
+    pub(crate) unknown: Vec<String>,
 }
 
 /// The longest `hide=` list read (entries), so a hostile link cannot make work.
@@ -90,7 +90,9 @@ const MAX_HIDE_ENTRIES: usize = 32;
 impl EmbedFlags {
     /// Parses the query pairs; keys other than `embed` and `hide` are not looked at.
     /// `hide` may repeat and holds comma- or space-separated entries.
-    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> EmbedFlags {
+    pub(crate) fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> EmbedFlags {
         let mut flags = EmbedFlags::default();
         for (key, value) in pairs {
             match key {
@@ -122,17 +124,12 @@ impl EmbedFlags {
     }
 
     /// The value of the root element's `data-hide` attribute (empty when nothing is hidden).
-    pub fn attribute(&self) -> String {
+    pub(crate) fn attribute(&self) -> String {
         self.hidden
             .iter()
             .map(|h| h.token())
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    /// Whether `part` is hidden.
-    pub fn hides(&self, part: Hidden) -> bool {
-        self.hidden.contains(&part)
     }
 }
 
@@ -145,7 +142,7 @@ mod tests {
         let flags = EmbedFlags::from_query([(url::EMBED, "1"), (url::VIEW, "map")]);
         assert!(flags.embed);
         assert_eq!(flags.attribute(), "header nav footer");
-        assert!(!flags.hides(Hidden::Toggles));
+        assert!(!flags.hidden.contains(&Hidden::Toggles));
     }
 
     #[test]

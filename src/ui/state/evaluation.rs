@@ -25,7 +25,7 @@ thread_local! {
 }
 
 /// The evaluation questions for `bench`, embedded once (rebuilt if the corpus changed).
-pub fn eval_set(bench: &Workbench) -> Rc<EvalSet> {
+pub(crate) fn eval_set(bench: &Workbench) -> Rc<EvalSet> {
     EVAL_SET.with(|cell| {
         let mut cached = cell.borrow_mut();
         match cached.as_ref() {
@@ -56,7 +56,7 @@ fn report_at(bench: &Workbench, revision: u64) -> Arc<EvalReport> {
 }
 
 /// The evaluation of the workbench as it stands; `None` while the app loads.
-pub fn use_live_eval(store: AppStore) -> Memo<Option<Arc<EvalReport>>> {
+pub(crate) fn use_live_eval(store: AppStore) -> Memo<Option<Arc<EvalReport>>> {
     Memo::new(move |_| {
         let revision = store.revision();
         store.with(|bench| report_at(bench, revision))
@@ -65,6 +65,6 @@ pub fn use_live_eval(store: AppStore) -> Memo<Option<Arc<EvalReport>>> {
 
 /// Keeps `report` as the evaluation at store revision `revision` (for a caller that has just
 /// evaluated the workbench it changed, so the charts need not evaluate it again).
-pub fn remember(revision: u64, report: Arc<EvalReport>) {
+pub(crate) fn remember(revision: u64, report: Arc<EvalReport>) {
     LAST.with(|last| *last.borrow_mut() = Some((revision, report)));
 }

@@ -7,7 +7,7 @@ use web_sys::{Request, RequestInit, Response};
 
 /// Fetches `path` (relative to the page, so the app works from any folder) as bytes.
 /// The single-file build carries its assets inline; those are used before the network.
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+pub(crate) async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     if let Some(bytes) = inline_asset(path) {
         return Ok(bytes);
     }
@@ -23,7 +23,7 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Fetches `path` as UTF-8 text.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     let bytes = fetch_bytes(path).await?;
     String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))
 }

@@ -7,15 +7,15 @@ use wasm_bindgen_futures::JsFuture;
 
 /// One file the learner picked, read into memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PickedFile {
+pub(crate) struct PickedFile {
     /// The file's name as the browser reports it (user text: show it as text only).
-    pub name: String,
+    pub(crate) name: String,
     /// Its bytes.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// The files in a `FileList` (from an `<input type=file>` or a drop), in order.
-pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub(crate) fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {
         return Vec::new();
     };
@@ -24,7 +24,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// The files chosen in the `<input type=file>` that fired `event`, clearing the input so that
 /// choosing the same file again still fires a change.
-pub fn take_chosen(event: &web_sys::Event) -> Vec<web_sys::File> {
+pub(crate) fn take_chosen(event: &web_sys::Event) -> Vec<web_sys::File> {
     let Some(input) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -37,7 +37,7 @@ pub fn take_chosen(event: &web_sys::Event) -> Vec<web_sys::File> {
 }
 
 /// Reads one file's bytes. The error names the file.
-pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
+pub(crate) async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
     let name = file.name();
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -48,7 +48,7 @@ pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
 
 /// Offers `text` as a download named `file_name`, typed `mime` (for example
 /// `"application/json"` or `"text/csv;charset=utf-8"`). Nothing leaves the machine.
-pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+pub(crate) fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::new();
     parts.push(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -60,7 +60,7 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Stri
 
 /// Offers `blob` as a download named `file_name`: an object URL and an `<a download>` clicked
 /// once. The one way the app saves a file (exports, figures, tables); nothing goes to a server.
-pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+pub(crate) fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| save_failed("the browser refused to make a link to it"))?;
     let document = web_sys::window()
@@ -90,7 +90,7 @@ fn save_failed(what: &str) -> String {
 }
 
 /// Reads the first of `files` (used by the pairs and scenario imports, which take one file).
-pub async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
+pub(crate) async fn read_first(files: Vec<web_sys::File>) -> Option<Result<PickedFile, String>> {
     let file = files.into_iter().next()?;
     Some(read_file(&file).await)
 }

@@ -18,7 +18,7 @@ use super::url_schema as url;
 use super::view_id::ViewId;
 
 /// The `source` field of every outgoing message, so a host can tell them from others.
-pub const SOURCE: &str = "rag-or-tune";
+pub(crate) const SOURCE: &str = "rag-or-tune";
 
 /// The most keys a `setState` payload may carry; more is not a message from a real host.
 const MAX_STATE_KEYS: usize = 32;
@@ -31,7 +31,7 @@ pub const MAX_MESSAGE_CHARS: u32 = 64 * 1024;
 /// One value of a `setState` payload: hosts may send `k: 7` or `k: "7"`, `rag: false` or `"0"`.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(untagged)]
-pub enum HostValue {
+pub(crate) enum HostValue {
     /// A string, used as is.
     Text(String),
     /// A number, written as the URL would spell it.
@@ -42,7 +42,7 @@ pub enum HostValue {
 
 impl HostValue {
     /// The value as it would appear in the URL query.
-    pub fn as_query_value(&self) -> String {
+    pub(crate) fn as_query_value(&self) -> String {
         match self {
             HostValue::Text(text) => text.clone(),
             HostValue::Number(n) => n.to_string(),
@@ -54,14 +54,14 @@ impl HostValue {
 /// An incoming message as the host sends it: `{ type: "setState", state: { q: "...", k: 7 } }`
 /// or `{ type: "restoreProgress", progress: { viewsVisited: [...], ... } }`.
 #[derive(Clone, Debug, Default, Deserialize)]
-pub struct HostMessage {
+pub(crate) struct HostMessage {
     /// The message type; `setState` and `restoreProgress` are understood (the latter's
     /// `progress` is read by the browser side, [`RestoredProgress::from_json`]).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub(crate) kind: String,
     /// The state to set (URL keys and values, plus `view`).
     #[serde(default)]
-    pub state: BTreeMap<String, HostValue>,
+    pub(crate) state: BTreeMap<String, HostValue>,
 }
 
 /// A command the app will carry out.
@@ -79,7 +79,7 @@ pub enum HostCommand {
 
 impl HostMessage {
     /// The command this message asks for, or `None` when it is not one the app understands.
-    pub fn command(self) -> Option<HostCommand> {
+    pub(crate) fn command(self) -> Option<HostCommand> {
         if self.kind != "setState" || self.state.len() > MAX_STATE_KEYS {
             return None;
         }
@@ -99,19 +99,19 @@ impl HostMessage {
 
 /// An outgoing message.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct OutMessage {
+pub(crate) struct OutMessage {
     /// Always [`SOURCE`].
-    pub source: &'static str,
+    pub(crate) source: &'static str,
     /// `ready`, `resize`, `stateChanged` or `tourCompleted` (`progress` is written by
     /// [`LearnerProgress::message_json`]).
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// `resize`: the content height in CSS pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub height: Option<u32>,
+    pub(crate) height: Option<u32>,
     /// `stateChanged`: the state in URL spelling (`view`, `q`, `rag`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<BTreeMap<String, String>>,
+    pub(crate) state: Option<BTreeMap<String, String>>,
 }
 
 impl OutMessage {
@@ -126,12 +126,12 @@ impl OutMessage {
 
     /// The pipeline is ready and saved work restored: the app answers, and a `setState` sent
     /// now is not overwritten by the restore.
-    pub fn ready() -> Self {
+    pub(crate) fn ready() -> Self {
         Self::new("ready")
     }
 
     /// The content is now `height` pixels tall.
-    pub fn resize(height: u32) -> Self {
+    pub(crate) fn resize(height: u32) -> Self {
         Self {
             height: Some(height),
             ..Self::new("resize")
@@ -139,7 +139,7 @@ impl OutMessage {
     }
 
     /// The shareable state changed.
-    pub fn state_changed(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+    pub(crate) fn state_changed(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
         Self {
             state: Some(pairs.into_iter().collect()),
             ..Self::new("stateChanged")
@@ -147,7 +147,7 @@ impl OutMessage {
     }
 
     /// The learner finished the guided tour.
-    pub fn tour_completed() -> Self {
+    pub(crate) fn tour_completed() -> Self {
         Self::new("tourCompleted")
     }
 }
@@ -195,7 +195,7 @@ pub fn read_host_message(text: &str) -> Result<HostRequest, String> {
 }
 
 mod browser;
-pub use browser::{notify_tour_completed, post_json, HostApi};
+pub(crate) use browser::{notify_tour_completed, post_json, HostApi};
 
 #[cfg(test)]
 mod tests {

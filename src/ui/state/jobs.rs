@@ -15,16 +15,16 @@ use crate::ui::state::{AppStore, BrowserClock};
 
 /// Work per slice before the page gets a turn (ms): well under the 50 ms that starts to feel
 /// like a frozen page, and big enough that yielding does not dominate.
-pub const SLICE_BUDGET_MS: f64 = 12.0;
+pub(crate) const SLICE_BUDGET_MS: f64 = 12.0;
 
 /// Tells the header that `label` is `done` of `total` steps along (`store.job`).
-pub fn report(store: AppStore, label: &str, done: usize, total: usize) {
+pub(crate) fn report(store: AppStore, label: &str, done: usize, total: usize) {
     let percent = done * 100 / total.max(1);
     store.job.set(Some(format!("{label}: {percent}%")));
 }
 
 /// Tells the header that the job ended (finished, cancelled or failed).
-pub fn end(store: AppStore) {
+pub(crate) fn end(store: AppStore) {
     store.job.set(None);
 }
 
@@ -33,7 +33,7 @@ pub fn end(store: AppStore) {
 /// length in ms and returns false to stop; `cancelled` is asked before every slice. Returns
 /// `Ok(true)` when the work finished, `Ok(false)` when it was stopped, or the first error.
 /// Takes its callbacks as trait objects so every long job shares one copy of the loop.
-pub async fn run_in_slices(
+pub(crate) async fn run_in_slices(
     step: &mut dyn FnMut() -> Result<bool, String>,
     after_slice: &mut dyn FnMut(f64) -> bool,
     cancelled: &dyn Fn() -> bool,

@@ -14,7 +14,7 @@ use crate::core::embed::{Embedder, FileDigests};
 use crate::core::workbench::{TuneSettings, Workbench};
 
 /// Starts loading in the background; progress and the outcome land in `store.load`.
-pub fn start(store: AppStore) {
+pub(crate) fn start(store: AppStore) {
     spawn_local(async move {
         match load(store).await {
             Ok(bench) => {
@@ -105,7 +105,7 @@ fn mark(name: &str) {
 }
 
 /// Lets the browser paint the progress indicator before a long synchronous step.
-pub async fn yield_now() {
+pub(crate) async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

@@ -24,7 +24,7 @@ const JOB_LABEL: &str = "Training on your pairs";
 
 /// Where the last run on the learner's pairs stands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum PairRunState {
+pub(crate) enum PairRunState {
     /// No run yet (or its refusal was cleared by an edit).
     Idle,
     /// Indexing, then training: `done` of `total` steps of the current stage.
@@ -49,15 +49,15 @@ pub enum PairRunState {
 
 /// The run on the learner's pairs, owned by the root; `Copy`.
 #[derive(Clone, Copy)]
-pub struct PairTraining {
+pub(crate) struct PairTraining {
     /// Where it stands.
-    pub state: RwSignal<PairRunState>,
+    pub(crate) state: RwSignal<PairRunState>,
     cancel: StoredValue<Arc<AtomicBool>>,
 }
 
 impl PairTraining {
     /// No run yet.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             state: RwSignal::new(PairRunState::Idle),
             cancel: StoredValue::new(Arc::new(AtomicBool::new(false))),
@@ -65,13 +65,13 @@ impl PairTraining {
     }
 
     /// True (and tracked) while a run goes.
-    pub fn running(&self) -> bool {
+    pub(crate) fn running(&self) -> bool {
         self.state
             .with(|s| matches!(s, PairRunState::Running { .. }))
     }
 
     /// Starts a run on the workspace's pairs and documents, unless one goes already.
-    pub fn start(self, store: AppStore, work: Workspace) {
+    pub(crate) fn start(self, store: AppStore, work: Workspace) {
         if matches!(self.state.get_untracked(), PairRunState::Running { .. }) {
             return;
         }
@@ -86,7 +86,7 @@ impl PairTraining {
     }
 
     /// Asks the run to stop (the model in use then stays as it was).
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.cancel.with_value(|c| c.store(true, Ordering::Relaxed));
     }
 }

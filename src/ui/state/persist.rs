@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-pub use super::save_status::SaveStatus;
+pub(crate) use super::save_status::SaveStatus;
 use super::workspace::Workspace;
 use super::{AppStore, LoadState};
 
@@ -20,28 +20,28 @@ mod other_tabs;
 mod restore;
 
 use apply::clear_work;
-pub use apply::{apply_scenario, clear, Keep};
-pub use autosave::{save_now, save_over, Saving};
-pub use capture::capture;
-pub use other_tabs::{settle, Settle};
+pub(crate) use apply::{apply_scenario, clear, Keep};
+pub(crate) use autosave::{save_now, save_over, Saving};
+pub(crate) use capture::capture;
+pub(crate) use other_tabs::{settle, Settle};
 
 /// The localStorage key of the saved scenario.
-pub const KEY: &str = "rag-or-tune/scenario";
+pub(crate) const KEY: &str = "rag-or-tune/scenario";
 /// The file name an export is offered under.
-pub const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
+pub(crate) const EXPORT_NAME: &str = "rag-or-tune-scenario.json";
 /// Where a stored scenario that could not be read is kept, for the learner to rescue.
-pub const BAD_KEY: &str = "rag-or-tune/scenario.bad";
+pub(crate) const BAD_KEY: &str = "rag-or-tune/scenario.bad";
 /// The file name a stored copy that could not be restored is offered under.
-pub const HELD_NAME: &str = "rag-or-tune-scenario-unreadable.json";
+pub(crate) const HELD_NAME: &str = "rag-or-tune-scenario-unreadable.json";
 /// The type saved work is downloaded as.
 const JSON_MIME: &str = "application/json";
 /// Quiet time after the last change before saving (ms): typing does not save per keystroke.
-pub const DEBOUNCE_MS: i32 = 600;
+pub(crate) const DEBOUNCE_MS: i32 = 600;
 /// How many problems an import or a restore lists.
-pub const MAX_PROBLEMS: usize = 8;
+pub(crate) const MAX_PROBLEMS: usize = 8;
 
 /// The problems of a scenario that did not validate, as "path: message" lines.
-pub fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec<String> {
+pub(crate) fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec<String> {
     let mut lines: Vec<String> = problems
         .iter()
         .take(MAX_PROBLEMS)
@@ -60,7 +60,7 @@ pub fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem]) -> Vec
 }
 
 /// Wires restore, autosave, the flush on hiding and other tabs' saves; call once at the root.
-pub fn start(store: AppStore, work: Workspace) {
+pub(crate) fn start(store: AppStore, work: Workspace) {
     let restored = work.restored;
     let started = StoredValue::new(false);
     Effect::new(move |_| {
@@ -96,7 +96,7 @@ pub fn start(store: AppStore, work: Workspace) {
 }
 
 /// Offers the stored copy that could not be restored as a download; says what happened.
-pub fn download_held_copy(work: Workspace) -> String {
+pub(crate) fn download_held_copy(work: Workspace) -> String {
     match work.saving.held_copy.get_value() {
         Some(text) => match super::files::download_text(HELD_NAME, &text, JSON_MIME) {
             Ok(()) => format!("Downloaded {HELD_NAME}."),
@@ -107,7 +107,7 @@ pub fn download_held_copy(work: Workspace) -> String {
 }
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
-pub fn export_download(store: AppStore, work: Workspace) -> String {
+pub(crate) fn export_download(store: AppStore, work: Workspace) -> String {
     let outcome = export_json(store, work).and_then(|json| {
         super::files::download_text(EXPORT_NAME, &json, JSON_MIME).map(|()| json.len())
     });
@@ -118,7 +118,7 @@ pub fn export_download(store: AppStore, work: Workspace) -> String {
 }
 
 /// The current work as scenario JSON (for Export).
-pub fn export_json(store: AppStore, work: Workspace) -> Result<String, String> {
+pub(crate) fn export_json(store: AppStore, work: Workspace) -> Result<String, String> {
     capture(store, work)
         .map(|s| crate::core::scenario::to_json(&s))
         .ok_or_else(|| "The app is still loading: nothing to export yet.".to_string())
@@ -126,7 +126,7 @@ pub fn export_json(store: AppStore, work: Workspace) -> Result<String, String> {
 
 /// Validates `text` fully and, only when it is valid, applies all of it at once. `progress`
 /// hears how far the rebuild of the file's documents is.
-pub async fn import_json(
+pub(crate) async fn import_json(
     store: AppStore,
     work: Workspace,
     text: &str,

@@ -14,20 +14,20 @@ use super::view_id::ViewId;
 
 /// The knowledge check's result, as the `check` field of the `progress` message.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CheckScore {
+pub(crate) struct CheckScore {
     /// The learner submitted their answers.
-    pub submitted: bool,
+    pub(crate) submitted: bool,
     /// Questions answered right.
-    pub correct: u32,
+    pub(crate) correct: u32,
     /// Questions in the check.
-    pub total: u32,
+    pub(crate) total: u32,
     /// `correct` as a whole percentage of `total` (what an LMS records as the raw score).
-    pub score_percent: u32,
+    pub(crate) score_percent: u32,
 }
 
 impl CheckScore {
     /// A submitted check with `correct` of `total` right (`correct` is capped at `total`).
-    pub fn submitted(correct: u32, total: u32) -> Self {
+    pub(crate) fn submitted(correct: u32, total: u32) -> Self {
         let correct = correct.min(total);
         let score_percent = (correct * 100).checked_div(total).unwrap_or(0);
         Self {
@@ -41,24 +41,24 @@ impl CheckScore {
 
 /// The facts the `progress` message reports ([`LearnerProgress::message_json`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LearnerProgress {
+pub(crate) struct LearnerProgress {
     /// The views opened: bit `i` is `ViewId::ALL[i]` (a set with no sorting code in the wasm).
     visited: u32,
     /// The furthest tour step (1-based) the learner reached; 0 before the tour.
-    pub tour_step_reached: u32,
+    pub(crate) tour_step_reached: u32,
     /// How many steps the tour has.
-    pub tour_steps: u32,
+    pub(crate) tour_steps: u32,
     /// The learner reached the end of the tour and pressed Finish.
-    pub tour_completed: bool,
+    pub(crate) tour_completed: bool,
     /// Whether the app has a knowledge check, so a host knows whether to wait for `check`.
-    pub check_available: bool,
+    pub(crate) check_available: bool,
     /// The knowledge check's result; `None` until it is submitted.
-    pub check: Option<CheckScore>,
+    pub(crate) check: Option<CheckScore>,
 }
 
 impl LearnerProgress {
     /// Nothing done yet, in a tour of `tour_steps` steps.
-    pub fn new(tour_steps: usize) -> Self {
+    pub(crate) fn new(tour_steps: usize) -> Self {
         Self {
             tour_steps: tour_steps as u32,
             check_available: true,
@@ -67,7 +67,7 @@ impl LearnerProgress {
     }
 
     /// Records a visit to `view`; true when it is the first.
-    pub fn visit(&mut self, view: ViewId) -> bool {
+    pub(crate) fn visit(&mut self, view: ViewId) -> bool {
         let bit = 1 << ViewId::ALL.iter().position(|v| *v == view).unwrap_or(0);
         let first = self.visited & bit == 0;
         self.visited |= bit;
@@ -75,7 +75,7 @@ impl LearnerProgress {
     }
 
     /// Slugs of the views opened, in navigation order.
-    pub fn views_visited(&self) -> Vec<&'static str> {
+    pub(crate) fn views_visited(&self) -> Vec<&'static str> {
         ViewId::ALL
             .iter()
             .enumerate()
@@ -85,7 +85,7 @@ impl LearnerProgress {
     }
 
     /// Records that the tour showed step `step` (1-based); true when it is further than before.
-    pub fn reach_step(&mut self, step: usize) -> bool {
+    pub(crate) fn reach_step(&mut self, step: usize) -> bool {
         let step = (step as u32).min(self.tour_steps);
         if step <= self.tour_step_reached {
             return false;
@@ -95,7 +95,7 @@ impl LearnerProgress {
     }
 
     /// Records that the learner finished the tour; true the first time.
-    pub fn complete_tour(&mut self) -> bool {
+    pub(crate) fn complete_tour(&mut self) -> bool {
         let first = !self.tour_completed;
         self.tour_completed = true;
         self.tour_step_reached = self.tour_steps;
@@ -104,7 +104,7 @@ impl LearnerProgress {
 
     /// The step a "Resume the tour" button should open, from progress alone (a tour left
     /// part-way, not finished); `None` when there is nothing to resume.
-    pub fn resume_step(&self) -> Option<usize> {
+    pub(crate) fn resume_step(&self) -> Option<usize> {
         (!self.tour_completed && self.tour_step_reached > 1)
             .then_some(self.tour_step_reached as usize)
     }
@@ -114,7 +114,7 @@ impl LearnerProgress {
     /// "checkAvailable":b,"check":null|{"submitted":b,"correct":n,"total":n,"scorePercent":n}}`.
     /// Written by hand: a serde derive of it cost several KB of wasm. View slugs are plain
     /// lowercase words, so nothing needs escaping.
-    pub fn message_json(&self) -> String {
+    pub(crate) fn message_json(&self) -> String {
         let views: Vec<String> = self
             .views_visited()
             .iter()
@@ -144,7 +144,7 @@ impl LearnerProgress {
     /// Adds progress saved elsewhere (an LMS's suspend data, through `restoreProgress`): views
     /// are joined (unknown ones dropped), the furthest step (capped at the tour's length) and a
     /// finished tour kept. True when anything changed.
-    pub fn merge(&mut self, restored: &RestoredProgress) -> bool {
+    pub(crate) fn merge(&mut self, restored: &RestoredProgress) -> bool {
         let mut changed = false;
         for view in restored
             .views_visited
@@ -169,15 +169,15 @@ pub struct RestoredProgress {
     /// View slugs.
     pub views_visited: Vec<String>,
     /// The furthest tour step reached.
-    pub tour_step_reached: u32,
+    pub(crate) tour_step_reached: u32,
     /// The tour was finished.
-    pub tour_completed: bool,
+    pub(crate) tour_completed: bool,
 }
 
 impl RestoredProgress {
     /// Reads the `progress` field of a `restoreProgress` message (already size-checked and
     /// parsed; `serde_json::Value` is in the wasm anyway, a derive would add to it).
-    pub fn from_json(progress: &serde_json::Value) -> Self {
+    pub(crate) fn from_json(progress: &serde_json::Value) -> Self {
         let views = progress.get("viewsVisited").and_then(|v| v.as_array());
         Self {
             views_visited: views
@@ -206,15 +206,15 @@ thread_local! {
 /// The learner's progress, provided once at the root: a `Copy` handle that changes the record
 /// (kept in this thread) and the one thing a view shows from it, the step to resume the tour at.
 #[derive(Clone, Copy, Debug)]
-pub struct Progress {
+pub(crate) struct Progress {
     /// The step a "Resume the tour" button opens when this browser remembers none (from
     /// progress restored by a course platform).
-    pub resume_step: RwSignal<Option<usize>>,
+    pub(crate) resume_step: RwSignal<Option<usize>>,
 }
 
 impl Progress {
     /// Starts a fresh record for a tour of `tour_steps` steps.
-    pub fn new(tour_steps: usize) -> Self {
+    pub(crate) fn new(tour_steps: usize) -> Self {
         RECORD.with_borrow_mut(|p| *p = LearnerProgress::new(tour_steps));
         Self {
             resume_step: RwSignal::new(None),
@@ -222,13 +222,13 @@ impl Progress {
     }
 
     /// The handle provided by the app root.
-    pub fn use_context() -> Self {
+    pub(crate) fn use_context() -> Self {
         expect_context::<Self>()
     }
 
     /// Changes the record with `change`; when it reports a change, the host page is sent the
     /// new `progress` message and the resume step is brought up to date.
-    pub fn record(self, change: impl FnOnce(&mut LearnerProgress) -> bool) {
+    pub(crate) fn record(self, change: impl FnOnce(&mut LearnerProgress) -> bool) {
         let news =
             RECORD.with_borrow_mut(|p| change(p).then(|| (p.message_json(), p.resume_step())));
         if let Some((message, resume)) = news {

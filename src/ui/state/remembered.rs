@@ -9,16 +9,16 @@ use super::timeline_story::TimelineStory;
 
 /// The views' memory; `Copy`.
 #[derive(Clone, Copy, Default)]
-pub struct Remembered {
+pub(crate) struct Remembered {
     /// The price assumptions (the Cost view).
-    pub cost: CostAssumptions,
+    pub(crate) cost: CostAssumptions,
     /// The freshness timeline's moments (the Timeline view).
-    pub story: TimelineStory,
+    pub(crate) story: TimelineStory,
 }
 
 impl Remembered {
     /// The memory provided at the root.
-    pub fn use_context() -> Self {
+    pub(crate) fn use_context() -> Self {
         expect_context::<Remembered>()
     }
 }

@@ -4,7 +4,7 @@ use super::persist::KEY;
 
 /// Where saving stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveStatus {
+pub(crate) enum SaveStatus {
     /// Nothing to save yet (the app as shipped).
     Nothing,
     /// The latest work is saved.
@@ -21,7 +21,7 @@ pub enum SaveStatus {
 
 impl SaveStatus {
     /// True when the learner must be told something went wrong.
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         matches!(
             self,
             SaveStatus::Failed(_) | SaveStatus::ChangedElsewhere | SaveStatus::Held(_)

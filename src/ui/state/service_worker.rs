@@ -5,7 +5,7 @@
 use wasm_bindgen_futures::JsFuture;
 
 /// Starts registration in the background; failure only means no offline copy.
-pub fn register() {
+pub(crate) fn register() {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -12,17 +12,17 @@ pub struct ShareState {
     /// `q`: the question.
     pub question: Option<String>,
     /// `rag`: retrieval toggle (`1`/`0`).
-    pub retrieval: Option<bool>,
+    pub(crate) retrieval: Option<bool>,
     /// `tuned`: tuned-weights toggle (`1`/`0`).
-    pub tuned: Option<bool>,
+    pub(crate) tuned: Option<bool>,
     /// `v`: corpus version id.
-    pub version: Option<String>,
+    pub(crate) version: Option<String>,
     /// `k`: passages retrieved, 1..=20.
-    pub k: Option<usize>,
+    pub(crate) k: Option<usize>,
     /// `t`: reader threshold, 0..=1.
-    pub threshold: Option<f32>,
+    pub(crate) threshold: Option<f32>,
     /// `curated`: leave flagged documents out (`1`/`0`).
-    pub curated: Option<bool>,
+    pub(crate) curated: Option<bool>,
 }
 
 impl ShareState {
@@ -74,7 +74,7 @@ impl ShareState {
     }
 
     /// The query pairs for this state (only what is set), in a stable order.
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if let Some(q) = self.question.as_ref().filter(|q| !q.is_empty()) {
             out.push((url::QUESTION, q.clone()));

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 /// Why a value could not be stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
+pub(crate) enum StoreError {
     /// The browser offers no localStorage here (disabled, or a sandboxed frame).
     Unavailable,
     /// The value does not fit in the space the browser gives this page.
@@ -49,7 +49,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// Reads `key`; `Ok(None)` when nothing is stored there.
-pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+pub(crate) fn read(key: &str) -> Result<Option<String>, StoreError> {
     let storage = local_storage().ok_or(StoreError::Unavailable)?;
     storage
         .get_item(key)
@@ -57,7 +57,7 @@ pub fn read(key: &str) -> Result<Option<String>, StoreError> {
 }
 
 /// Stores `value` under `key`.
-pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+pub(crate) fn write(key: &str, value: &str) -> Result<(), StoreError> {
     let storage = local_storage().ok_or(StoreError::Unavailable)?;
     storage.set_item(key, value).map_err(|e| {
         if is_quota(&e) {
@@ -69,7 +69,7 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
 }
 
 /// Removes `key` (nothing happens when it is absent).
-pub fn remove(key: &str) -> Result<(), StoreError> {
+pub(crate) fn remove(key: &str) -> Result<(), StoreError> {
     let storage = local_storage().ok_or(StoreError::Unavailable)?;
     storage
         .remove_item(key)

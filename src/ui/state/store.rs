@@ -10,7 +10,7 @@ use crate::core::workbench::Workbench;
 
 /// Where start-up is.
 #[derive(Clone, Debug, PartialEq)]
-pub enum LoadState {
+pub(crate) enum LoadState {
     /// Still loading; the text says which step (for the progress indicator), the number is
     /// the share done, 0..=1.
     Loading(String, f32),
@@ -22,27 +22,27 @@ pub enum LoadState {
 
 /// Shared state, provided as context at the root; `Copy`, so views take it by value.
 #[derive(Clone, Copy)]
-pub struct AppStore {
+pub(crate) struct AppStore {
     /// Start-up progress.
-    pub load: RwSignal<LoadState>,
+    pub(crate) load: RwSignal<LoadState>,
     bench: StoredValue<Option<Workbench>, LocalStorage>,
     revision: RwSignal<u64>,
     /// The question being asked (shared by Ask, the inspector and the map).
-    pub question: RwSignal<String>,
+    pub(crate) question: RwSignal<String>,
     /// The Retrieval toggle of the 2x2.
-    pub retrieval: RwSignal<bool>,
+    pub(crate) retrieval: RwSignal<bool>,
     /// The Tuned-weights toggle of the 2x2.
-    pub tuned: RwSignal<bool>,
+    pub(crate) tuned: RwSignal<bool>,
     /// URL parameters that were ignored at start-up, for a small notice.
-    pub url_notices: RwSignal<Vec<String>>,
+    pub(crate) url_notices: RwSignal<Vec<String>>,
     /// The long job running now and how far it is, in words, for the header (`state::jobs`);
     /// `None` when nothing runs.
-    pub job: RwSignal<Option<String>>,
+    pub(crate) job: RwSignal<Option<String>>,
 }
 
 impl AppStore {
     /// An empty store in the loading state.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             load: RwSignal::new(LoadState::Loading("Starting".into(), 0.0)),
             bench: StoredValue::new_local(None),
@@ -56,13 +56,13 @@ impl AppStore {
     }
 
     /// The store provided by the root component.
-    pub fn use_context() -> Self {
+    pub(crate) fn use_context() -> Self {
         expect_context::<AppStore>()
     }
 
     /// What views say in place of their content until the pipeline is ready (reactive): that
     /// it is loading or, after a start-up failure, that nothing can show.
-    pub fn pending_note(&self) -> &'static str {
+    pub(crate) fn pending_note(&self) -> &'static str {
         match self.load.with(|load| matches!(load, LoadState::Failed(_))) {
             true => "Nothing to show: the explainer could not start (the message above says why).",
             false => "Loading the model and documents…",
@@ -70,7 +70,7 @@ impl AppStore {
     }
 
     /// Installs the loaded workbench and marks the app ready.
-    pub fn install(&self, bench: Workbench) {
+    pub(crate) fn install(&self, bench: Workbench) {
         self.bench.set_value(Some(bench));
         self.revision.update(|r| *r += 1);
         self.load.set(LoadState::Ready);
@@ -78,25 +78,25 @@ impl AppStore {
 
     /// Puts `bench` in use and hands back the one it replaces (the corpus switcher keeps the
     /// sample workbench aside, so switching back is instant and keeps its edits).
-    pub fn swap(&self, bench: Workbench) -> Option<Workbench> {
+    pub(crate) fn swap(&self, bench: Workbench) -> Option<Workbench> {
         let previous = self.bench.try_update_value(|b| b.replace(bench)).flatten();
         self.revision.update(|r| *r += 1);
         previous
     }
 
     /// Reads the workbench (reactively: re-runs when it changes). `None` while loading.
-    pub fn with<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+    pub(crate) fn with<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
         self.revision.track();
         self.bench.with_value(|b| b.as_ref().map(read))
     }
 
     /// Reads the workbench without subscribing (for event handlers).
-    pub fn with_untracked<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+    pub(crate) fn with_untracked<R>(&self, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
         self.bench.with_value(|b| b.as_ref().map(read))
     }
 
     /// Changes the workbench and tells every reader.
-    pub fn update<R>(&self, change: impl FnOnce(&mut Workbench) -> R) -> Option<R> {
+    pub(crate) fn update<R>(&self, change: impl FnOnce(&mut Workbench) -> R) -> Option<R> {
         let out = self
             .bench
             .try_update_value(|b| b.as_mut().map(change))
@@ -106,7 +106,7 @@ impl AppStore {
     }
 
     /// A number that changes whenever the workbench does (for memo keys).
-    pub fn revision(&self) -> u64 {
+    pub(crate) fn revision(&self) -> u64 {
         self.revision.get()
     }
 }

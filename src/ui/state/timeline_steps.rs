@@ -11,7 +11,7 @@ use crate::core::modes::Mode;
 
 /// One thing that changed from one moment to the next.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Cause {
+pub(crate) enum Cause {
     /// The model was retrained (or another one installed); `on` is the version it learned.
     Retrain {
         /// The version the new model learned (`None`: no model any more).
@@ -43,7 +43,7 @@ pub enum Cause {
 
 /// Every change from `before` to `after`, the model first (it is what retraining changes),
 /// then the documents, then retrieval's settings. Empty when the two states are the same.
-pub fn causes(before: &MomentKey, after: &MomentKey) -> Vec<Cause> {
+pub(crate) fn causes(before: &MomentKey, after: &MomentKey) -> Vec<Cause> {
     let mut out = Vec::new();
     if before.model != after.model {
         out.push(Cause::Retrain {
@@ -75,21 +75,21 @@ pub fn causes(before: &MomentKey, after: &MomentKey) -> Vec<Cause> {
 
 /// One step of the story: from moment `at - 1` to moment `at`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Step {
+pub(crate) struct Step {
     /// The index of the later moment.
-    pub at: usize,
+    pub(crate) at: usize,
     /// What changed.
-    pub causes: Vec<Cause>,
+    pub(crate) causes: Vec<Cause>,
     /// The version the model had learned after the step.
-    pub tuned_on: Option<String>,
+    pub(crate) tuned_on: Option<String>,
     /// The fine-tuned model's knowledge accuracy before and after.
-    pub tuned: (Option<f64>, Option<f64>),
+    pub(crate) tuned: (Option<f64>, Option<f64>),
     /// Retrieval's knowledge accuracy before and after.
-    pub rag: (Option<f64>, Option<f64>),
+    pub(crate) rag: (Option<f64>, Option<f64>),
 }
 
 /// The steps between consecutive moments, oldest first.
-pub fn steps(moments: &[Moment]) -> Vec<Step> {
+pub(crate) fn steps(moments: &[Moment]) -> Vec<Step> {
     moments
         .windows(2)
         .enumerate()

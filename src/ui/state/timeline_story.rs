@@ -14,14 +14,14 @@ use leptos::prelude::*;
 /// The timeline's story, kept at the root in [`Remembered`](super::remembered::Remembered); `Copy`. The Timeline view is the
 /// only writer: it adds a moment per change it sees and seeds an empty story.
 #[derive(Clone, Copy)]
-pub struct TimelineStory {
+pub(crate) struct TimelineStory {
     /// The moments so far.
-    pub story: RwSignal<Story>,
+    pub(crate) story: RwSignal<Story>,
 }
 
 impl TimelineStory {
     /// An empty story.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             story: RwSignal::new(Story::default()),
         }
@@ -35,27 +35,27 @@ impl Default for TimelineStory {
 }
 
 /// Moments kept; older ones drop off the left.
-pub const KEEP: usize = 8;
+pub(crate) const KEEP: usize = 8;
 
 /// What identifies a workbench state for the story.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MomentKey {
+pub(crate) struct MomentKey {
     /// The corpus version.
-    pub version: String,
+    pub(crate) version: String,
     /// A fingerprint of the learner's edits.
-    pub edits: u64,
+    pub(crate) edits: u64,
     /// The tuned model: the version it learned and a fingerprint of the run.
-    pub model: Option<(String, u64)>,
+    pub(crate) model: Option<(String, u64)>,
     /// k and the threshold's bits.
-    pub settings: (usize, u32),
+    pub(crate) settings: (usize, u32),
 }
 
 impl MomentKey {
     /// The edits fingerprint of a workbench without edits.
-    pub const NO_EDITS: u64 = 0;
+    pub(crate) const NO_EDITS: u64 = 0;
 
     /// The key of `bench` as it stands.
-    pub fn of(bench: &Workbench) -> Self {
+    pub(crate) fn of(bench: &Workbench) -> Self {
         let mut edits = DefaultHasher::new();
         for edit in bench.edits().iter() {
             edit.hash(&mut edits);
@@ -82,7 +82,7 @@ impl MomentKey {
     }
 
     /// The same state at another version.
-    pub fn at_version(&self, version: &str) -> Self {
+    pub(crate) fn at_version(&self, version: &str) -> Self {
         Self {
             version: version.to_string(),
             ..self.clone()
@@ -92,7 +92,7 @@ impl MomentKey {
 
 /// What changed to make a moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MomentKind {
+pub(crate) enum MomentKind {
     /// Where the story starts (one per version up to the current one).
     Start,
     /// The documents moved to another version.
@@ -107,26 +107,26 @@ pub enum MomentKind {
 
 /// One point in time.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Moment {
+pub(crate) struct Moment {
     /// The state it measured.
-    pub key: MomentKey,
+    pub(crate) key: MomentKey,
     /// What made it.
-    pub kind: MomentKind,
+    pub(crate) kind: MomentKind,
     /// The version the tuned model had learned then.
-    pub tuned_on: Option<String>,
+    pub(crate) tuned_on: Option<String>,
     /// Knowledge accuracy per mode, in [`Mode::ALL`] order.
-    pub knowledge: [Option<f64>; 4],
+    pub(crate) knowledge: [Option<f64>; 4],
     /// Knowledge accuracy on facts changed since the model's training version, per mode.
-    pub changed: [Option<f64>; 4],
+    pub(crate) changed: [Option<f64>; 4],
     /// Stale-answer rate per mode.
-    pub stale: [Option<f64>; 4],
+    pub(crate) stale: [Option<f64>; 4],
     /// How many facts changed since the tuned model's training version (0: none yet).
-    pub changed_facts: usize,
+    pub(crate) changed_facts: usize,
 }
 
 impl Moment {
     /// A moment of `kind` for the state `key`, scored by `report`.
-    pub fn new(key: MomentKey, kind: MomentKind, report: &EvalReport) -> Self {
+    pub(crate) fn new(key: MomentKey, kind: MomentKind, report: &EvalReport) -> Self {
         let per_mode = |f: fn(&crate::core::eval::ModeMetrics) -> Option<f64>| {
             Mode::ALL.map(|m| f(report.modes.get(m)))
         };
@@ -142,12 +142,12 @@ impl Moment {
     }
 
     /// The first line of its label: the version.
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         self.key.version.clone()
     }
 
     /// The second line: what happened (short, it sits under a narrow column).
-    pub fn subtitle(&self) -> String {
+    pub(crate) fn subtitle(&self) -> String {
         match self.kind {
             MomentKind::Start => "new docs".to_string(),
             // Not "new docs": the documents may have moved back to an older version.
@@ -159,40 +159,40 @@ impl Moment {
     }
 
     /// Knowledge accuracy of `mode`.
-    pub fn knowledge_of(&self, mode: Mode) -> Option<f64> {
+    pub(crate) fn knowledge_of(&self, mode: Mode) -> Option<f64> {
         self.knowledge[index(mode)]
     }
 }
 
 /// Where `mode` sits in a moment's per-mode arrays ([`Mode::ALL`] order).
-pub fn index(mode: Mode) -> usize {
+pub(crate) fn index(mode: Mode) -> usize {
     Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0)
 }
 
 /// The moments so far.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Story {
+pub(crate) struct Story {
     moments: Vec<Moment>,
 }
 
 impl Story {
     /// The moments, oldest first.
-    pub fn moments(&self) -> &[Moment] {
+    pub(crate) fn moments(&self) -> &[Moment] {
         &self.moments
     }
 
     /// True before anything was measured.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.moments.is_empty()
     }
 
     /// Forgets every moment.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.moments.clear();
     }
 
     /// Adds `moment`, dropping the oldest beyond [`KEEP`].
-    pub fn push(&mut self, moment: Moment) {
+    pub(crate) fn push(&mut self, moment: Moment) {
         self.moments.push(moment);
         if self.moments.len() > KEEP {
             self.moments.remove(0);
@@ -202,7 +202,7 @@ impl Story {
     /// Records the state `key` scored by `report` if it differs from the last moment; the
     /// kind says what changed (a new model first, then the version, then edits). Returns
     /// whether a moment was added.
-    pub fn observe(&mut self, key: MomentKey, report: &EvalReport) -> bool {
+    pub(crate) fn observe(&mut self, key: MomentKey, report: &EvalReport) -> bool {
         let kind = match self.moments.last() {
             None => MomentKind::Start,
             Some(last) if last.key == key => return false,

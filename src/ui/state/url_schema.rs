@@ -10,49 +10,49 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 /// `view`: which view shows, as a [`ViewId`](super::ViewId) slug.
-pub const VIEW: &str = "view";
+pub(crate) const VIEW: &str = "view";
 /// `q`: the question being asked.
-pub const QUESTION: &str = "q";
+pub(crate) const QUESTION: &str = "q";
 /// `rag`: the Retrieval toggle of the 2x2 (a flag).
-pub const RETRIEVAL: &str = "rag";
+pub(crate) const RETRIEVAL: &str = "rag";
 /// `tuned`: the Tuned-weights toggle of the 2x2 (a flag).
-pub const TUNED: &str = "tuned";
+pub(crate) const TUNED: &str = "tuned";
 /// `v`: the corpus version id.
-pub const VERSION: &str = "v";
+pub(crate) const VERSION: &str = "v";
 /// `k`: passages retrieved, in [`K_RANGE`].
-pub const K: &str = "k";
+pub(crate) const K: &str = "k";
 /// `t`: the reader's threshold, in [`THRESHOLD_RANGE`].
-pub const THRESHOLD: &str = "t";
+pub(crate) const THRESHOLD: &str = "t";
 /// `curated`: leave documents flagged outdated or low-signal out of the index (a flag).
-pub const CURATED: &str = "curated";
+pub(crate) const CURATED: &str = "curated";
 /// `embed`: drop the page chrome for an iframe (a flag).
-pub const EMBED: &str = "embed";
+pub(crate) const EMBED: &str = "embed";
 /// `hide`: comma-separated controls or views to hide.
-pub const HIDE: &str = "hide";
+pub(crate) const HIDE: &str = "hide";
 /// `embed_hide`: an older spelling some embeds still carry; kept in links, read by nothing.
-pub const EMBED_HIDE: &str = "embed_hide";
+pub(crate) const EMBED_HIDE: &str = "embed_hide";
 /// `tour`: the guided tour's open step (1-based).
-pub const TOUR: &str = "tour";
+pub(crate) const TOUR: &str = "tour";
 /// `guide`: the decision guide's answers, encoded by `core::decide::encode`.
-pub const GUIDE: &str = "guide";
+pub(crate) const GUIDE: &str = "guide";
 /// `presenter`: presenter mode (a flag).
-pub const PRESENTER: &str = "presenter";
+pub(crate) const PRESENTER: &str = "presenter";
 /// `scene`: a named starting scene, applied once at load (`workshop-start`), then dropped.
-pub const SCENE: &str = "scene";
+pub(crate) const SCENE: &str = "scene";
 /// The one scene a link can name: the documented start of a workshop.
-pub const WORKSHOP_START: &str = "workshop-start";
+pub(crate) const WORKSHOP_START: &str = "workshop-start";
 /// `debug_panic`: makes the shell panic, so the browser tests can see the panic panel.
-pub const DEBUG_PANIC: &str = "debug_panic";
+pub(crate) const DEBUG_PANIC: &str = "debug_panic";
 
 /// The keys of the shareable state (`share::ShareState`), in the order a link writes them.
-pub const SHARED: [&str; 7] = [QUESTION, RETRIEVAL, TUNED, VERSION, K, THRESHOLD, CURATED];
+pub(crate) const SHARED: [&str; 7] = [QUESTION, RETRIEVAL, TUNED, VERSION, K, THRESHOLD, CURATED];
 /// The keys a host page hears about in `stateChanged`: the view and the shareable state.
-pub const REPORTED: [&str; 8] = [
+pub(crate) const REPORTED: [&str; 8] = [
     VIEW, QUESTION, RETRIEVAL, TUNED, VERSION, K, THRESHOLD, CURATED,
 ];
 /// Keys owned by other features (the router, embedding, the tour, the guide, presenter mode,
 /// tests): the shareable state's parser accepts them, and the URL sync leaves them as they are.
-pub const FEATURE_KEYS: [&str; 9] = [
+pub(crate) const FEATURE_KEYS: [&str; 9] = [
     VIEW,
     SCENE,
     EMBED,
@@ -65,12 +65,12 @@ pub const FEATURE_KEYS: [&str; 9] = [
 ];
 
 /// The `k` values a link may carry.
-pub const K_RANGE: RangeInclusive<usize> = 1..=20;
+pub(crate) const K_RANGE: RangeInclusive<usize> = 1..=20;
 /// The thresholds a link may carry.
-pub const THRESHOLD_RANGE: RangeInclusive<f32> = 0.0..=1.0;
+pub(crate) const THRESHOLD_RANGE: RangeInclusive<f32> = 0.0..=1.0;
 
 /// Reads a flag: `1`/`true`/`on` or `0`/`false`/`off`; anything else is not a flag.
-pub fn flag(value: &str) -> Option<bool> {
+pub(crate) fn flag(value: &str) -> Option<bool> {
     match value {
         "1" | "true" | "on" => Some(true),
         "0" | "false" | "off" => Some(false),
@@ -79,18 +79,18 @@ pub fn flag(value: &str) -> Option<bool> {
 }
 
 /// True when a flag's value is present and on (an absent or unreadable flag is off).
-pub fn flag_on(value: Option<&str>) -> bool {
+pub(crate) fn flag_on(value: Option<&str>) -> bool {
     value.and_then(flag) == Some(true)
 }
 
 /// The value a flag is written with.
-pub fn flag_text(on: bool) -> String {
+pub(crate) fn flag_text(on: bool) -> String {
     if on { "1" } else { "0" }.to_string()
 }
 
 /// True when the raw query string `search` (`?a=1&b=2`, as `location.search` gives it) names
 /// `key`, with or without a value.
-pub fn names(search: &str, key: &str) -> bool {
+pub(crate) fn names(search: &str, key: &str) -> bool {
     search
         .trim_start_matches('?')
         .split('&')
@@ -100,7 +100,7 @@ pub fn names(search: &str, key: &str) -> bool {
 /// How every query change is written: without scrolling the page, and replacing the history
 /// entry when `replace` (state that follows the learner's every move), else adding one (a step
 /// the learner may want Back for).
-pub fn query_write(replace: bool) -> NavigateOptions {
+pub(crate) fn query_write(replace: bool) -> NavigateOptions {
     NavigateOptions {
         replace,
         scroll: false,
@@ -109,7 +109,7 @@ pub fn query_write(replace: bool) -> NavigateOptions {
 }
 
 /// Sets `key` to `value` in `params`, or removes it when `value` is `None`.
-pub fn put(params: &mut ParamsMap, key: &str, value: Option<String>) {
+pub(crate) fn put(params: &mut ParamsMap, key: &str, value: Option<String>) {
     match value {
         Some(value) => params.replace(key.to_string(), value),
         None => {

@@ -14,7 +14,7 @@ use crate::core::workbench::RetrievalSettings;
 
 /// Mounted once inside the router; renders nothing.
 #[component]
-pub fn UrlSync() -> impl IntoView {
+pub(crate) fn UrlSync() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let query = use_query_map();
@@ -81,7 +81,7 @@ pub fn UrlSync() -> impl IntoView {
 }
 
 /// Applies what a link names; anything it does not name keeps its default.
-pub fn apply(store: AppStore, state: &ShareState) {
+pub(crate) fn apply(store: AppStore, state: &ShareState) {
     if let Some(q) = &state.question {
         store.question.set(q.clone());
     }

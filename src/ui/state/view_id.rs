@@ -31,7 +31,7 @@ pub enum ViewId {
 
 /// The group a view belongs to in the navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewGroup {
+pub(crate) enum ViewGroup {
     /// Asking and looking at retrieval.
     Explore,
     /// Training the tuned model.
@@ -44,7 +44,7 @@ pub enum ViewGroup {
 
 impl ViewId {
     /// Every view, in navigation order.
-    pub const ALL: [ViewId; 12] = [
+    pub(crate) const ALL: [ViewId; 12] = [
         ViewId::Ask,
         ViewId::Inspector,
         ViewId::Map,
@@ -60,10 +60,10 @@ impl ViewId {
     ];
 
     /// The view shown when the URL names none (or names an unknown one).
-    pub const DEFAULT: ViewId = ViewId::Ask;
+    pub(crate) const DEFAULT: ViewId = ViewId::Ask;
 
     /// The value used in `?view=`.
-    pub fn slug(self) -> &'static str {
+    pub(crate) fn slug(self) -> &'static str {
         match self {
             ViewId::Ask => "ask",
             ViewId::Inspector => "inspector",
@@ -86,7 +86,7 @@ impl ViewId {
     }
 
     /// The short name in the navigation.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             ViewId::Ask => "Ask",
             ViewId::Inspector => "Retrieval inspector",
@@ -104,7 +104,7 @@ impl ViewId {
     }
 
     /// The navigation group.
-    pub fn group(self) -> ViewGroup {
+    pub(crate) fn group(self) -> ViewGroup {
         match self {
             ViewId::Ask | ViewId::Inspector | ViewId::Map | ViewId::Corpus | ViewId::Mine => {
                 ViewGroup::Explore
@@ -118,7 +118,7 @@ impl ViewId {
 
 impl ViewGroup {
     /// Every group, in navigation order.
-    pub const ALL: [ViewGroup; 4] = [
+    pub(crate) const ALL: [ViewGroup; 4] = [
         ViewGroup::Explore,
         ViewGroup::Tune,
         ViewGroup::Measure,
@@ -126,7 +126,7 @@ impl ViewGroup {
     ];
 
     /// The group's heading in the navigation.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             ViewGroup::Explore => "Explore",
             ViewGroup::Tune => "Tune",

@@ -20,29 +20,29 @@ use crate::core::workbench::{Edits, RetrievalSettings, TuneSettings};
 /// What going back to the starting scene changes, counted from the live state (plain data, so
 /// the confirmation's words are tested natively).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StartOverPlan {
+pub(crate) struct StartOverPlan {
     /// Edited sample documents.
-    pub edits: usize,
+    pub(crate) edits: usize,
     /// "Your documents" is the corpus shown (it is kept, not deleted).
-    pub own_documents_shown: bool,
+    pub(crate) own_documents_shown: bool,
     /// Training runs made in the Training view (their models go).
-    pub training_runs: usize,
+    pub(crate) training_runs: usize,
     /// The tuned model in use was trained on another version than the snapshot.
-    pub model_version: Option<String>,
+    pub(crate) model_version: Option<String>,
     /// Retrieval settings (k, threshold, curation) differ from the defaults.
-    pub settings_changed: bool,
+    pub(crate) settings_changed: bool,
     /// A question is in the box.
-    pub question: bool,
+    pub(crate) question: bool,
 }
 
 impl StartOverPlan {
     /// True when the live state already is the starting scene in every way the plan counts.
-    pub fn is_nothing(&self) -> bool {
+    pub(crate) fn is_nothing(&self) -> bool {
         *self == Self::default()
     }
 
     /// One line per thing that changes, for the confirmation.
-    pub fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if self.edits > 0 {
             let s = if self.edits == 1 { "" } else { "s" };
@@ -83,7 +83,7 @@ impl StartOverPlan {
     }
 
     /// The plan for the live state; `None` while loading.
-    pub fn of(store: AppStore, work: Workspace) -> Option<Self> {
+    pub(crate) fn of(store: AppStore, work: Workspace) -> Option<Self> {
         let (edits, settings_changed, model_version) = work.with_sample(store, |b| {
             let snapshot = b.corpus().snapshot.clone();
             (
@@ -107,25 +107,25 @@ impl StartOverPlan {
 
 /// The learner's work as it was before a step that changed it, with the words that say so.
 #[derive(Clone, Debug)]
-pub struct SetAside {
+pub(crate) struct SetAside {
     /// The work, as a scenario (the same form as an export).
-    pub scenario: Scenario,
+    pub(crate) scenario: Scenario,
     /// What happened, e.g. "Back at the workshop start."
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// The set-aside work, provided at the root; `Copy`.
 #[derive(Clone, Copy)]
-pub struct Workshop {
+pub(crate) struct Workshop {
     /// The latest set-aside copy (shown with an Undo until dismissed or undone).
-    pub set_aside: RwSignal<Option<SetAside>>,
+    pub(crate) set_aside: RwSignal<Option<SetAside>>,
     /// Set while an undo is being applied (it may rebuild the learner's documents).
-    pub undoing: RwSignal<bool>,
+    pub(crate) undoing: RwSignal<bool>,
 }
 
 impl Workshop {
     /// Nothing set aside.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             set_aside: RwSignal::new(None),
             undoing: RwSignal::new(false),
@@ -133,7 +133,7 @@ impl Workshop {
     }
 
     /// The workshop state provided at the root.
-    pub fn use_context() -> Self {
+    pub(crate) fn use_context() -> Self {
         expect_context::<Workshop>()
     }
 
@@ -145,12 +145,12 @@ impl Workshop {
     }
 
     /// Keeps `scenario`, the work as it was before a step replaced it, to be undone.
-    pub fn remember(&self, scenario: Scenario, note: String) {
+    pub(crate) fn remember(&self, scenario: Scenario, note: String) {
         self.set_aside.set(Some(SetAside { scenario, note }));
     }
 
     /// Puts the set-aside work back (all of it, as an import would) and forgets the copy.
-    pub fn undo(&self, store: AppStore, work: Workspace) {
+    pub(crate) fn undo(&self, store: AppStore, work: Workspace) {
         let Some(kept) = self.set_aside.get_untracked() else {
             return;
         };
@@ -183,7 +183,7 @@ impl Default for Workshop {
 
 /// Goes back to the starting scene, keeping a copy of what it changes for Undo (when it
 /// changes anything). Returns false while the app is loading.
-pub fn start_over(store: AppStore, work: Workspace, remembered: Remembered) -> bool {
+pub(crate) fn start_over(store: AppStore, work: Workspace, remembered: Remembered) -> bool {
     let Some(plan) = StartOverPlan::of(store, work) else {
         return false;
     };
@@ -218,7 +218,7 @@ pub fn start_over(store: AppStore, work: Workspace, remembered: Remembered) -> b
 /// A scene (a tour step, a "Show me") shows the sample documents as shipped: when the learner
 /// had edits or their own documents on screen, a copy is kept for Undo first and the
 /// documents go back to as shipped. The learner's own documents stay parked, not deleted.
-pub fn show_sample_as_shipped(store: AppStore, work: Workspace) {
+pub(crate) fn show_sample_as_shipped(store: AppStore, work: Workspace) {
     let own = work.active.get_untracked() == CorpusChoice::Mine;
     let edits = work.with_sample(store, |b| b.edits().len()).unwrap_or(0);
     if !own && edits == 0 {

@@ -18,7 +18,7 @@ use crate::ui::state::training_panel::TrainingPanel;
 
 /// Which documents the app answers from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CorpusChoice {
+pub(crate) enum CorpusChoice {
     /// The shipped corpus of the made-up company Kettlefin Labs.
     Sample,
     /// The documents the learner brought.
@@ -27,7 +27,7 @@ pub enum CorpusChoice {
 
 impl CorpusChoice {
     /// The switcher's label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             CorpusChoice::Sample => "Sample corpus (Kettlefin Labs)",
             CorpusChoice::Mine => "My documents",
@@ -37,33 +37,33 @@ impl CorpusChoice {
 
 /// The learner's work, provided as context next to the [`AppStore`]; `Copy`.
 #[derive(Clone, Copy)]
-pub struct Workspace {
+pub(crate) struct Workspace {
     /// The documents the learner added, in the order added.
-    pub documents: RwSignal<Vec<UserDocument>>,
+    pub(crate) documents: RwSignal<Vec<UserDocument>>,
     /// The question-answer pairs (labelled examples) as edited in the table.
-    pub pairs: RwSignal<Vec<QaPair>>,
+    pub(crate) pairs: RwSignal<Vec<QaPair>>,
     /// The pairs the tuned model on "my documents" was last trained on (`None`: not trained).
-    pub trained_pairs: RwSignal<Option<Vec<QaPair>>>,
+    pub(crate) trained_pairs: RwSignal<Option<Vec<QaPair>>>,
     /// Which corpus the store's workbench holds.
-    pub active: RwSignal<CorpusChoice>,
+    pub(crate) active: RwSignal<CorpusChoice>,
     /// Where saving in the browser stands (shown in "Your documents").
-    pub saved: RwSignal<SaveStatus>,
+    pub(crate) saved: RwSignal<SaveStatus>,
     /// What this tab knows of storage and the save waiting to be written.
-    pub saving: Saving,
+    pub(crate) saving: Saving,
     /// A start-up notice about restoring saved work (shown at the top of every view).
-    pub notice: RwSignal<Option<String>>,
+    pub(crate) notice: RwSignal<Option<String>>,
     /// While saved work is being rebuilt (the learner's documents, embedded again), how far
     /// it is, in words; `None` otherwise.
-    pub restoring: RwSignal<Option<String>>,
+    pub(crate) restoring: RwSignal<Option<String>>,
     /// True once the start-up restore of saved work is over (restored, absent or refused).
     /// A link's state is applied after it, so what a link names wins over saved settings.
-    pub restored: RwSignal<bool>,
+    pub(crate) restored: RwSignal<bool>,
     /// The Training panel's settings and runs (the settings are saved with the work).
-    pub training: TrainingPanel,
+    pub(crate) training: TrainingPanel,
     /// The import of documents that runs now, and how the last one ended.
-    pub import: DocumentImport,
+    pub(crate) import: DocumentImport,
     /// The run of training on the learner's pairs, and how the last one ended.
-    pub pair_training: PairTraining,
+    pub(crate) pair_training: PairTraining,
     /// The workbench not in use: the sample one while "my documents" shows, or the user's one
     /// (when built and still current) while the sample shows.
     parked: StoredValue<Option<Workbench>, LocalStorage>,
@@ -71,7 +71,7 @@ pub struct Workspace {
 
 impl Workspace {
     /// Empty work, showing the sample corpus.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             documents: RwSignal::new(Vec::new()),
             pairs: RwSignal::new(Vec::new()),
@@ -91,7 +91,7 @@ impl Workspace {
 
     /// True (untracked) while an import of documents or a training run on the pairs goes:
     /// work on its way that is not in the saved state yet.
-    pub fn runs_going(&self) -> bool {
+    pub(crate) fn runs_going(&self) -> bool {
         self.import.progress.with_untracked(Option::is_some)
             || matches!(
                 self.pair_training.state.get_untracked(),
@@ -102,24 +102,24 @@ impl Workspace {
     /// Stops the learner's document import and training on pairs, if one runs: what replaces
     /// the work (a restore, an imported scenario, Clear, Start over) must not be overwritten by
     /// a run that began on the work before it.
-    pub fn cancel_runs(&self) {
+    pub(crate) fn cancel_runs(&self) {
         self.import.cancel();
         self.pair_training.cancel();
     }
 
     /// The workspace provided at the root.
-    pub fn use_context() -> Self {
+    pub(crate) fn use_context() -> Self {
         expect_context::<Workspace>()
     }
 
     /// True (and tracked) once the pipeline is ready and saved work is restored: state applied
     /// from then on (a link, the host page, a tour step) is not overwritten by the restore.
-    pub fn settled(&self, store: AppStore) -> bool {
+    pub(crate) fn settled(&self, store: AppStore) -> bool {
         store.load.get() == LoadState::Ready && self.restored.get()
     }
 
     /// Shows `choice`. Switching to "my documents" builds their workbench when needed.
-    pub fn switch(&self, store: AppStore, choice: CorpusChoice) -> Result<(), String> {
+    pub(crate) fn switch(&self, store: AppStore, choice: CorpusChoice) -> Result<(), String> {
         if self.active.get_untracked() == choice {
             return Ok(());
         }
@@ -138,13 +138,13 @@ impl Workspace {
 
     /// Builds the workbench of the learner's documents and pairs (embeds and indexes every
     /// passage) and, when the pairs were trained on before, retrains deterministically.
-    pub fn build(&self, store: AppStore) -> Result<Workbench, String> {
+    pub(crate) fn build(&self, store: AppStore) -> Result<Workbench, String> {
         self.build_with(store, &self.documents.get_untracked())
     }
 
     /// Like [`Self::build`], with `documents` in place of the current ones (an import builds
     /// before it commits, so a cancelled or failed import changes nothing).
-    pub fn build_with(
+    pub(crate) fn build_with(
         &self,
         store: AppStore,
         documents: &[UserDocument],
@@ -159,7 +159,7 @@ impl Workspace {
     }
 
     /// Like [`Self::build_with`], a step at a time (see [`build_workbench_stepwise`]).
-    pub async fn build_with_stepwise(
+    pub(crate) async fn build_with_stepwise(
         &self,
         store: AppStore,
         documents: &[UserDocument],
@@ -177,7 +177,7 @@ impl Workspace {
 
     /// Puts a freshly built workbench of the learner's documents in place: in use when "my
     /// documents" shows, otherwise ready for the next switch.
-    pub fn install_mine(&self, store: AppStore, bench: Workbench) {
+    pub(crate) fn install_mine(&self, store: AppStore, bench: Workbench) {
         if self.active.get_untracked() == CorpusChoice::Mine {
             store.swap(bench);
         } else {
@@ -186,7 +186,7 @@ impl Workspace {
     }
 
     /// Makes `documents` the learner's documents, with `bench` built from them, and shows them.
-    pub fn commit_documents(
+    pub(crate) fn commit_documents(
         &self,
         store: AppStore,
         documents: Vec<UserDocument>,
@@ -200,14 +200,18 @@ impl Workspace {
 
     /// Forgets the parked workbench of the learner's documents (their documents changed while
     /// the sample showed), so the next switch rebuilds it.
-    pub fn forget_parked_mine(&self) {
+    pub(crate) fn forget_parked_mine(&self) {
         if self.active.get_untracked() == CorpusChoice::Sample {
             self.parked.set_value(None);
         }
     }
 
     /// The sample workbench, wherever it is (for saving its edits and settings).
-    pub fn with_sample<R>(&self, store: AppStore, read: impl FnOnce(&Workbench) -> R) -> Option<R> {
+    pub(crate) fn with_sample<R>(
+        &self,
+        store: AppStore,
+        read: impl FnOnce(&Workbench) -> R,
+    ) -> Option<R> {
         match self.active.get_untracked() {
             CorpusChoice::Sample => store.with_untracked(read),
             CorpusChoice::Mine => self.parked.with_value(|b| b.as_ref().map(read)),
@@ -215,7 +219,7 @@ impl Workspace {
     }
 
     /// Changes the sample workbench, wherever it is (for restoring saved work).
-    pub fn update_sample<R>(
+    pub(crate) fn update_sample<R>(
         &self,
         store: AppStore,
         change: impl FnOnce(&mut Workbench) -> R,
@@ -237,7 +241,7 @@ impl Default for Workspace {
 }
 
 /// The pairs a run can learn from: rows with both a question and an answer, trimmed.
-pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
+pub(crate) fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
     rows.iter()
         .map(|p| QaPair {
             question: p.question.trim().to_string(),
@@ -249,13 +253,13 @@ pub fn usable_pairs(rows: &[QaPair]) -> Vec<QaPair> {
 
 /// The settings a run on the learner's pairs uses: the start-up model's, on the one version of
 /// their corpus.
-pub fn pair_tune_settings() -> TuneSettings {
+pub(crate) fn pair_tune_settings() -> TuneSettings {
     TuneSettings::default()
 }
 
 /// Embeds and indexes `documents` (with `pairs` as facts and evaluation questions) in one go
 /// (used where the documents are known to be small or the page is still loading).
-pub fn build_workbench(
+pub(crate) fn build_workbench(
     store: AppStore,
     documents: &[UserDocument],
     pairs: &[QaPair],
@@ -266,7 +270,7 @@ pub fn build_workbench(
 
 /// Like [`build_workbench`], a step at a time: the page gets a turn every few milliseconds,
 /// `progress` hears how far it is, and it stops with `Ok(None)` as soon as `cancelled` says so.
-pub async fn build_workbench_stepwise(
+pub(crate) async fn build_workbench_stepwise(
     store: AppStore,
     documents: &[UserDocument],
     pairs: &[QaPair],
@@ -279,7 +283,7 @@ pub async fn build_workbench_stepwise(
 
 /// Runs `build` to the end in slices (`jobs::run_in_slices`), the page getting a turn between
 /// them; `Ok(None)` when `cancelled` says so between two steps.
-pub async fn run_build(
+pub(crate) async fn run_build(
     build: WorkbenchBuild,
     progress: impl Fn(BuildProgress),
     cancelled: impl Fn() -> bool,
@@ -318,7 +322,7 @@ pub async fn run_build(
 }
 
 /// A stepwise build's progress in words ("Embedding passages: 240 of 7,117").
-pub fn build_step_label(progress: &BuildProgress) -> String {
+pub(crate) fn build_step_label(progress: &BuildProgress) -> String {
     match progress.stage {
         BuildStage::Splitting => format!(
             "Splitting into passages: document {} of {}",
@@ -357,7 +361,7 @@ fn index_failed(e: crate::core::index::IndexError) -> String {
 
 /// Trains `bench` to the end with [`pair_tune_settings`] (seeded: the same pairs give the same
 /// model), for restoring saved work.
-pub fn retrain(mut bench: Workbench) -> Result<Workbench, String> {
+pub(crate) fn retrain(mut bench: Workbench) -> Result<Workbench, String> {
     bench
         .train(&pair_tune_settings(), &BrowserClock)
         .map_err(|e| format!("The model could not be trained on your pairs: {e}"))?;

@@ -1,17 +1,17 @@
 //! One module per view. `CurrentView` picks the one the URL names.
 
-pub mod ask;
-pub mod check;
-pub mod concepts;
-pub mod corpus;
-pub mod cost;
-pub mod guide;
-pub mod inspector;
-pub mod map;
-pub mod mine;
-pub mod timeline;
-pub mod tradeoff;
-pub mod training;
+pub(crate) mod ask;
+pub(crate) mod check;
+pub(crate) mod concepts;
+pub(crate) mod corpus;
+pub(crate) mod cost;
+pub(crate) mod guide;
+pub(crate) mod inspector;
+pub(crate) mod map;
+pub(crate) mod mine;
+pub(crate) mod timeline;
+pub(crate) mod tradeoff;
+pub(crate) mod training;
 
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ use crate::ui::state::ViewId;
 
 /// Renders the view named by `current`.
 #[component]
-pub fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
+pub(crate) fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
     move || match current.get() {
         ViewId::Ask => view! { <ask::AskView/> }.into_any(),
         ViewId::Inspector => view! { <inspector::InspectorView/> }.into_any(),

@@ -12,7 +12,7 @@ use super::scale::Linear;
 
 /// A horizontal axis along the bottom of the plot.
 #[component]
-pub fn XAxis(
+pub(crate) fn XAxis(
     /// Data to x.
     scale: Linear,
     /// The y of the axis line.
@@ -48,15 +48,15 @@ pub fn XAxis(
 
 /// How far above the top of the y axis the title's baseline sits by default: clear of the top
 /// tick label at the phone type size (`chart.css`).
-pub const Y_TITLE_LIFT: f64 = 22.0;
+pub(crate) const Y_TITLE_LIFT: f64 = 22.0;
 
 /// The room a chart leaves between its canvas top and the top of the y axis for the title
 /// (the default lift plus the title's height at the phone type size).
-pub const Y_TITLE_ROOM: f64 = Y_TITLE_LIFT + 18.0;
+pub(crate) const Y_TITLE_ROOM: f64 = Y_TITLE_LIFT + 18.0;
 
 /// A vertical axis along the left of the plot, its title above it.
 #[component]
-pub fn YAxis(
+pub(crate) fn YAxis(
     /// Data to y.
     scale: Linear,
     /// The x of the axis line.

@@ -4,12 +4,12 @@
 
 /// `value` milliseconds for a table or a sentence: "0 ms" when nothing ran, "< 0.01 ms" below
 /// that, two decimals below 1 ms, one below 10 ms, whole milliseconds above.
-pub fn ms(value: f64) -> String {
+pub(crate) fn ms(value: f64) -> String {
     format!("{} ms", ms_number(value))
 }
 
 /// [`ms`] without the unit, for table cells under a heading that names it.
-pub fn ms_number(value: f64) -> String {
+pub(crate) fn ms_number(value: f64) -> String {
     if value <= 0.0 {
         "0".to_string()
     } else if value < 0.01 {

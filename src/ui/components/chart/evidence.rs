@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// How far a figure was checked (see the project's evidence notes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verification {
+pub(crate) enum Verification {
     /// Read in the primary source or its abstract.
     Primary,
     /// From a secondary summary only: shown as "reported".
@@ -16,7 +16,7 @@ pub enum Verification {
 
 impl Verification {
     /// The small label on the card.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Verification::Primary => "from the paper",
             Verification::Reported => "reported (secondary source)",
@@ -27,23 +27,23 @@ impl Verification {
 
 /// One published result.
 #[derive(Clone, Debug, PartialEq)]
-pub struct EvidenceItem {
+pub(crate) struct EvidenceItem {
     /// Authors or organisation and title, short.
-    pub source: &'static str,
+    pub(crate) source: &'static str,
     /// Year of publication.
-    pub year: &'static str,
+    pub(crate) year: &'static str,
     /// arXiv id or other reference.
-    pub reference: &'static str,
+    pub(crate) reference: &'static str,
     /// The figure or finding, in one or two sentences.
-    pub figure: &'static str,
+    pub(crate) figure: &'static str,
     /// How far the figure was verified.
-    pub verification: Verification,
+    pub(crate) verification: Verification,
 }
 
 /// A card: the finding, and what our toy shows (`ours`, computed from live numbers; it says
 /// so honestly when the toy does not show the same direction).
 #[component]
-pub fn EvidenceCard(
+pub(crate) fn EvidenceCard(
     /// The published result.
     item: EvidenceItem,
     /// One sentence on this toy's numbers.

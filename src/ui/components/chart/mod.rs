@@ -1,16 +1,16 @@
 //! Pieces the chart views share: linear scales with round ticks, the four modes' marks
 //! (colour, shape and name together), an SVG axis, and evidence cards. Styles in `chart.css`.
 
-pub mod axis;
-pub mod duration;
-pub mod evidence;
-pub mod modes;
-pub mod scale;
-pub mod table;
+pub(crate) mod axis;
+pub(crate) mod duration;
+pub(crate) mod evidence;
+pub(crate) mod modes;
+pub(crate) mod scale;
+pub(crate) mod table;
 
-pub use axis::{XAxis, YAxis};
-pub use duration::{ms, ms_number};
-pub use evidence::{EvidenceCard, EvidenceItem, Verification};
-pub use modes::{mode_class, mode_shape, mode_short, ModeKey, ModeLegend, ModeMark};
-pub use scale::{percent, plain_number, Linear};
-pub use table::ChartTable;
+pub(crate) use axis::{XAxis, YAxis};
+pub(crate) use duration::{ms, ms_number};
+pub(crate) use evidence::{EvidenceCard, EvidenceItem, Verification};
+pub(crate) use modes::{mode_class, mode_short, ModeKey, ModeLegend, ModeMark};
+pub(crate) use scale::{percent, plain_number, Linear};
+pub(crate) use table::ChartTable;

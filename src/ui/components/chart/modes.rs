@@ -8,7 +8,7 @@ use crate::core::modes::Mode;
 use crate::ui::components::kinds::{shape_path, Shape};
 
 /// The mode's marker shape.
-pub fn mode_shape(mode: Mode) -> Shape {
+fn mode_shape(mode: Mode) -> Shape {
     match mode {
         Mode::Base => Shape::Circle,
         Mode::Rag => Shape::Square,
@@ -18,7 +18,7 @@ pub fn mode_shape(mode: Mode) -> Shape {
 }
 
 /// The CSS class that sets `--mode` to the mode's colour (`mode--rag`, ...).
-pub fn mode_class(mode: Mode) -> &'static str {
+pub(crate) fn mode_class(mode: Mode) -> &'static str {
     match mode {
         Mode::Base => "mode--base",
         Mode::Rag => "mode--rag",
@@ -28,7 +28,7 @@ pub fn mode_class(mode: Mode) -> &'static str {
 }
 
 /// The mode's short name, for labels inside charts (legends and tables use the full title).
-pub fn mode_short(mode: Mode) -> &'static str {
+pub(crate) fn mode_short(mode: Mode) -> &'static str {
     match mode {
         Mode::Base => "Base",
         Mode::Rag => "Retrieval",
@@ -39,7 +39,7 @@ pub fn mode_short(mode: Mode) -> &'static str {
 
 /// The mode's marker as an SVG path centred on the origin (use inside an `<svg>`).
 #[component]
-pub fn ModeMark(
+pub(crate) fn ModeMark(
     /// Which mode.
     mode: Mode,
     /// Radius of the circle the shape fits.
@@ -56,7 +56,7 @@ pub fn ModeMark(
 
 /// A small inline marker followed by the mode's name, for legends and table headers.
 #[component]
-pub fn ModeKey(
+pub(crate) fn ModeKey(
     /// Which mode.
     mode: Mode,
 ) -> impl IntoView {
@@ -72,7 +72,7 @@ pub fn ModeKey(
 
 /// The legend of every mode's mark and name, as the charts that plot all four show it.
 #[component]
-pub fn ModeLegend() -> impl IntoView {
+pub(crate) fn ModeLegend() -> impl IntoView {
     view! {
         <ul class="chart-legend">
             {Mode::ALL.into_iter().map(|m| view! { <li><ModeKey mode=m/></li> }).collect_view()}

@@ -3,22 +3,22 @@
 
 /// Maps `domain` linearly onto `range` (either may run backwards, e.g. SVG y grows down).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Linear {
+pub(crate) struct Linear {
     /// Data values at the two ends.
-    pub domain: (f64, f64),
+    pub(crate) domain: (f64, f64),
     /// SVG coordinates of the two ends.
-    pub range: (f64, f64),
+    pub(crate) range: (f64, f64),
 }
 
 impl Linear {
     /// A scale from `domain` to `range`.
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+    pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
         Self { domain, range }
     }
 
     /// The SVG coordinate of `value` (values outside the domain extrapolate; a zero-width
     /// domain maps everything to the start of the range).
-    pub fn at(&self, value: f64) -> f64 {
+    pub(crate) fn at(&self, value: f64) -> f64 {
         let (d0, d1) = self.domain;
         let (r0, r1) = self.range;
         if d1 == d0 || !value.is_finite() {
@@ -28,7 +28,7 @@ impl Linear {
     }
 
     /// The data value at SVG coordinate `position` (the inverse of [`Self::at`]).
-    pub fn invert(&self, position: f64) -> f64 {
+    pub(crate) fn invert(&self, position: f64) -> f64 {
         let (d0, d1) = self.domain;
         let (r0, r1) = self.range;
         if r1 == r0 {
@@ -38,7 +38,7 @@ impl Linear {
     }
 
     /// About `count` round tick values (1, 2 or 5 times a power of ten apart) inside the domain.
-    pub fn ticks(&self, count: usize) -> Vec<f64> {
+    pub(crate) fn ticks(&self, count: usize) -> Vec<f64> {
         let (lo, hi) = if self.domain.0 <= self.domain.1 {
             self.domain
         } else {
@@ -60,7 +60,7 @@ impl Linear {
 }
 
 /// The round step (1, 2 or 5 x 10^n) nearest to `raw` (on a log scale).
-pub fn nice_step(raw: f64) -> f64 {
+pub(crate) fn nice_step(raw: f64) -> f64 {
     if raw.is_nan() || raw <= 0.0 || !raw.is_finite() {
         return 1.0;
     }
@@ -80,7 +80,7 @@ pub fn nice_step(raw: f64) -> f64 {
 
 /// A round upper bound for an axis showing values up to `max` (1, 2 or 5 x 10^n, or more
 /// steps of it).
-pub fn nice_ceiling(max: f64) -> f64 {
+pub(crate) fn nice_ceiling(max: f64) -> f64 {
     if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return 1.0;
     }
@@ -89,12 +89,12 @@ pub fn nice_ceiling(max: f64) -> f64 {
 }
 
 /// A share 0..=1 as a percentage with one decimal ("41.7%"), or "n/a".
-pub fn percent(share: Option<f64>) -> String {
+pub(crate) fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "n/a".to_string(), |s| format!("{:.1}%", s * 100.0))
 }
 
 /// A number with thousands separators and no decimals ("14,203").
-pub fn plain_number(value: f64) -> String {
+pub(crate) fn plain_number(value: f64) -> String {
     if !value.is_finite() {
         return "n/a".to_string();
     }

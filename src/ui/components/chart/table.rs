@@ -9,7 +9,7 @@ use crate::ui::components::figure_download::CsvDownload;
 /// `<details class="chart-table {class}">` around one table. `caption` is the whole
 /// `<caption>` element, `head` the header row's cells, `rows` the body's rows.
 #[component]
-pub fn ChartTable(
+pub(crate) fn ChartTable(
     /// The view's own class beside `chart-table`.
     class: &'static str,
     /// Whether the table shows at first.

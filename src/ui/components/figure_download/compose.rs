@@ -3,7 +3,7 @@
 //! building with estimated text widths, so the layout is tested natively.
 
 /// The figure's width in CSS pixels (the PNG doubles it).
-pub const WIDTH: f64 = 960.0;
+pub(crate) const WIDTH: f64 = 960.0;
 /// The margin round the page.
 const PAD: f64 = 24.0;
 /// The tallest the chart is drawn; a tall chart (the map) is narrowed to fit a slide.
@@ -21,43 +21,43 @@ const FONT: &str =
 
 /// One legend entry: its mark (a serialized `<svg>` with a viewBox, if it has one) and words.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LegendEntry {
+pub(crate) struct LegendEntry {
     /// The mark's markup.
-    pub mark: Option<String>,
+    pub(crate) mark: Option<String>,
     /// The entry's text.
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// What goes on the page.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FigureParts {
+pub(crate) struct FigureParts {
     /// Printed at the top.
-    pub title: String,
+    pub(crate) title: String,
     /// The state the chart shows, printed at the bottom.
-    pub caption: String,
+    pub(crate) caption: String,
     /// The chart's serialized `<svg>` (its own viewBox; no width or height).
-    pub chart: String,
+    pub(crate) chart: String,
     /// The chart's height over its width as drawn on the page.
-    pub aspect: f64,
+    pub(crate) aspect: f64,
     /// The legend's entries, in order.
-    pub legend: Vec<LegendEntry>,
+    pub(crate) legend: Vec<LegendEntry>,
     /// Whether the page was in dark mode (its chart colours are for a dark page).
-    pub dark: bool,
+    pub(crate) dark: bool,
 }
 
 /// A finished figure: the markup and its size in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Composed {
+pub(crate) struct Composed {
     /// The standalone SVG document.
-    pub svg: String,
+    pub(crate) svg: String,
     /// Its width.
-    pub width: f64,
+    pub(crate) width: f64,
     /// Its height.
-    pub height: f64,
+    pub(crate) height: f64,
 }
 
 /// Text made safe inside an XML element or a quoted attribute.
-pub fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -67,7 +67,7 @@ pub fn xml_escape(text: &str) -> String {
 /// Whether a computed `rgb(r, g, b)` or `rgba(r, g, b, a)` colour is dark (a page background
 /// in dark mode). Transparent is not. Integers only: parsing floats would pull about 15 KB of
 /// number parsing into the wasm, and computed colour channels are whole numbers.
-pub fn is_dark(css_rgb: &str) -> bool {
+pub(crate) fn is_dark(css_rgb: &str) -> bool {
     let parts: Vec<&str> = css_rgb
         .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '(')
         .split([',', ' ', ')'])
@@ -92,7 +92,7 @@ fn text_width(text: &str, size: f64) -> f64 {
 }
 
 /// `text` broken into lines no wider than `width` at `size` px, at spaces.
-pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -121,7 +121,7 @@ fn text_at(x: f64, y: f64, size: f64, weight: u32, fill: &str, text: &str) -> St
 }
 
 /// Lays the parts out on a white page.
-pub fn compose(parts: &FigureParts) -> Composed {
+pub(crate) fn compose(parts: &FigureParts) -> Composed {
     let [page, text, muted] = if parts.dark { DARK } else { LIGHT };
     let inner = WIDTH - 2.0 * PAD;
     let aspect = if parts.aspect.is_finite() && parts.aspect > 0.0 {

@@ -3,13 +3,13 @@
 //! programs read "é" and "·" as written. Pure, so it is tested natively.
 
 /// The type a CSV file is downloaded as.
-pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+pub(crate) const CSV_MIME: &str = "text/csv;charset=utf-8";
 
 /// The byte order mark that tells spreadsheet programs the file is UTF-8.
-pub const UTF8_BOM: char = '\u{feff}';
+pub(crate) const UTF8_BOM: char = '\u{feff}';
 
 /// One field, quoted only when it must be.
-pub fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -18,7 +18,7 @@ pub fn csv_field(text: &str) -> String {
 }
 
 /// The rows (the header first) as one CSV text.
-pub fn to_csv(rows: &[Vec<String>]) -> String {
+pub(crate) fn to_csv(rows: &[Vec<String>]) -> String {
     let mut out = String::from(UTF8_BOM);
     for row in rows {
         let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
@@ -30,7 +30,7 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
 
 /// A cell's text as a reader sees it: runs of white space (from the page's indentation or a
 /// line break inside a cell) become one space, and the ends are trimmed.
-pub fn cell_text(raw: &str) -> String {
+pub(crate) fn cell_text(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -7,9 +7,9 @@
 //! [`Figure`] names the chart's `<svg>` and legend on the page and `caption` is a one-line
 //! sentence of the state it shows ([`naming::caption_line`]).
 
-pub mod compose;
-pub mod csv;
-pub mod naming;
+pub(crate) mod compose;
+pub(crate) mod csv;
+pub(crate) mod naming;
 mod page;
 
 use leptos::html;
@@ -19,25 +19,25 @@ use crate::ui::state::{files, AppStore};
 use naming::{button_label, caption_line, documents_part, file_name, k_part, model_part};
 
 /// The PNG is drawn at this many pixels per CSS pixel: sharp on a projector and in slides.
-pub const PNG_SCALE: f64 = 2.0;
+pub(crate) const PNG_SCALE: f64 = 2.0;
 
 /// One chart that can be downloaded: what it is called and where it is on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// The file name's distinctive part: `trade-off` gives `rag-or-tune-trade-off.svg`.
-    pub slug: &'static str,
+    pub(crate) slug: &'static str,
     /// What the buttons download, for their labels: "the trade-off chart".
-    pub what: &'static str,
+    pub(crate) what: &'static str,
     /// The title printed on the figure.
-    pub title: &'static str,
+    pub(crate) title: &'static str,
     /// CSS selector of the chart's `<svg>`.
-    pub chart: &'static str,
+    pub(crate) chart: &'static str,
     /// CSS selector of the legend's entries (each a mark `<svg>` and words), if it has one.
-    pub legend: Option<&'static str>,
+    pub(crate) legend: Option<&'static str>,
 }
 
 /// The workbench's state in caption parts: documents version, fine-tuned model, k.
-pub fn workbench_parts(store: AppStore) -> Vec<String> {
+pub(crate) fn workbench_parts(store: AppStore) -> Vec<String> {
     store
         .with(|b| {
             vec![
@@ -50,7 +50,7 @@ pub fn workbench_parts(store: AppStore) -> Vec<String> {
 }
 
 /// A caption of the workbench's state followed by `more` parts of the chart's own.
-pub fn workbench_caption(
+pub(crate) fn workbench_caption(
     store: AppStore,
     more: impl Fn() -> Vec<String> + Send + Sync + 'static,
 ) -> Signal<String> {
@@ -84,7 +84,7 @@ async fn save_figure(figure: Figure, caption: String, format: Format) -> Result<
 /// A quiet row of "Download SVG" and "Download PNG" under a chart. A failure is said beside
 /// the buttons.
 #[component]
-pub fn FigureDownload(
+pub(crate) fn FigureDownload(
     /// Which chart.
     figure: &'static Figure,
     /// The state the chart shows, in one line.
@@ -113,7 +113,7 @@ pub fn FigureDownload(
 
 /// "Download CSV" for one table: its header and body rows as they stand.
 #[component]
-pub fn CsvDownload(
+pub(crate) fn CsvDownload(
     /// The table.
     table: NodeRef<html::Table>,
     /// The file name's distinctive part: `trade-off-table`.

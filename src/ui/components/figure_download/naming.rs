@@ -2,26 +2,26 @@
 //! one-line caption of the state it shows. Pure, so it is tested natively.
 
 /// Every downloaded file's name starts with this, so a trainer's folder keeps them together.
-pub const FILE_PREFIX: &str = "rag-or-tune-";
+pub(crate) const FILE_PREFIX: &str = "rag-or-tune-";
 
 /// The file name for `slug` with the extension `ext`: `rag-or-tune-trade-off.svg`.
-pub fn file_name(slug: &str, ext: &str) -> String {
+pub(crate) fn file_name(slug: &str, ext: &str) -> String {
     format!("{FILE_PREFIX}{slug}.{ext}")
 }
 
 /// A download button's accessible name: the visible words first ("Download SVG"), then what
 /// is downloaded, so speech input and screen readers agree with what is shown.
-pub fn button_label(format: &str, what: &str) -> String {
+pub(crate) fn button_label(format: &str, what: &str) -> String {
     format!("Download {format} of {what}")
 }
 
 /// "Documents as of v2" for the caption.
-pub fn documents_part(version: &str) -> String {
+pub(crate) fn documents_part(version: &str) -> String {
     format!("documents as of {version}")
 }
 
 /// Which fine-tuned model answers, for the caption.
-pub fn model_part(tuned_on: Option<&str>) -> String {
+pub(crate) fn model_part(tuned_on: Option<&str>) -> String {
     match tuned_on {
         Some(version) => format!("model fine-tuned on {version}"),
         None => "no fine-tuned model".to_string(),
@@ -29,13 +29,13 @@ pub fn model_part(tuned_on: Option<&str>) -> String {
 }
 
 /// How many passages retrieval reads, for the caption.
-pub fn k_part(k: usize) -> String {
+pub(crate) fn k_part(k: usize) -> String {
     format!("k = {k}")
 }
 
 /// The parts of a caption as one line: empty parts left out, joined by " · ", the first
 /// letter capitalised, ending with a full stop.
-pub fn caption_line(parts: &[String]) -> String {
+pub(crate) fn caption_line(parts: &[String]) -> String {
     let line = parts
         .iter()
         .map(|p| p.trim())

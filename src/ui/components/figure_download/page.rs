@@ -114,7 +114,7 @@ fn inline_svg(svg: &web_sys::Element) -> Result<String, String> {
 }
 
 /// The figure as it stands on the page, composed with its title, legend and `caption`.
-pub fn standalone(figure: &Figure, caption: &str) -> Result<Composed, String> {
+pub(crate) fn standalone(figure: &Figure, caption: &str) -> Result<Composed, String> {
     let document = document()?;
     let chart = document
         .query_selector(figure.chart)
@@ -160,7 +160,7 @@ pub fn standalone(figure: &Figure, caption: &str) -> Result<Composed, String> {
 
 /// The figure drawn at `scale` times its size on a white canvas, as a PNG: the SVG goes in an
 /// image from a data URL (the page's CSP allows `data:` images, not `blob:` ones).
-pub async fn png(figure: &Composed, scale: f64) -> Result<web_sys::Blob, String> {
+pub(crate) async fn png(figure: &Composed, scale: f64) -> Result<web_sys::Blob, String> {
     let image = web_sys::HtmlImageElement::new().map_err(|_| "no image element")?;
     let encoded: String = js_sys::encode_uri_component(&figure.svg).into();
     image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
@@ -199,7 +199,7 @@ pub async fn png(figure: &Composed, scale: f64) -> Result<web_sys::Blob, String>
 
 /// A table's header and body rows as text, one cell per `th` or `td`; a cell spanning n
 /// columns is followed by n - 1 empty ones, so the columns stay under their headers.
-pub fn table_rows(table: &web_sys::Element) -> Vec<Vec<String>> {
+pub(crate) fn table_rows(table: &web_sys::Element) -> Vec<Vec<String>> {
     let rows = with_descendants(table)
         .into_iter()
         .filter(|e| e.tag_name().eq_ignore_ascii_case("tr"));

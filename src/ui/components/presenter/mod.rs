@@ -13,13 +13,13 @@ use crate::ui::state::url_schema as url;
 use crate::ui::state::ViewId;
 
 /// True when the query asks for presenter mode.
-pub fn presenter_on(value: Option<&str>) -> bool {
+pub(crate) fn presenter_on(value: Option<&str>) -> bool {
     url::flag_on(value)
 }
 
 /// What a key does in presenter mode with no tour open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PresenterKey {
+pub(crate) enum PresenterKey {
     /// Show this view.
     Go(ViewId),
     /// Leave presenter mode.
@@ -28,7 +28,7 @@ pub enum PresenterKey {
 
 /// The action of `key` on `view` with no tour open; `None` when presenter mode leaves the key
 /// alone (typing, the Concepts page's own stepping, the ends of the view list).
-pub fn presenter_key(key: &str, view: ViewId) -> Option<PresenterKey> {
+pub(crate) fn presenter_key(key: &str, view: ViewId) -> Option<PresenterKey> {
     let at = ViewId::ALL.iter().position(|v| *v == view)?;
     let step = |delta: isize| {
         let next = at.checked_add_signed(delta)?;
@@ -57,7 +57,7 @@ type SetPresenting = dyn Fn(bool, Option<ViewId>);
 
 /// The header's Present / Stop presenting button, the root flag, the keys and the badge.
 #[component]
-pub fn Presenter(tour_open: Signal<bool>) -> impl IntoView {
+pub(crate) fn Presenter(tour_open: Signal<bool>) -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let on = Memo::new(move |_| presenter_on(query.read().get(url::PRESENTER).as_deref()));

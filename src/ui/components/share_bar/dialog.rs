@@ -14,7 +14,7 @@ const OPENER_ID: &str = "share-embed-button";
 
 /// The dialog; `open` shows and hides it.
 #[component]
-pub fn IframeDialog(
+pub(crate) fn IframeDialog(
     open: RwSignal<bool>,
     current: Memo<ViewId>,
     status: RwSignal<String>,

@@ -2,7 +2,7 @@
 //! in `components::start_over`).
 
 mod dialog;
-pub mod snippet;
+pub(crate) mod snippet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,7 +13,7 @@ use dialog::IframeDialog;
 
 /// The buttons, a live region that says what happened, and a fallback field for manual copy.
 #[component]
-pub fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
+pub(crate) fn ShareBar(current: Memo<ViewId>) -> impl IntoView {
     let status = RwSignal::new(String::new());
     // Shown when the clipboard refuses: the link, selected, for Ctrl+C.
     let manual = RwSignal::new(None::<String>);

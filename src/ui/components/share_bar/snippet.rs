@@ -4,7 +4,7 @@ use crate::ui::state::url_schema as url;
 
 /// The iframe height suggested for a view, in CSS pixels: tall enough for its main content
 /// on a laptop; hosts that listen for `resize` messages can follow the real height.
-pub fn suggested_height(view_slug: &str) -> u32 {
+pub(crate) fn suggested_height(view_slug: &str) -> u32 {
     match view_slug {
         "ask" => 900,
         "map" | "inspector" => 820,
@@ -15,7 +15,7 @@ pub fn suggested_height(view_slug: &str) -> u32 {
 
 /// What the snippet may carry of the learner's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Carry {
+pub(crate) enum Carry {
     /// Everything in the link (the sample corpus is shown).
     All,
     /// Everything but the question: it was asked of the learner's own documents, which stay in
@@ -27,7 +27,7 @@ pub enum Carry {
 /// The query string for the embedded app: the current one, with `embed=1` set, and without the
 /// question when `carry` says so. `query` may start with `?`; pairs are kept verbatim (they
 /// are already URL-encoded).
-pub fn embed_query(query: &str, carry: Carry) -> String {
+pub(crate) fn embed_query(query: &str, carry: Carry) -> String {
     let kept: Vec<&str> = query
         .trim_start_matches('?')
         .split('&')
@@ -46,7 +46,12 @@ pub fn embed_query(query: &str, carry: Carry) -> String {
 
 /// The `<iframe>` element a host page can paste, with the source URL escaped for an
 /// attribute.
-pub fn iframe_code(page_without_query: &str, query: &str, height: u32, carry: Carry) -> String {
+pub(crate) fn iframe_code(
+    page_without_query: &str,
+    query: &str,
+    height: u32,
+    carry: Carry,
+) -> String {
     let src = format!("{page_without_query}{}", embed_query(query, carry));
     format!(
         "<iframe src=\"{}\" title=\"RAG or fine-tune? An interactive explainer\" \

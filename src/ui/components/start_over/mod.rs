@@ -5,7 +5,7 @@
 
 mod set_aside_notice;
 
-pub use set_aside_notice::SetAsideNotice;
+pub(crate) use set_aside_notice::SetAsideNotice;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -47,7 +47,7 @@ fn start_query(current: &ParamsMap) -> String {
 
 /// The button, its confirmation dialog, and the `?scene=` link handling.
 #[component]
-pub fn StartOver() -> impl IntoView {
+pub(crate) fn StartOver() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let remembered = Remembered::use_context();

@@ -9,7 +9,7 @@ use crate::ui::state::AppStore;
 
 /// Shown at the top of the main area while a set-aside copy is kept.
 #[component]
-pub fn SetAsideNotice() -> impl IntoView {
+pub(crate) fn SetAsideNotice() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let workshop = Workshop::use_context();

@@ -4,8 +4,8 @@
 //! the URL (`?tour=N`) and remembered in localStorage, so a closed tour can be resumed.
 
 mod panel;
-pub mod progress;
-pub mod scene;
+pub(crate) mod progress;
+pub(crate) mod scene;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -80,7 +80,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 
 /// What the learner (or a step change) asks the tour to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     /// The URL now names this step: set its scene.
     Enter(usize),
     /// Open the tour at the remembered step.
@@ -98,7 +98,7 @@ pub enum Action {
 /// The tour's launcher (in the header) and, while a tour runs, its docked panel. Also mounts
 /// presenter mode, which steps with the same keys.
 #[component]
-pub fn Tour() -> impl IntoView {
+pub(crate) fn Tour() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let query = use_query_map();

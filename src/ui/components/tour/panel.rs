@@ -11,7 +11,7 @@ use crate::ui::state::AppStore;
 
 /// The panel, while a step is open and the saved work is restored.
 #[component]
-pub fn TourPanel(
+pub(crate) fn TourPanel(
     /// The step open (1-based), from the URL.
     step: Memo<Option<usize>>,
     /// The step's prediction was answered or shown.

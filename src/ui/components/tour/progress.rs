@@ -2,11 +2,11 @@
 //! localStorage so a closed tour can be resumed. Plain functions, tested natively.
 
 /// The localStorage key of the remembered step.
-pub const STORAGE_KEY: &str = "ragtune.tour.step";
+pub(crate) const STORAGE_KEY: &str = "ragtune.tour.step";
 
 /// Reads a step number (1-based) from the URL or storage; `None` for anything that is not a
 /// step of a tour with `total` steps.
-pub fn parse_step(value: &str, total: usize) -> Option<usize> {
+pub(crate) fn parse_step(value: &str, total: usize) -> Option<usize> {
     value
         .trim()
         .parse::<usize>()
@@ -16,7 +16,7 @@ pub fn parse_step(value: &str, total: usize) -> Option<usize> {
 
 /// What a key press does in the tour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TourKey {
+pub(crate) enum TourKey {
     /// Next step (or reveal a pending prediction).
     Next,
     /// Previous step.
@@ -28,7 +28,7 @@ pub enum TourKey {
 }
 
 /// Maps a `KeyboardEvent.key` value to a tour action.
-pub fn tour_key(key: &str) -> Option<TourKey> {
+pub(crate) fn tour_key(key: &str) -> Option<TourKey> {
     match key {
         // Presentation clickers send PageDown / PageUp.
         "ArrowRight" | "PageDown" => Some(TourKey::Next),

@@ -28,7 +28,8 @@ const SCENE_KEYS: [&str; 5] = [
 /// Returns a function that shows `scene`. `extra` sets (`Some`) or removes (`None`) other
 /// query keys in the same navigation; `replace` keeps the history entry (tour steps) instead
 /// of adding one (a "Show me" the learner may want to go Back from).
-pub fn use_scene() -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + Clone + 'static {
+pub(crate) fn use_scene(
+) -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + Clone + 'static {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let query = use_query_map();

@@ -7,7 +7,7 @@ use crate::ui::state::{AppStore, BrowserClock};
 
 /// A segmented control over the corpus versions, with their dates.
 #[component]
-pub fn VersionPicker() -> impl IntoView {
+pub(crate) fn VersionPicker() -> impl IntoView {
     let store = AppStore::use_context();
     let versions = Memo::new(move |_| {
         store

@@ -20,7 +20,7 @@ use crate::ui::state::jobs;
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::workspace::{build_step_label, Workspace};
 use crate::ui::state::AppStore;
-pub use staging::Staged;
+pub(crate) use staging::Staged;
 
 /// What the header calls an import while it runs.
 const JOB_LABEL: &str = "Adding documents";
@@ -28,19 +28,19 @@ const JOB_LABEL: &str = "Adding documents";
 /// The learner's document import: the one that runs now (its progress) and how the last one
 /// ended. Root-owned and `Copy`.
 #[derive(Clone, Copy)]
-pub struct DocumentImport {
+pub(crate) struct DocumentImport {
     /// `Some` while an import runs.
-    pub progress: RwSignal<Option<ImportProgress>>,
+    pub(crate) progress: RwSignal<Option<ImportProgress>>,
     /// How the last import ended (`None` before the first).
-    pub outcome: RwSignal<Option<ImportOutcome>>,
+    pub(crate) outcome: RwSignal<Option<ImportOutcome>>,
     /// Bumped when an import of pasted text was accepted whole, so the paste box empties.
-    pub pasted: RwSignal<u32>,
+    pub(crate) pasted: RwSignal<u32>,
     cancel: StoredValue<Arc<AtomicBool>>,
 }
 
 impl DocumentImport {
     /// No import yet.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             progress: RwSignal::new(None),
             outcome: RwSignal::new(None),
@@ -50,12 +50,12 @@ impl DocumentImport {
     }
 
     /// True (and tracked) while an import runs.
-    pub fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.progress.with(Option::is_some)
     }
 
     /// Starts importing `source`, unless an import already runs.
-    pub fn start(self, store: AppStore, work: Workspace, source: Source) {
+    pub(crate) fn start(self, store: AppStore, work: Workspace, source: Source) {
         if self.progress.get_untracked().is_some() {
             return;
         }
@@ -82,7 +82,7 @@ impl DocumentImport {
     }
 
     /// Asks the running import to stop (it then changes nothing).
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.cancel.with_value(|c| c.store(true, Ordering::Relaxed));
     }
 }
@@ -95,18 +95,18 @@ impl Default for DocumentImport {
 
 /// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ImportProgress {
+pub(crate) struct ImportProgress {
     /// What is happening, in words ("Reading handbook.md").
-    pub step: String,
+    pub(crate) step: String,
     /// Steps done.
-    pub done: usize,
+    pub(crate) done: usize,
     /// Steps in all: files while reading, then documents, batches of passages and index
     /// segments, stage by stage (the label names the stage).
-    pub total: usize,
+    pub(crate) total: usize,
 }
 
 /// What the learner handed over.
-pub enum Source {
+pub(crate) enum Source {
     /// Files chosen or dropped.
     Files(Vec<web_sys::File>),
     /// A pasted document.
@@ -120,13 +120,13 @@ pub enum Source {
 
 /// How an import ended.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportOutcome {
+pub(crate) struct ImportOutcome {
     /// What was accepted and refused (accepted ones are applied unless cancelled or failed).
-    pub staged: Staged,
+    pub(crate) staged: Staged,
     /// The learner pressed Cancel: nothing was applied.
-    pub cancelled: bool,
+    pub(crate) cancelled: bool,
     /// Indexing failed: nothing was applied.
-    pub failed: Option<String>,
+    pub(crate) failed: Option<String>,
 }
 
 /// Runs one import. `progress` is `Some` while it runs.

@@ -7,18 +7,18 @@ use crate::ui::state::files::PickedFile;
 /// What an import has gathered so far. Nothing is applied until the import finishes, so a
 /// cancelled import changes nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Staged {
+pub(crate) struct Staged {
     /// Documents accepted, in file order.
-    pub accepted: Vec<UserDocument>,
+    pub(crate) accepted: Vec<UserDocument>,
     /// One sentence per refused file (names the file and why).
-    pub refused: Vec<String>,
+    pub(crate) refused: Vec<String>,
     /// The text came from the paste box, not from files.
-    pub pasted: bool,
+    pub(crate) pasted: bool,
 }
 
 impl Staged {
     /// Imports one file against the documents already there plus those staged before it.
-    pub fn add_file(&mut self, existing: &[UserDocument], file: &PickedFile) {
+    pub(crate) fn add_file(&mut self, existing: &[UserDocument], file: &PickedFile) {
         let mut known: Vec<UserDocument> = existing.to_vec();
         known.extend(self.accepted.iter().cloned());
         match byod::documents_from_file(&file.name, &file.bytes, &known) {
@@ -28,7 +28,7 @@ impl Staged {
     }
 
     /// Adds a document typed or pasted into the page.
-    pub fn add_paste(&mut self, existing: &[UserDocument], title: &str, text: &str) {
+    pub(crate) fn add_paste(&mut self, existing: &[UserDocument], title: &str, text: &str) {
         self.pasted = true;
         match byod::document_from_paste(title, text, existing) {
             Ok(doc) => self.accepted.push(doc),
@@ -37,7 +37,7 @@ impl Staged {
     }
 
     /// A one-line summary for the status line.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         match (self.accepted.len(), self.refused.len()) {
             (0, 0) => "Nothing to add.".to_string(),
             (a, 0) => format!("Added {}.", documents(a)),

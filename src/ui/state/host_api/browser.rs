@@ -37,7 +37,7 @@ fn post(message: &OutMessage) {
 
 /// Posts JSON text (the `progress` message) to the host page as an object; nothing happens at
 /// the top level.
-pub fn post_json(text: &str) {
+pub(crate) fn post_json(text: &str) {
     let Some(host) = host_window() else {
         return;
     };
@@ -48,7 +48,7 @@ pub fn post_json(text: &str) {
 
 /// Tells the host page that the learner completed the guided tour. Safe to call anywhere;
 /// does nothing when the app is not in a frame.
-pub fn notify_tour_completed() {
+pub(crate) fn notify_tour_completed() {
     post(&OutMessage::tour_completed());
 }
 
@@ -75,7 +75,7 @@ const COMMAND_BEAT: std::time::Duration = std::time::Duration::from_millis(16);
 
 /// Mounted once inside the router when the app runs in a frame; renders nothing.
 #[component]
-pub fn HostApi() -> impl IntoView {
+pub(crate) fn HostApi() -> impl IntoView {
     let Some(host) = host_window() else {
         return;
     };

@@ -21,7 +21,7 @@ use crate::ui::state::{AppStore, BrowserClock};
 
 /// What of the page's own state a scenario put in place leaves as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
+pub(crate) enum Keep {
     /// Nothing: the scenario's question and toggles too (an import, an undo).
     Nothing,
     /// The question and toggles the page's link names (the start-up restore).
@@ -33,7 +33,7 @@ pub enum Keep {
 /// Applies `scenario`. On error (the problems, by path) nothing was changed. `keep` says which
 /// of the page's question and toggles stay. `progress` hears how far the rebuild of the
 /// user's documents is, in words.
-pub async fn apply_scenario(
+pub(crate) async fn apply_scenario(
     store: AppStore,
     work: Workspace,
     scenario: &Scenario,
@@ -170,7 +170,7 @@ fn retrain_if_needed(bench: &mut Workbench, tuning: &TuneSettings, trained_on: O
 
 /// Forgets everything the learner made: their documents and pairs, the sample edits and
 /// settings, the saved value; the sample corpus shows as shipped with the start-up model.
-pub fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
+pub(crate) fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
     clear_work(store, work)?;
     storage::remove(KEY).map_err(|e| e.to_string())?;
     agree(store, work, None);

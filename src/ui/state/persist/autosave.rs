@@ -15,7 +15,7 @@ use crate::ui::state::AppStore;
 /// This tab's saving: what it knows of storage, the save waiting out its quiet time, and a
 /// stored copy kept from being overwritten. Provided inside [`Workspace`]; `Copy`.
 #[derive(Clone, Copy)]
-pub struct Saving {
+pub(crate) struct Saving {
     pub(super) ledger: StoredValue<SaveLedger>,
     pending: StoredValue<Option<i32>>,
     /// A stored copy that could be neither restored nor set aside (offered as a download).
@@ -24,7 +24,7 @@ pub struct Saving {
 
 impl Saving {
     /// Nothing known of storage yet, nothing pending.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             ledger: StoredValue::new(SaveLedger::default()),
             pending: StoredValue::new(None),
@@ -33,12 +33,12 @@ impl Saving {
     }
 
     /// True while a stored copy that could not be restored is kept to be downloaded.
-    pub fn has_held_copy(&self) -> bool {
+    pub(crate) fn has_held_copy(&self) -> bool {
         self.held_copy.with_value(Option::is_some)
     }
 
     /// True while a save waits out its quiet time.
-    pub fn is_pending(&self) -> bool {
+    pub(crate) fn is_pending(&self) -> bool {
         self.pending.get_value().is_some()
     }
 
@@ -61,7 +61,7 @@ impl Default for Saving {
 }
 
 /// Saves after [`DEBOUNCE_MS`] of quiet (a later change restarts the wait).
-pub fn schedule_save(store: AppStore, work: Workspace) {
+pub(crate) fn schedule_save(store: AppStore, work: Workspace) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -77,7 +77,7 @@ pub fn schedule_save(store: AppStore, work: Workspace) {
 }
 
 /// Writes a waiting save now (the page is being hidden or left).
-pub fn flush(store: AppStore, work: Workspace) {
+pub(crate) fn flush(store: AppStore, work: Workspace) {
     if work.saving.cancel_pending() {
         save_now(store, work);
     }
@@ -85,12 +85,12 @@ pub fn flush(store: AppStore, work: Workspace) {
 
 /// Saves the work now, unless nothing changed here, storage changed elsewhere since this tab
 /// looked, or a stored copy is held; records the outcome in `work.saved`.
-pub fn save_now(store: AppStore, work: Workspace) {
+pub(crate) fn save_now(store: AppStore, work: Workspace) {
     save(store, work, false);
 }
 
 /// Writes this tab's work whatever storage holds (the learner chose to keep it).
-pub fn save_over(store: AppStore, work: Workspace) {
+pub(crate) fn save_over(store: AppStore, work: Workspace) {
     work.saving.cancel_pending();
     save(store, work, true);
 }
@@ -154,7 +154,7 @@ pub(super) fn agree(store: AppStore, work: Workspace, stored: Option<String>) {
 /// Writes a waiting save when the page is hidden (tab switched, phone locked) or left
 /// (closed, reloaded, navigated away): `pagehide` and `visibilitychange` are the last events a
 /// page reliably gets, and localStorage writes synchronously within them.
-pub fn flush_when_hidden(store: AppStore, work: Workspace) {
+pub(crate) fn flush_when_hidden(store: AppStore, work: Workspace) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -8,7 +8,7 @@ use crate::ui::state::workspace::{pair_tune_settings, usable_pairs, CorpusChoice
 use crate::ui::state::AppStore;
 
 /// The scenario core's `ActiveCorpus` for a switcher choice.
-pub fn active_of(choice: CorpusChoice) -> ActiveCorpus {
+pub(crate) fn active_of(choice: CorpusChoice) -> ActiveCorpus {
     match choice {
         CorpusChoice::Sample => ActiveCorpus::Sample,
         CorpusChoice::Mine => ActiveCorpus::Mine,
@@ -16,7 +16,7 @@ pub fn active_of(choice: CorpusChoice) -> ActiveCorpus {
 }
 
 /// Everything the learner made, or `None` while the app is loading.
-pub fn capture(store: AppStore, work: Workspace) -> Option<Scenario> {
+pub(crate) fn capture(store: AppStore, work: Workspace) -> Option<Scenario> {
     let choice = work.active.get_untracked();
     let sample_edits = work.with_sample(store, |b| b.edits().clone())?;
     let documents = work.documents.get_untracked();

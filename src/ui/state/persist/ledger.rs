@@ -4,7 +4,7 @@
 
 /// The stored text and the work it stands for, as this tab last read or wrote them.
 #[derive(Clone, Debug, Default)]
-pub struct SaveLedger {
+pub(crate) struct SaveLedger {
     /// The stored text as this tab last read or wrote it (`None`: nothing stored).
     stored: Option<String>,
     /// This tab's work, as scenario JSON, when the stored text and it last agreed: a capture
@@ -17,7 +17,7 @@ pub struct SaveLedger {
 
 /// What a save should do with the work captured now.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveDecision {
+pub(crate) enum SaveDecision {
     /// Nothing changed here since the last save or restore: write nothing.
     Unchanged,
     /// A stored copy is protected from being overwritten until the learner decides.
@@ -31,7 +31,7 @@ pub enum SaveDecision {
 
 impl SaveLedger {
     /// The decision for `work` (this tab's work as JSON) when storage holds `stored_now`.
-    pub fn decide(&self, work: &str, stored_now: Option<&str>) -> SaveDecision {
+    pub(crate) fn decide(&self, work: &str, stored_now: Option<&str>) -> SaveDecision {
         if self.held {
             SaveDecision::Held
         } else if self.work.as_deref() == Some(work) {
@@ -45,29 +45,29 @@ impl SaveLedger {
 
     /// Storage holds `stored` and this tab's work is `work` (after a write, a restore or
     /// taking over another tab's save); releases a hold.
-    pub fn agree(&mut self, stored: Option<String>, work: String) {
+    pub(crate) fn agree(&mut self, stored: Option<String>, work: String) {
         self.stored = stored;
         self.work = Some(work);
         self.held = false;
     }
 
     /// Holds saving back: storage keeps a copy the learner has not decided about.
-    pub fn hold(&mut self) {
+    pub(crate) fn hold(&mut self) {
         self.held = true;
     }
 
     /// True while saving is held back.
-    pub fn is_held(&self) -> bool {
+    pub(crate) fn is_held(&self) -> bool {
         self.held
     }
 
     /// True when `work` holds changes not yet written.
-    pub fn has_unsaved(&self, work: &str) -> bool {
+    pub(crate) fn has_unsaved(&self, work: &str) -> bool {
         self.work.as_deref() != Some(work)
     }
 
     /// True when `stored_now` is what this tab last read or wrote.
-    pub fn knows(&self, stored_now: Option<&str>) -> bool {
+    pub(crate) fn knows(&self, stored_now: Option<&str>) -> bool {
         self.stored.as_deref() == stored_now
     }
 }

@@ -15,7 +15,7 @@ use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// Listens for saves made in other tabs; call once at the root.
-pub fn watch(store: AppStore, work: Workspace) {
+pub(crate) fn watch(store: AppStore, work: Workspace) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -97,7 +97,7 @@ async fn take_over(store: AppStore, work: Workspace, stored: Option<String>) -> 
 
 /// How the learner settles work changed in two tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Settle {
+pub(crate) enum Settle {
     /// This tab's work plus the other tab's documents and pairs.
     KeepBoth,
     /// The other tab's work, as stored.
@@ -108,7 +108,7 @@ pub enum Settle {
 
 /// Settles a [`SaveStatus::ChangedElsewhere`] as the learner chose; the outcome is said in
 /// `work.saved` and, for a merge, in `work.notice`.
-pub fn settle(store: AppStore, work: Workspace, choice: Settle) {
+pub(crate) fn settle(store: AppStore, work: Workspace, choice: Settle) {
     let stored = storage::read(KEY).ok().flatten();
     match choice {
         Settle::KeepMine => save_over(store, work),

@@ -7,36 +7,36 @@ use crate::core::workbench::TunedModel;
 use super::settings::{PanelSettings, ScopeChoice};
 
 /// Runs kept; older ones drop off.
-pub const KEEP: usize = 8;
+pub(crate) const KEEP: usize = 8;
 
 /// A change smaller than this (a share, 0..1) is not called out.
 const NOTABLE: f32 = 0.05;
 
 /// One run as the history table shows it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RunRecord {
+pub(crate) struct RunRecord {
     /// 1, 2, ... in the order runs finished (kept when older runs drop off).
-    pub number: usize,
+    pub(crate) number: usize,
     /// The settings, or `None` for a model the panel did not train (the one in use when it
     /// opened).
-    pub settings: Option<PanelSettings>,
+    pub(crate) settings: Option<PanelSettings>,
     /// The version whose facts the model learned.
-    pub trained_on: String,
+    pub(crate) trained_on: String,
     /// Accuracy on the phrasings it trained with.
-    pub trained: Option<f32>,
+    pub(crate) trained: Option<f32>,
     /// Accuracy on held-out paraphrases.
-    pub heldout: Option<f32>,
+    pub(crate) heldout: Option<f32>,
     /// Accuracy on facts unchanged since `old_since`.
-    pub old_facts: Option<f32>,
+    pub(crate) old_facts: Option<f32>,
     /// The version old facts are counted from.
-    pub old_since: String,
+    pub(crate) old_since: String,
     /// Measured training time, milliseconds.
-    pub train_ms: f64,
+    pub(crate) train_ms: f64,
 }
 
 /// Which accuracy a comparison is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Metric {
+pub(crate) enum Metric {
     /// Trained phrasings.
     Trained,
     /// Held-out paraphrases.
@@ -47,7 +47,7 @@ pub enum Metric {
 
 impl Metric {
     /// The column heading.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Metric::Trained => "Trained",
             Metric::Heldout => "Held-out",
@@ -56,7 +56,7 @@ impl Metric {
     }
 
     /// A short key (for test selectors and data attributes).
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Metric::Trained => "trained",
             Metric::Heldout => "heldout",
@@ -67,7 +67,7 @@ impl Metric {
 
 impl RunRecord {
     /// The value of `metric`.
-    pub fn get(&self, metric: Metric) -> Option<f32> {
+    pub(crate) fn get(&self, metric: Metric) -> Option<f32> {
         match metric {
             Metric::Trained => self.trained,
             Metric::Heldout => self.heldout,
@@ -82,14 +82,14 @@ impl RunRecord {
 
 /// The runs, oldest first, each with its model so it can be put back in use.
 #[derive(Clone, Debug, Default)]
-pub struct RunHistory {
+pub(crate) struct RunHistory {
     entries: Vec<(RunRecord, Option<TunedModel>)>,
     next_number: usize,
 }
 
 impl RunHistory {
     /// Adds a run (numbering it) and drops the oldest beyond [`KEEP`].
-    pub fn push(&mut self, mut record: RunRecord, model: Option<TunedModel>) {
+    pub(crate) fn push(&mut self, mut record: RunRecord, model: Option<TunedModel>) {
         self.next_number += 1;
         record.number = self.next_number;
         self.entries.push((record, model));
@@ -99,17 +99,17 @@ impl RunHistory {
     }
 
     /// True before the first run.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// The records, oldest first.
-    pub fn records(&self) -> Vec<RunRecord> {
+    pub(crate) fn records(&self) -> Vec<RunRecord> {
         self.entries.iter().map(|(r, _)| r.clone()).collect()
     }
 
     /// The model of run `number`, if it is still kept.
-    pub fn model(&self, number: usize) -> Option<&TunedModel> {
+    pub(crate) fn model(&self, number: usize) -> Option<&TunedModel> {
         self.entries
             .iter()
             .find(|(r, _)| r.number == number)
@@ -117,7 +117,7 @@ impl RunHistory {
     }
 
     /// The number of the kept run whose model is `model`, if any (the latest such run).
-    pub fn number_of(&self, model: &TunedModel) -> Option<usize> {
+    pub(crate) fn number_of(&self, model: &TunedModel) -> Option<usize> {
         self.entries
             .iter()
             .rev()
@@ -130,14 +130,14 @@ impl RunHistory {
     }
 
     /// How `metric` of run `number` differs from the run listed before it.
-    pub fn change(&self, number: usize, metric: Metric) -> Option<f32> {
+    pub(crate) fn change(&self, number: usize, metric: Metric) -> Option<f32> {
         let at = self.entries.iter().position(|(r, _)| r.number == number)?;
         let before = self.entries.get(at.checked_sub(1)?)?.0.get(metric)?;
         Some(self.entries[at].0.get(metric)? - before)
     }
 
     /// One sentence on what the last run shows, compared with the one before, if anything.
-    pub fn lesson(&self) -> Option<String> {
+    pub(crate) fn lesson(&self) -> Option<String> {
         let (last, _) = self.entries.last()?;
         let previous = self
             .entries
@@ -203,7 +203,7 @@ impl RunHistory {
 }
 
 /// A share as a whole percentage, or a dash when there is none.
-pub fn percent(value: Option<f32>) -> String {
+pub(crate) fn percent(value: Option<f32>) -> String {
     value.map_or_else(|| "\u{2014}".to_string(), |v| format!("{:.0}%", v * 100.0))
 }
 

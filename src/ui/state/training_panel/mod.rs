@@ -5,10 +5,10 @@
 //! settings are also saved with the learner's work (`persist::capture`). The Training view and
 //! the runs it starts are the only writers.
 
-pub mod history;
-pub mod runner;
-pub mod settings;
-pub mod timing;
+pub(crate) mod history;
+pub(crate) mod runner;
+pub(crate) mod settings;
+pub(crate) mod timing;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,7 +23,7 @@ use timing::SliceTiming;
 
 /// Where a training run stands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RunStatus {
+pub(crate) enum RunStatus {
     /// No run goes (none yet, or the last one finished).
     Idle,
     /// A run goes.
@@ -37,28 +37,28 @@ pub enum RunStatus {
 /// The Training panel's memory, provided at the root as part of the
 /// [`Workspace`](crate::ui::state::workspace::Workspace); `Copy`.
 #[derive(Clone, Copy)]
-pub struct TrainingPanel {
+pub(crate) struct TrainingPanel {
     /// The controls' values.
-    pub settings: RwSignal<PanelSettings>,
+    pub(crate) settings: RwSignal<PanelSettings>,
     /// The runs so far, with their models (the first is the model in use at start-up).
-    pub history: RwSignal<RunHistory>,
+    pub(crate) history: RwSignal<RunHistory>,
     /// How the last finished run was cut into slices.
-    pub timing: RwSignal<Option<SliceTiming>>,
+    pub(crate) timing: RwSignal<Option<SliceTiming>>,
     /// Where the run going now (or the last one) stands.
-    pub status: RwSignal<RunStatus>,
+    pub(crate) status: RwSignal<RunStatus>,
     /// The loss per completed epoch of the run going now, or of the last finished one.
-    pub losses: RwSignal<Vec<f32>>,
+    pub(crate) losses: RwSignal<Vec<f32>>,
     /// The epochs that run does.
-    pub epochs: RwSignal<usize>,
+    pub(crate) epochs: RwSignal<usize>,
     /// Gradient steps done and in total (knowledge head) in the run going now.
-    pub batches: RwSignal<(usize, usize)>,
+    pub(crate) batches: RwSignal<(usize, usize)>,
     /// Set by Cancel; the run stops before its next slice.
-    pub cancel: RwSignal<bool>,
+    pub(crate) cancel: RwSignal<bool>,
 }
 
 impl TrainingPanel {
     /// Default settings, no runs.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             settings: RwSignal::new(PanelSettings::default()),
             history: RwSignal::new(RunHistory::default()),
@@ -72,7 +72,7 @@ impl TrainingPanel {
     }
 
     /// What the run going now reports to.
-    pub fn live(&self) -> Live {
+    pub(crate) fn live(&self) -> Live {
         Live {
             losses: self.losses,
             epochs: self.epochs,
@@ -82,7 +82,7 @@ impl TrainingPanel {
 
     /// Starts a run with the panel's settings, unless one goes. It writes root-owned state
     /// only, so leaving the Training view does not stop it.
-    pub fn start(self, store: AppStore) {
+    pub(crate) fn start(self, store: AppStore) {
         if self.status.get_untracked() == RunStatus::Training {
             return;
         }
@@ -113,7 +113,7 @@ impl TrainingPanel {
     }
 
     /// The panel's settings as the core takes them (for saving the learner's work).
-    pub fn tune_settings(&self) -> crate::core::workbench::TuneSettings {
+    pub(crate) fn tune_settings(&self) -> crate::core::workbench::TuneSettings {
         self.settings.with_untracked(PanelSettings::to_core)
     }
 }

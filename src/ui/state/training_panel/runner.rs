@@ -17,34 +17,38 @@ use crate::ui::state::training_panel::timing::SliceTiming;
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// What the header calls a training run while it goes.
-pub const JOB_LABEL: &str = "Training";
+pub(crate) const JOB_LABEL: &str = "Training";
 
 /// Gradient steps between clock checks within a slice.
 const BATCHES_PER_CHECK: usize = 2;
 
 /// What the panel watches while a run goes.
 #[derive(Clone, Copy)]
-pub struct Live {
+pub(crate) struct Live {
     /// Loss per completed epoch so far.
-    pub losses: RwSignal<Vec<f32>>,
+    pub(crate) losses: RwSignal<Vec<f32>>,
     /// Epochs the run will do.
-    pub epochs: RwSignal<usize>,
+    pub(crate) epochs: RwSignal<usize>,
     /// Gradient steps done and in total (knowledge head).
-    pub batches: RwSignal<(usize, usize)>,
+    pub(crate) batches: RwSignal<(usize, usize)>,
 }
 
 /// A finished run.
-pub struct Finished {
+pub(crate) struct Finished {
     /// The history row (number assigned by the history).
-    pub record: RunRecord,
+    pub(crate) record: RunRecord,
     /// The installed model.
-    pub model: TunedModel,
+    pub(crate) model: TunedModel,
     /// How long it took.
-    pub timing: SliceTiming,
+    pub(crate) timing: SliceTiming,
 }
 
 /// Why a run with `settings` cannot start, in words a learner can act on.
-pub fn explain(error: &TuneError, settings: &PanelSettings, model_version: Option<&str>) -> String {
+pub(crate) fn explain(
+    error: &TuneError,
+    settings: &PanelSettings,
+    model_version: Option<&str>,
+) -> String {
     let core = settings.to_core();
     match (error, core.scope, model_version) {
         (TuneError::EmptyDataset, TrainScope::ChangesOnly | TrainScope::Replay(_), Some(v)) => {
@@ -61,7 +65,7 @@ pub fn explain(error: &TuneError, settings: &PanelSettings, model_version: Optio
 
 /// True when continuing would teach nothing new: no fact changed since the model in use
 /// learned its facts (a replay-only run would just rehearse what it knows).
-pub fn nothing_new(
+pub(crate) fn nothing_new(
     counts: &TrainingSetCounts,
     settings: &PanelSettings,
     model: Option<&str>,
@@ -70,7 +74,7 @@ pub fn nothing_new(
 }
 
 /// Trains with `settings` in slices, telling the header how far it is. `Ok(None)` when cancelled.
-pub async fn train(
+pub(crate) async fn train(
     store: AppStore,
     settings: PanelSettings,
     live: Live,

@@ -4,19 +4,19 @@
 use crate::core::workbench::{TrainData, TrainScope, TuneSettings};
 
 /// Epochs the slider offers.
-pub const EPOCHS: (usize, usize) = (5, 150);
+pub(crate) const EPOCHS: (usize, usize) = (5, 150);
 /// Learning rates offered (a log scale is easier to reason about than free typing).
-pub const LEARNING_RATES: [f32; 6] = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
+pub(crate) const LEARNING_RATES: [f32; 6] = [0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
 /// Hidden widths offered; 0 is a plain linear (softmax) layer.
-pub const CAPACITIES: [usize; 5] = [0, 16, 32, 64, 128];
+pub(crate) const CAPACITIES: [usize; 5] = [0, 16, 32, 64, 128];
 /// Phrasings per fact the augmentation slider offers.
-pub const PHRASINGS: (usize, usize) = (1, 4);
+pub(crate) const PHRASINGS: (usize, usize) = (1, 4);
 /// Replay shares offered, in percent.
-pub const REPLAY_PERCENT: (u32, u32) = (10, 100);
+pub(crate) const REPLAY_PERCENT: (u32, u32) = (10, 100);
 
 /// Which data the "Training data" control picks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DataChoice {
+pub(crate) enum DataChoice {
     /// The v1 snapshot.
     Snapshot,
     /// The version the documents are at now.
@@ -25,7 +25,7 @@ pub enum DataChoice {
 
 /// Which scope the "What to train" control picks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScopeChoice {
+pub(crate) enum ScopeChoice {
     /// A new model on every fact.
     Fresh,
     /// Continue the current model on the changed facts only.
@@ -36,7 +36,7 @@ pub enum ScopeChoice {
 
 impl ScopeChoice {
     /// The short name shown in the history table.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ScopeChoice::Fresh => "fresh",
             ScopeChoice::ChangesOnly => "changes only",
@@ -47,23 +47,23 @@ impl ScopeChoice {
 
 /// Everything the controls hold.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PanelSettings {
+pub(crate) struct PanelSettings {
     /// Passes over the training set.
-    pub epochs: usize,
+    pub(crate) epochs: usize,
     /// Step size (one of [`LEARNING_RATES`]).
-    pub learning_rate: f32,
+    pub(crate) learning_rate: f32,
     /// Hidden width (one of [`CAPACITIES`]).
-    pub hidden: usize,
+    pub(crate) hidden: usize,
     /// Random seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Phrasings per fact.
-    pub phrasings: usize,
+    pub(crate) phrasings: usize,
     /// Snapshot or current version.
-    pub data: DataChoice,
+    pub(crate) data: DataChoice,
     /// Fresh, changes only, or replay.
-    pub scope: ScopeChoice,
+    pub(crate) scope: ScopeChoice,
     /// Replay share in percent (used with [`ScopeChoice::Replay`]).
-    pub replay_percent: u32,
+    pub(crate) replay_percent: u32,
 }
 
 /// The replay share the control shows until the learner picks replay (percent).
@@ -78,7 +78,7 @@ impl Default for PanelSettings {
 
 impl PanelSettings {
     /// The core settings, every value clamped to what the controls offer.
-    pub fn to_core(&self) -> TuneSettings {
+    pub(crate) fn to_core(&self) -> TuneSettings {
         let mut settings = TuneSettings::default();
         settings.config.epochs = self.epochs.clamp(EPOCHS.0, EPOCHS.1);
         settings.config.learning_rate = nearest(&LEARNING_RATES, self.learning_rate);
@@ -104,7 +104,7 @@ impl PanelSettings {
     /// The controls that give `core` (what a saved or imported scenario holds), so a restore
     /// shows the settings the work was saved with. The inverse of [`Self::to_core`] for values
     /// the controls offer.
-    pub fn from_core(core: &TuneSettings) -> Self {
+    pub(crate) fn from_core(core: &TuneSettings) -> Self {
         let (scope, replay_percent) = match core.scope {
             TrainScope::Fresh => (ScopeChoice::Fresh, DEFAULT_REPLAY_PERCENT),
             TrainScope::ChangesOnly => (ScopeChoice::ChangesOnly, DEFAULT_REPLAY_PERCENT),
@@ -126,7 +126,7 @@ impl PanelSettings {
     }
 
     /// The scope as the history table names it, with the replay share.
-    pub fn scope_label(&self) -> String {
+    pub(crate) fn scope_label(&self) -> String {
         match self.scope {
             ScopeChoice::Replay => format!(
                 "changes + {}% replay",
@@ -148,13 +148,13 @@ fn nearest(options: &[f32], value: f32) -> f32 {
 }
 
 /// Parses a text field as a number, keeping `fallback` for anything unreadable.
-pub fn parse_or<T: std::str::FromStr>(text: &str, fallback: T) -> T {
+pub(crate) fn parse_or<T: std::str::FromStr>(text: &str, fallback: T) -> T {
     text.trim().parse().unwrap_or(fallback)
 }
 
 /// A seed typed by the learner: a whole number from 0 to `u64::MAX`, else why not (and that
 /// `current` is kept), so a typo never silently becomes another seed.
-pub fn seed_from(text: &str, current: u64) -> Result<u64, String> {
+pub(crate) fn seed_from(text: &str, current: u64) -> Result<u64, String> {
     text.trim().parse().map_err(|_| {
         format!(
             "\u{201c}{}\u{201d} is not a seed: use a whole number from 0 to {}. The seed stays {current}.",

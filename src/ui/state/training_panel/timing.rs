@@ -2,20 +2,20 @@
 
 /// How long a run took, and how it was cut up.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct SliceTiming {
+pub(crate) struct SliceTiming {
     /// From the click to the installed model, including the browser's turns in between.
-    pub wall_ms: f64,
+    pub(crate) wall_ms: f64,
     /// Time spent computing (the sum of the slices).
-    pub compute_ms: f64,
+    pub(crate) compute_ms: f64,
     /// Number of slices.
-    pub slices: usize,
+    pub(crate) slices: usize,
     /// The longest slice: the longest the page could not react to input.
-    pub longest_ms: f64,
+    pub(crate) longest_ms: f64,
 }
 
 impl SliceTiming {
     /// Counts one slice of `slice_ms` of work.
-    pub fn add(&mut self, slice_ms: f64) {
+    pub(crate) fn add(&mut self, slice_ms: f64) {
         self.compute_ms += slice_ms;
         self.slices += 1;
         self.longest_ms = self.longest_ms.max(slice_ms);

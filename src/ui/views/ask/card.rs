@@ -10,7 +10,7 @@ use crate::ui::state::{url_schema, AppStore, ViewId};
 use leptos_router::hooks::use_query_map;
 
 /// A glyph per mode, so the modes differ by shape as well as colour.
-pub fn mode_glyph(mode: Mode) -> &'static str {
+pub(crate) fn mode_glyph(mode: Mode) -> &'static str {
     match mode {
         Mode::Base => "○",
         Mode::Rag => "■",
@@ -59,7 +59,7 @@ fn mode_caption(mode: Mode) -> &'static str {
 
 /// One answer card.
 #[component]
-pub fn AnswerCard(
+pub(crate) fn AnswerCard(
     answer: ModeAnswer,
     judgement: Judgement,
     selected: Signal<bool>,

@@ -19,7 +19,7 @@ use tuned_status::TunedStatus;
 
 /// The Ask view.
 #[component]
-pub fn AskView() -> impl IntoView {
+pub(crate) fn AskView() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let draft = RwSignal::new(store.question.get_untracked());

@@ -19,7 +19,7 @@ use crate::ui::state::AppStore;
 /// visible in the inspector and the trade-off chart. Then a held-out paraphrase of a fact that
 /// did not change (generalisation, whatever retrieval makes of it), and a question the
 /// documents cannot answer.
-pub fn pick_suggestions(bench: &Workbench) -> Vec<String> {
+pub(crate) fn pick_suggestions(bench: &Workbench) -> Vec<String> {
     let corpus = bench.corpus();
     // Only the reader's sentence is needed here, not all four modes' answers.
     let retrieval_right = |text: &str, fact: &str| {
@@ -65,7 +65,7 @@ pub fn pick_suggestions(bench: &Workbench) -> Vec<String> {
 
 /// The "Try:" row of suggestion buttons.
 #[component]
-pub fn Suggestions(on_pick: Callback<String>) -> impl IntoView {
+pub(crate) fn Suggestions(on_pick: Callback<String>) -> impl IntoView {
     let store = AppStore::use_context();
     let suggestions = Memo::new(move |_| store.with(pick_suggestions).unwrap_or_default());
     view! {

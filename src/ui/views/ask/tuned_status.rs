@@ -7,7 +7,7 @@ use crate::ui::state::{AppStore, BrowserClock};
 
 /// "Tuned model: trained on v1 (2024-01-15)" with a retrain button when the documents moved on.
 #[component]
-pub fn TunedStatus() -> impl IntoView {
+pub(crate) fn TunedStatus() -> impl IntoView {
     let store = AppStore::use_context();
     let status = Memo::new(move |_| {
         store.with(|b| {

@@ -28,7 +28,7 @@ fn load() -> CheckAnswers {
 
 /// The knowledge check view.
 #[component]
-pub fn CheckView() -> impl IntoView {
+pub(crate) fn CheckView() -> impl IntoView {
     let progress = Progress::use_context();
     let answers = RwSignal::new(load());
     let go = use_scene();

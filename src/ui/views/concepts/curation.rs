@@ -19,7 +19,7 @@ fn percent(recall: &Recall) -> String {
 
 /// A button and, once measured, a two-row table.
 #[component]
-pub fn CurationDemo() -> impl IntoView {
+pub(crate) fn CurationDemo() -> impl IntoView {
     let store = AppStore::use_context();
     let result = RwSignal::new(None::<(String, CurationComparison)>);
     let failed = RwSignal::new(None::<String>);

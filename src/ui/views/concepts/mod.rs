@@ -17,7 +17,7 @@ use curation::CurationDemo;
 
 /// The Concepts view.
 #[component]
-pub fn ConceptsView() -> impl IntoView {
+pub(crate) fn ConceptsView() -> impl IntoView {
     let query = use_query_map();
     let presenting = Memo::new(move |_| presenter_on(query.read().get(url::PRESENTER).as_deref()));
     let tour_open = Memo::new(move |_| query.read().get(url::TOUR).is_some());

@@ -25,7 +25,7 @@ fn total_ms(t: RebuildTimings) -> f64 {
 
 /// The panel beside the list.
 #[component]
-pub fn DocumentPanel() -> impl IntoView {
+pub(crate) fn DocumentPanel() -> impl IntoView {
     let store = AppStore::use_context();
     let state = expect_context::<CorpusState>();
     let open_doc = Memo::new(move |_| {

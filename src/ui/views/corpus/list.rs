@@ -34,7 +34,7 @@ fn reveal_panel_on_narrow_screens() {
 
 /// The list.
 #[component]
-pub fn DocumentList() -> impl IntoView {
+pub(crate) fn DocumentList() -> impl IntoView {
     let store = AppStore::use_context();
     let state = expect_context::<CorpusState>();
     let rows = Memo::new(move |_| store.with(current_rows).unwrap_or_default());

@@ -3,7 +3,7 @@
 
 mod document;
 mod list;
-pub mod rows;
+pub(crate) mod rows;
 mod versions;
 
 use leptos::prelude::*;
@@ -18,20 +18,20 @@ use versions::VersionSwitcher;
 
 /// The view's own state, shared by its parts.
 #[derive(Clone, Copy)]
-pub struct CorpusState {
+pub(crate) struct CorpusState {
     /// The open document's id.
-    pub open: RwSignal<Option<String>>,
+    pub(crate) open: RwSignal<Option<String>>,
     /// The last thing a save, reset or switch did, for the status line.
-    pub message: RwSignal<Option<String>>,
+    pub(crate) message: RwSignal<Option<String>>,
     /// True while the open document is being edited.
-    pub editing: RwSignal<bool>,
+    pub(crate) editing: RwSignal<bool>,
     /// The text in the editor (kept here, so a rebuild elsewhere cannot lose it).
-    pub draft: RwSignal<String>,
+    pub(crate) draft: RwSignal<String>,
 }
 
 /// The corpus view.
 #[component]
-pub fn CorpusView() -> impl IntoView {
+pub(crate) fn CorpusView() -> impl IntoView {
     let store = AppStore::use_context();
     let state = CorpusState {
         open: RwSignal::new(None),

@@ -6,31 +6,31 @@ use crate::core::workbench::{Edits, Workbench};
 
 /// One document of the current version as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct DocRow {
+pub(crate) struct DocRow {
     /// Stable document id.
-    pub id: String,
+    pub(crate) id: String,
     /// Title.
-    pub title: String,
+    pub(crate) title: String,
     /// Kind.
-    pub kind: DocKind,
+    pub(crate) kind: DocKind,
     /// Date of this revision.
-    pub date: String,
+    pub(crate) date: String,
     /// Quality flag.
-    pub quality: Quality,
+    pub(crate) quality: Quality,
     /// Why the flag is set, if the document is not current.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// True when the learner changed this document at this version.
-    pub edited: bool,
+    pub(crate) edited: bool,
     /// Passages the document gives at this version (edits applied).
-    pub passages: usize,
+    pub(crate) passages: usize,
     /// True when curation leaves this (flagged) document out of the index.
-    pub curated_out: bool,
+    pub(crate) curated_out: bool,
 }
 
 /// The rows for `docs` (the documents of `version`, edits applied) in their file order.
 /// `passages_of` counts a document's indexed passages; `curated` says whether flagged
 /// documents are left out of the index.
-pub fn doc_rows(
+pub(crate) fn doc_rows(
     docs: &[Document],
     edits: &Edits,
     version: &str,
@@ -54,7 +54,7 @@ pub fn doc_rows(
 
 /// The rows of the workbench's current version, sorted by title (the file order follows ids,
 /// which a learner does not see).
-pub fn current_rows(bench: &Workbench) -> Vec<DocRow> {
+pub(crate) fn current_rows(bench: &Workbench) -> Vec<DocRow> {
     let chunks = bench.chunks();
     let curated = bench.settings().curated;
     let mut rows = doc_rows(
@@ -69,7 +69,7 @@ pub fn current_rows(bench: &Workbench) -> Vec<DocRow> {
 }
 
 /// Sorts rows by title, ignoring case, then by id so equal titles keep a fixed order.
-pub fn sort_by_title(rows: &mut [DocRow]) {
+pub(crate) fn sort_by_title(rows: &mut [DocRow]) {
     rows.sort_by(|a, b| {
         a.title
             .to_lowercase()
@@ -80,26 +80,26 @@ pub fn sort_by_title(rows: &mut [DocRow]) {
 
 /// What the index built from the current documents looks like.
 #[derive(Clone, Debug, PartialEq)]
-pub struct IndexStatus {
+pub(crate) struct IndexStatus {
     /// The version shown.
-    pub version: String,
+    pub(crate) version: String,
     /// Documents present in it.
-    pub documents: usize,
+    pub(crate) documents: usize,
     /// Passages (chunks) indexed.
-    pub passages: usize,
+    pub(crate) passages: usize,
     /// Milliseconds of the last rebuild (chunk + embed + graph).
-    pub rebuild_ms: f64,
+    pub(crate) rebuild_ms: f64,
     /// Edits the learner has made, over all versions.
-    pub edits: usize,
+    pub(crate) edits: usize,
     /// True when flagged documents are left out of the index.
-    pub curated: bool,
+    pub(crate) curated: bool,
     /// Flagged documents of this version (outdated or low-signal).
-    pub flagged: usize,
+    pub(crate) flagged: usize,
 }
 
 impl IndexStatus {
     /// Reads the status off the workbench.
-    pub fn of(bench: &Workbench) -> Self {
+    pub(crate) fn of(bench: &Workbench) -> Self {
         let t = bench.rebuild_timings();
         let documents = bench.documents();
         Self {

@@ -8,7 +8,7 @@ use crate::ui::state::{AppStore, BrowserClock};
 
 /// The switcher.
 #[component]
-pub fn VersionSwitcher() -> impl IntoView {
+pub(crate) fn VersionSwitcher() -> impl IntoView {
     let store = AppStore::use_context();
     let state = expect_context::<CorpusState>();
     let versions = store

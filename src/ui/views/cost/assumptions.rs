@@ -9,7 +9,7 @@ use crate::ui::state::remembered::Remembered;
 
 /// The form beside the break-even chart.
 #[component]
-pub fn PriceAssumptions() -> impl IntoView {
+pub(crate) fn PriceAssumptions() -> impl IntoView {
     let assumptions = Remembered::use_context().cost.assumptions;
     // A refusal is about the entry as typed; the inputs start again from the values in force.
     assumptions.update(|a| a.errors = Default::default());

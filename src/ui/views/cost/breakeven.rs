@@ -14,41 +14,41 @@ use crate::ui::components::chart::{
 };
 
 /// Canvas and plot edges.
-pub const WIDTH: f64 = 580.0;
+pub(crate) const WIDTH: f64 = 580.0;
 /// Canvas height.
-pub const HEIGHT: f64 = 384.0;
+pub(crate) const HEIGHT: f64 = 384.0;
 /// Plot edges.
-pub const LEFT: f64 = 86.0;
+pub(crate) const LEFT: f64 = 86.0;
 /// Plot edges.
-pub const RIGHT: f64 = 556.0;
+pub(crate) const RIGHT: f64 = 556.0;
 /// Plot edges (room above for the y axis title).
-pub const TOP: f64 = 20.0 + Y_TITLE_ROOM;
+pub(crate) const TOP: f64 = 20.0 + Y_TITLE_ROOM;
 /// Plot edges.
-pub const BOTTOM: f64 = 316.0;
+pub(crate) const BOTTOM: f64 = 316.0;
 
 /// Room the break-even label takes beside its drop line: two lines, "break-even:" over
 /// "123,456 questions" (one line did not fit right of the crossing).
 const LABEL_WIDTH: f64 = 170.0;
 
 /// The modes drawn (the base model is left out: it cannot answer, so its cost is moot).
-pub const DRAWN: [Mode; 3] = [Mode::Rag, Mode::Tuned, Mode::Both];
+pub(crate) const DRAWN: [Mode; 3] = [Mode::Rag, Mode::Tuned, Mode::Both];
 
 /// Everything the chart draws, computed from the assumptions.
 #[derive(Clone, Debug, PartialEq)]
-pub struct BreakEven {
+pub(crate) struct BreakEven {
     /// Cost line per mode in [`Mode::ALL`] order.
-    pub lines: [CostLine; 4],
+    pub(crate) lines: [CostLine; 4],
     /// Questions after which fine-tuning is cheaper than retrieval.
-    pub questions: Option<f64>,
+    pub(crate) questions: Option<f64>,
     /// The x axis maximum.
-    pub x_max: f64,
+    pub(crate) x_max: f64,
     /// The y axis maximum.
-    pub y_max: f64,
+    pub(crate) y_max: f64,
 }
 
 impl BreakEven {
     /// Computes the lines and the break-even point.
-    pub fn new(prices: &Prices, workload: &Workload) -> Self {
+    pub(crate) fn new(prices: &Prices, workload: &Workload) -> Self {
         let lines = Mode::ALL.map(|m| cost_line(m, prices, workload));
         let questions = break_even(&lines[1], &lines[2]);
         let x_max = nice_ceiling(questions.map_or(100_000.0, |n| (n * 1.6).max(1_000.0)));
@@ -67,17 +67,17 @@ impl BreakEven {
     }
 
     /// The line of `mode`.
-    pub fn line(&self, mode: Mode) -> &CostLine {
+    pub(crate) fn line(&self, mode: Mode) -> &CostLine {
         &self.lines[index(mode)]
     }
 
     /// Questions to x.
-    pub fn x_scale(&self) -> Linear {
+    pub(crate) fn x_scale(&self) -> Linear {
         Linear::new((0.0, self.x_max), (LEFT, RIGHT))
     }
 
     /// Dollars to y.
-    pub fn y_scale(&self) -> Linear {
+    pub(crate) fn y_scale(&self) -> Linear {
         Linear::new((0.0, self.y_max), (BOTTOM, TOP))
     }
 }
@@ -97,7 +97,7 @@ fn index(mode: Mode) -> usize {
 
 /// The chart.
 #[component]
-pub fn BreakEvenChart(
+pub(crate) fn BreakEvenChart(
     /// The computed lines.
     data: Memo<BreakEven>,
 ) -> impl IntoView {
@@ -190,7 +190,7 @@ pub fn BreakEvenChart(
 
 /// The table alternative.
 #[component]
-pub fn BreakEvenTable(
+pub(crate) fn BreakEvenTable(
     /// The computed lines.
     data: Memo<BreakEven>,
 ) -> impl IntoView {

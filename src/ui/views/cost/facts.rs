@@ -9,19 +9,19 @@ use crate::ui::state::AppStore;
 
 /// What the training run and the corpus measure, for the cost panel.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Measured {
+pub(crate) struct Measured {
     /// The workload as measured on the workbench.
-    pub workload: Workload,
+    pub(crate) workload: Workload,
     /// The last training run's compute time.
-    pub train_ms: f64,
+    pub(crate) train_ms: f64,
     /// How often training showed the model each fact.
-    pub exposures: f64,
+    pub(crate) exposures: f64,
     /// The version the model in use learnt.
-    pub trained_on: Option<String>,
+    pub(crate) trained_on: Option<String>,
 }
 
 /// The measurements, kept up to date with the workbench.
-pub fn measure(store: AppStore) -> Memo<Measured> {
+pub(crate) fn measure(store: AppStore) -> Memo<Measured> {
     Memo::new(move |_| {
         store
             .with(|b| {
@@ -48,7 +48,7 @@ pub fn measure(store: AppStore) -> Memo<Measured> {
 
 /// "Fine-tuning, paid once per training run: …" and "Retrieval, paid on every question: …".
 #[component]
-pub fn CostFacts(
+pub(crate) fn CostFacts(
     /// What this run measured.
     measured: Memo<Measured>,
     /// The workload with the assumed number of training runs.

@@ -23,7 +23,7 @@ use super::story;
 
 /// A stage of the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
+pub(crate) enum Stage {
     /// Embedding the question.
     Embed,
     /// Searching the index.
@@ -38,7 +38,7 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 5] = [
+    pub(crate) const ALL: [Stage; 5] = [
         Stage::Embed,
         Stage::Search,
         Stage::Read,
@@ -47,7 +47,7 @@ impl Stage {
     ];
 
     /// Its name.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Stage::Embed => "embed",
             Stage::Search => "search",
@@ -58,7 +58,7 @@ impl Stage {
     }
 
     /// Its percentiles in `latency`.
-    pub fn of(self, latency: &StageLatency) -> Summary {
+    pub(crate) fn of(self, latency: &StageLatency) -> Summary {
         match self {
             Stage::Embed => latency.embed,
             Stage::Search => latency.search,
@@ -71,31 +71,31 @@ impl Stage {
 
 /// One piece of a stacked bar.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// Which stage.
-    pub stage: Stage,
+    pub(crate) stage: Stage,
     /// Its mean, ms.
-    pub ms: f64,
+    pub(crate) ms: f64,
     /// Where it starts, SVG units.
-    pub x: f64,
+    pub(crate) x: f64,
     /// How wide, SVG units.
-    pub width: f64,
+    pub(crate) width: f64,
 }
 
 /// Canvas and plot edges.
-pub const WIDTH: f64 = 560.0;
+pub(crate) const WIDTH: f64 = 560.0;
 /// Where bars start (mode names to the left, wide enough for "Fine-tuned" at the phone type
 /// size).
-pub const LEFT: f64 = 158.0;
+pub(crate) const LEFT: f64 = 158.0;
 /// Where bars end at the axis maximum (totals to the right).
-pub const RIGHT: f64 = 450.0;
+pub(crate) const RIGHT: f64 = 450.0;
 /// Height of one row.
-pub const ROW: f64 = 46.0;
+pub(crate) const ROW: f64 = 46.0;
 /// Space above the first row.
-pub const TOP: f64 = 12.0;
+pub(crate) const TOP: f64 = 12.0;
 
 /// The x axis: 0 to a round number above the longest stack.
-pub fn x_scale(report: &EvalReport) -> Linear {
+pub(crate) fn x_scale(report: &EvalReport) -> Linear {
     let longest = Mode::ALL
         .iter()
         .map(|m| stacked_ms(&report.modes.get(*m).stages))
@@ -104,12 +104,12 @@ pub fn x_scale(report: &EvalReport) -> Linear {
 }
 
 /// The sum of the stage means (the mean of the whole answer).
-pub fn stacked_ms(latency: &StageLatency) -> f64 {
+pub(crate) fn stacked_ms(latency: &StageLatency) -> f64 {
     Stage::ALL.iter().map(|s| s.of(latency).mean).sum()
 }
 
 /// The stacked segments of one mode (stages that take no time are left out).
-pub fn segments(latency: &StageLatency, scale: &Linear) -> Vec<Segment> {
+pub(crate) fn segments(latency: &StageLatency, scale: &Linear) -> Vec<Segment> {
     let mut start = 0.0;
     let mut out = Vec::new();
     for stage in Stage::ALL {
@@ -130,7 +130,7 @@ pub fn segments(latency: &StageLatency, scale: &Linear) -> Vec<Segment> {
 
 /// The bars.
 #[component]
-pub fn LatencyBars(
+pub(crate) fn LatencyBars(
     /// The live evaluation.
     report: Memo<Option<Arc<EvalReport>>>,
 ) -> impl IntoView {
@@ -275,7 +275,7 @@ fn Triple(
 
 /// The table alternative: stage means, medians and p90s per mode.
 #[component]
-pub fn LatencyTable(
+pub(crate) fn LatencyTable(
     /// The live evaluation.
     report: Memo<Option<Arc<EvalReport>>>,
 ) -> impl IntoView {
@@ -335,7 +335,7 @@ const LATENCY_FIGURE: Figure = Figure {
 
 /// "Where the time goes": the caption, the bars with their download, and the table.
 #[component]
-pub fn LatencySection(
+pub(crate) fn LatencySection(
     /// The live evaluation.
     report: Memo<Option<Arc<EvalReport>>>,
 ) -> impl IntoView {

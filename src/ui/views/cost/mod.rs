@@ -6,7 +6,7 @@ mod assumptions;
 mod breakeven;
 mod facts;
 mod latency;
-pub mod story;
+pub(crate) mod story;
 
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ const BREAK_EVEN_FIGURE: Figure = Figure {
 
 /// The cost and latency view.
 #[component]
-pub fn CostView() -> impl IntoView {
+pub(crate) fn CostView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let assumptions = Remembered::use_context().cost.assumptions;

@@ -7,7 +7,7 @@ use crate::ui::components::notice::Notice;
 
 /// Dollars with the precision that matters: cents below $100, "< $0.01" for less than a cent
 /// (per-question costs are given per 1,000 questions instead, see [`per_thousand`]).
-pub fn dollars(value: f64) -> String {
+pub(crate) fn dollars(value: f64) -> String {
     if value <= 0.0 {
         "$0".to_string()
     } else if value >= 100.0 {
@@ -21,7 +21,7 @@ pub fn dollars(value: f64) -> String {
 
 /// A per-question cost told per 1,000 questions ("$0.07 per 1,000 questions"): a fraction of a
 /// cent per question read as a row of zeros.
-pub fn per_thousand(per_question: f64) -> String {
+pub(crate) fn per_thousand(per_question: f64) -> String {
     format!("{} per 1,000 questions", dollars(per_question * 1000.0))
 }
 
@@ -31,7 +31,7 @@ const NO_LLM: &str = "No LLM runs here: a real model's generation time would com
                       runs nothing, so it takes no time.";
 
 /// What to notice in the latency bars.
-pub fn latency_caption(report: &EvalReport) -> Notice {
+pub(crate) fn latency_caption(report: &EvalReport) -> Notice {
     let (rag, tuned) = (
         report.modes.rag.latency_ms_mean,
         report.modes.tuned.latency_ms_mean,
@@ -66,7 +66,7 @@ pub fn latency_caption(report: &EvalReport) -> Notice {
 
 /// What to notice in the break-even chart: the headline gives the break-even, the details the
 /// numbers it comes from.
-pub fn break_even_caption(
+pub(crate) fn break_even_caption(
     rag: &CostLine,
     tuned: &CostLine,
     workload: &Workload,
@@ -111,7 +111,7 @@ pub fn break_even_caption(
 }
 
 /// The provider's list prices.
-pub const PRICE_LIST: EvidenceItem = EvidenceItem {
+pub(crate) const PRICE_LIST: EvidenceItem = EvidenceItem {
     source: "One provider's list prices (gpt-4o-mini), read 2025-06-05 from a \
              community-maintained copy",
     year: "2025",
@@ -123,7 +123,7 @@ pub const PRICE_LIST: EvidenceItem = EvidenceItem {
 };
 
 /// Facts need many exposures to be stored in weights.
-pub const PHYSICS: EvidenceItem = EvidenceItem {
+pub(crate) const PHYSICS: EvidenceItem = EvidenceItem {
     source: "Allen-Zhu and Li, “Physics of Language Models: Part 3.3”",
     year: "2024",
     reference: "arXiv:2404.05405",
@@ -133,7 +133,7 @@ pub const PHYSICS: EvidenceItem = EvidenceItem {
 };
 
 /// Our toy against [`PRICE_LIST`].
-pub fn ours_prices(rag: &CostLine, tuned: &CostLine, break_even: Option<f64>) -> String {
+pub(crate) fn ours_prices(rag: &CostLine, tuned: &CostLine, break_even: Option<f64>) -> String {
     match break_even {
         Some(n) => format!(
             "Our toy shows the same trade-off: fine-tuning costs more per token but needs no \
@@ -152,7 +152,7 @@ pub fn ours_prices(rag: &CostLine, tuned: &CostLine, break_even: Option<f64>) ->
 }
 
 /// Our toy against [`PHYSICS`]: `exposures` is how often training showed each fact.
-pub fn ours_exposures(workload: &Workload, exposures: f64, train_ms: f64) -> String {
+pub(crate) fn ours_exposures(workload: &Workload, exposures: f64, train_ms: f64) -> String {
     format!(
         "Our toy shows the same direction: its small model saw each fact about {} times ({} \
          epochs over {} examples, {train_ms:.0} ms here in your browser); a hosted model bills \

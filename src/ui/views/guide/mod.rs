@@ -33,7 +33,7 @@ fn with_answer(answers: &Answers, key: char, value: u8) -> Answers {
 type WriteAnswers = Box<dyn Fn(Option<Answers>)>;
 
 /// The stable slug of a recommendation (test hook and CSS modifier).
-pub fn slug(rec: Recommendation) -> &'static str {
+pub(crate) fn slug(rec: Recommendation) -> &'static str {
     match rec {
         Recommendation::Retrieval => "retrieval",
         Recommendation::FineTuning => "fine-tuning",
@@ -44,7 +44,7 @@ pub fn slug(rec: Recommendation) -> &'static str {
 
 /// The Decision guide view.
 #[component]
-pub fn GuideView() -> impl IntoView {
+pub(crate) fn GuideView() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let answers = Memo::new(move |_| {

@@ -12,7 +12,7 @@ use crate::ui::components::figure_download::CsvDownload;
 /// The comparison block; `indexed` is the number of passages in the index, `segments` the
 /// number of graphs they are in.
 #[component]
-pub fn ComparisonBlock(
+pub(crate) fn ComparisonBlock(
     comparison: Comparison,
     indexed: usize,
     segments: usize,

@@ -6,7 +6,11 @@ use crate::core::modes::{Diagnosis, FactMatch, LostAt};
 
 /// The sentence shown for `diagnosis` (k passages, reader threshold `threshold`), and whether
 /// it reports a loss. `None`: there is no question.
-pub fn lost_stage_text(diagnosis: Option<&Diagnosis>, k: usize, threshold: f32) -> (String, bool) {
+pub(crate) fn lost_stage_text(
+    diagnosis: Option<&Diagnosis>,
+    k: usize,
+    threshold: f32,
+) -> (String, bool) {
     let Some(diagnosis) = diagnosis else {
         return (
             "Which stage lost an answer can be told only for a question tied to a known fact \
@@ -62,7 +66,7 @@ pub fn lost_stage_text(diagnosis: Option<&Diagnosis>, k: usize, threshold: f32) 
 
 /// The diagnosis line under the reader's verdict.
 #[component]
-pub fn LostStage(diagnosis: Option<Diagnosis>, k: usize, threshold: f32) -> impl IntoView {
+pub(crate) fn LostStage(diagnosis: Option<Diagnosis>, k: usize, threshold: f32) -> impl IntoView {
     let (text, lost) = lost_stage_text(diagnosis.as_ref(), k, threshold);
     view! {
         <p class="lost-stage" class:lost-stage--lost=lost>

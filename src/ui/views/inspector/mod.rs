@@ -4,7 +4,7 @@
 mod comparison;
 mod lost_stage;
 mod passages;
-pub mod report;
+pub(crate) mod report;
 mod settings;
 mod tokens;
 
@@ -24,7 +24,7 @@ use tokens::TokenChips;
 
 /// The inspector view.
 #[component]
-pub fn InspectorView() -> impl IntoView {
+pub(crate) fn InspectorView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = Memo::new(move |_| {
         let question = store.question.get();

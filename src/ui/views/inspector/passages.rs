@@ -14,7 +14,7 @@ fn rank_text(rank: Option<usize>) -> String {
 
 /// The passage list.
 #[component]
-pub fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
+pub(crate) fn PassageList(passages: Vec<PassageRow>) -> impl IntoView {
     let rows = passages
         .into_iter()
         .map(|p| {

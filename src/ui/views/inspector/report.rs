@@ -11,38 +11,38 @@ use crate::core::workbench::{PassageRanks, RebuildTimings, Workbench};
 
 /// How often each search is repeated for its timing: one search over the sample corpus takes
 /// microseconds, below the browser clock's resolution (0.1 ms without isolation).
-pub const TIMING_REPEATS: usize = 50;
+pub(crate) const TIMING_REPEATS: usize = 50;
 /// Characters of a passage shown. Passages are a few sentences, but a pasted text with no
 /// sentence ends is chunked as one huge passage, which would bury the list.
-pub const PASSAGE_CHARS: usize = 1_200;
+pub(crate) const PASSAGE_CHARS: usize = 1_200;
 
 /// One retrieved passage, with what the learner needs to judge it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PassageRow {
+pub(crate) struct PassageRow {
     /// 1-based rank.
-    pub rank: usize,
+    pub(crate) rank: usize,
     /// Position in [`Workbench::chunks`].
-    pub chunk: usize,
+    pub(crate) chunk: usize,
     /// The document's title.
-    pub title: String,
+    pub(crate) title: String,
     /// The version the passage was retrieved at.
-    pub version: String,
+    pub(crate) version: String,
     /// The document's kind.
-    pub kind: DocKind,
+    pub(crate) kind: DocKind,
     /// The document's quality flag.
-    pub quality: Quality,
+    pub(crate) quality: Quality,
     /// The document's date.
-    pub date: String,
+    pub(crate) date: String,
     /// Cosine similarity with the question.
-    pub score: f32,
+    pub(crate) score: f32,
     /// The passage text (clipped to [`PASSAGE_CHARS`]).
-    pub text: String,
+    pub(crate) text: String,
     /// Characters clipped off the end of `text`.
-    pub clipped: usize,
+    pub(crate) clipped: usize,
     /// True when the reader took its answer sentence from this passage.
-    pub picked: bool,
+    pub(crate) picked: bool,
     /// Where the dense and the keyword (BM25) rankings placed it before fusion.
-    pub ranks: PassageRanks,
+    pub(crate) ranks: PassageRanks,
 }
 
 impl PassageRow {
@@ -67,7 +67,7 @@ impl PassageRow {
 
 /// Whether the approximate search returned what the exact one did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Agreement {
+pub(crate) enum Agreement {
     /// The same passages in the same order.
     Identical,
     /// The same passages, ranked differently (ties or rounding).
@@ -83,7 +83,7 @@ pub enum Agreement {
 
 impl Agreement {
     /// Compares an HNSW result with the exact result for the same query and k.
-    pub fn of(hnsw: &[Hit], exact: &[Hit]) -> Self {
+    pub(crate) fn of(hnsw: &[Hit], exact: &[Hit]) -> Self {
         let ids = |hits: &[Hit]| hits.iter().map(|h| h.id).collect::<Vec<_>>();
         let (a, b) = (ids(hnsw), ids(exact));
         if a == b {
@@ -101,7 +101,7 @@ impl Agreement {
     }
 
     /// One sentence for the learner.
-    pub fn sentence(self) -> String {
+    pub(crate) fn sentence(self) -> String {
         match self {
             Agreement::Identical => {
                 "Same passages in the same order: the graph found what the exact scan found.".into()
@@ -118,39 +118,39 @@ impl Agreement {
 
 /// Exact search against the HNSW graph for one query.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// Chunk ids HNSW returned, in rank order.
-    pub hnsw: Vec<Hit>,
+    pub(crate) hnsw: Vec<Hit>,
     /// Chunk ids exact search returned, in rank order.
-    pub exact: Vec<Hit>,
+    pub(crate) exact: Vec<Hit>,
     /// Whether they agree.
-    pub agreement: Agreement,
+    pub(crate) agreement: Agreement,
     /// Share of the exact top k that HNSW also found.
-    pub recall: f32,
+    pub(crate) recall: f32,
     /// Mean milliseconds of one HNSW search.
-    pub hnsw_ms: f64,
+    pub(crate) hnsw_ms: f64,
     /// Mean milliseconds of one exact search.
-    pub exact_ms: f64,
+    pub(crate) exact_ms: f64,
     /// The method the app itself uses at this index size.
-    pub used: SearchMethod,
+    pub(crate) used: SearchMethod,
     /// The two lists side by side, rank by rank.
-    pub rows: Vec<CompareRow>,
+    pub(crate) rows: Vec<CompareRow>,
 }
 
 /// One rank of the side-by-side table.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CompareRow {
+pub(crate) struct CompareRow {
     /// What exact search put at this rank ("Plans and pricing (part 2) · 0.612").
-    pub exact: String,
+    pub(crate) exact: String,
     /// What the graph put at this rank.
-    pub hnsw: String,
+    pub(crate) hnsw: String,
     /// True when the two passages differ.
-    pub differs: bool,
+    pub(crate) differs: bool,
 }
 
 impl CompareRow {
     /// Pairs the two lists rank by rank; a missing entry shows as a dash.
-    pub fn pair(exact: &[Hit], hnsw: &[Hit], chunks: &[Chunk]) -> Vec<CompareRow> {
+    pub(crate) fn pair(exact: &[Hit], hnsw: &[Hit], chunks: &[Chunk]) -> Vec<CompareRow> {
         (0..exact.len().max(hnsw.len()))
             .map(|i| {
                 let (e, h) = (exact.get(i), hnsw.get(i));
@@ -180,31 +180,31 @@ fn hit_label(hit: Option<&Hit>, chunks: &[Chunk]) -> String {
 
 /// The index the passages come from.
 #[derive(Clone, Debug, PartialEq)]
-pub struct IndexSummary {
+pub(crate) struct IndexSummary {
     /// Number of passages indexed.
-    pub len: usize,
+    pub(crate) len: usize,
     /// Number of HNSW graphs (segments) they are indexed in.
-    pub segments: usize,
+    pub(crate) segments: usize,
     /// Vector dimensions.
-    pub dims: usize,
+    pub(crate) dims: usize,
     /// Build and search parameters.
-    pub params: IndexParams,
+    pub(crate) params: IndexParams,
     /// How long the last rebuild took, by stage.
-    pub rebuild: RebuildTimings,
+    pub(crate) rebuild: RebuildTimings,
     /// True when flagged documents are left out of the index.
-    pub curated: bool,
+    pub(crate) curated: bool,
 }
 
 impl IndexSummary {
     /// Milliseconds of the whole last rebuild (chunk + embed + graph).
-    pub fn rebuild_ms(&self) -> f64 {
+    pub(crate) fn rebuild_ms(&self) -> f64 {
         self.rebuild.chunk_ms + self.rebuild.embed_ms + self.rebuild.index_ms
     }
 }
 
 /// What the reader (core's extractive reader, the one the Ask view uses) made of the passages.
 #[derive(Clone, Debug, PartialEq)]
-pub enum ReaderVerdict {
+pub(crate) enum ReaderVerdict {
     /// No question, so nothing was read.
     Idle,
     /// The best sentence reached the threshold: this is the answer the reader quotes.
@@ -220,33 +220,33 @@ pub enum ReaderVerdict {
 
 /// Everything the inspector renders for one question at one workbench revision.
 #[derive(Clone, Debug, PartialEq)]
-pub struct InspectorReport {
+pub(crate) struct InspectorReport {
     /// Passages handed to the reader.
-    pub k: usize,
+    pub(crate) k: usize,
     /// The reader's abstention threshold.
-    pub threshold: f32,
+    pub(crate) threshold: f32,
     /// The top-k passages as the app ranks them.
-    pub passages: Vec<PassageRow>,
+    pub(crate) passages: Vec<PassageRow>,
     /// What the reader made of them.
-    pub reader: ReaderVerdict,
+    pub(crate) reader: ReaderVerdict,
     /// Which stage lost the answer, for a question tied to a known fact.
-    pub diagnosis: Option<Diagnosis>,
+    pub(crate) diagnosis: Option<Diagnosis>,
     /// Milliseconds spent embedding the question.
-    pub embed_ms: f64,
+    pub(crate) embed_ms: f64,
     /// HNSW against exact search.
-    pub comparison: Comparison,
+    pub(crate) comparison: Comparison,
     /// The question's tokens with their weights, as pooled.
-    pub tokens: Vec<TokenWeight>,
+    pub(crate) tokens: Vec<TokenWeight>,
     /// The most tokens that count.
-    pub token_limit: usize,
+    pub(crate) token_limit: usize,
     /// The index.
-    pub index: IndexSummary,
+    pub(crate) index: IndexSummary,
 }
 
 impl InspectorReport {
     /// Retrieves `question` both ways and gathers the rest. An empty question gives no
     /// passages (its vector is zero) and no tokens.
-    pub fn build(bench: &Workbench, question: &str, clock: &dyn Clock) -> Self {
+    pub(crate) fn build(bench: &Workbench, question: &str, clock: &dyn Clock) -> Self {
         let settings = bench.settings();
         let index = bench.index();
         let used = index.auto_method();
@@ -313,16 +313,15 @@ impl InspectorReport {
             },
         }
     }
-
-    /// True when the reader answers (its best sentence reaches the threshold).
-    pub fn reader_answers(&self) -> bool {
-        matches!(self.reader, ReaderVerdict::Answers { .. })
-    }
 }
 
 /// Runs `work` `repeats` times (at least once) and returns its last result and the mean
 /// milliseconds per run.
-pub fn mean_time<T>(clock: &dyn Clock, repeats: usize, mut work: impl FnMut() -> T) -> (T, f64) {
+pub(crate) fn mean_time<T>(
+    clock: &dyn Clock,
+    repeats: usize,
+    mut work: impl FnMut() -> T,
+) -> (T, f64) {
     let repeats = repeats.max(1);
     let ((), total) = timed(clock, || {
         for _ in 1..repeats {
@@ -334,7 +333,7 @@ pub fn mean_time<T>(clock: &dyn Clock, repeats: usize, mut work: impl FnMut() ->
 }
 
 /// The first `max` characters of `text` and how many characters were left off.
-pub fn clip_chars(text: &str, max: usize) -> (String, usize) {
+pub(crate) fn clip_chars(text: &str, max: usize) -> (String, usize) {
     match text.char_indices().nth(max) {
         None => (text.to_string(), 0),
         Some((at, _)) => (text[..at].to_string(), text[at..].chars().count()),
@@ -343,7 +342,7 @@ pub fn clip_chars(text: &str, max: usize) -> (String, usize) {
 
 /// A single timing for people: the browser clock ticks in 0.1 ms steps (without cross-origin
 /// isolation), so a zero reading means "too fast to see", not "no time".
-pub fn format_ms(ms: f64) -> String {
+pub(crate) fn format_ms(ms: f64) -> String {
     if ms <= 0.0 || !ms.is_finite() {
         "under 0.1 ms".to_string()
     } else {
@@ -352,7 +351,7 @@ pub fn format_ms(ms: f64) -> String {
 }
 
 /// A score in `[-1, 1]` as a bar length in `[0, 1]`: negative similarities show as empty.
-pub fn bar_fraction(score: f32) -> f32 {
+pub(crate) fn bar_fraction(score: f32) -> f32 {
     if score.is_finite() {
         score.clamp(0.0, 1.0)
     } else {

@@ -7,16 +7,16 @@ use crate::core::workbench::RetrievalSettings;
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// The k slider's range.
-pub const K_RANGE: (usize, usize) = (1, 20);
+pub(crate) const K_RANGE: (usize, usize) = (1, 20);
 
 /// Parses a slider value into k, kept inside [`K_RANGE`]; `None` for anything unreadable.
-pub fn parse_k(value: &str) -> Option<usize> {
+pub(crate) fn parse_k(value: &str) -> Option<usize> {
     let k: usize = value.trim().parse().ok()?;
     Some(k.clamp(K_RANGE.0, K_RANGE.1))
 }
 
 /// Parses a slider value into a threshold in `[0, 1]`; `None` for anything unreadable.
-pub fn parse_threshold(value: &str) -> Option<f32> {
+pub(crate) fn parse_threshold(value: &str) -> Option<f32> {
     let t = crate::core::decimal::parse_f32(value.trim())?;
     t.is_finite().then(|| t.clamp(0.0, 1.0))
 }
@@ -32,7 +32,7 @@ fn apply(store: AppStore, change: impl FnOnce(&mut RetrievalSettings)) {
 
 /// The two sliders with their values and what the threshold does.
 #[component]
-pub fn RetrievalSliders() -> impl IntoView {
+pub(crate) fn RetrievalSliders() -> impl IntoView {
     let store = AppStore::use_context();
     let settings = Memo::new(move |_| store.with(|b| b.settings()).unwrap_or_default());
     view! {

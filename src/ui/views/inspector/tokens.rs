@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::core::embed::TokenWeight;
 
 /// Each token's weight as a share of the largest one (for the chip's bar), in `[0, 1]`.
-pub fn relative_weights(tokens: &[TokenWeight]) -> Vec<f32> {
+pub(crate) fn relative_weights(tokens: &[TokenWeight]) -> Vec<f32> {
     let max = tokens
         .iter()
         .map(|t| t.weight)
@@ -26,7 +26,7 @@ pub fn relative_weights(tokens: &[TokenWeight]) -> Vec<f32> {
 
 /// The token chips with a sentence on what they mean. `limit` is the model's token cap.
 #[component]
-pub fn TokenChips(tokens: Vec<TokenWeight>, limit: usize) -> impl IntoView {
+pub(crate) fn TokenChips(tokens: Vec<TokenWeight>, limit: usize) -> impl IntoView {
     if tokens.is_empty() {
         return view! { <p class="inspector__note">"No tokens yet: type a question."</p> }
             .into_any();

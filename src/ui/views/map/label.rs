@@ -6,13 +6,13 @@ use super::layout::CANVAS;
 
 /// A label position relative to the crosshair, in canvas units.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LabelSpot {
+pub(crate) struct LabelSpot {
     /// Horizontal offset of the text's anchor.
-    pub dx: f32,
+    pub(crate) dx: f32,
     /// Baseline offset.
-    pub dy: f32,
+    pub(crate) dy: f32,
     /// SVG `text-anchor`: "start" (text runs right), "end" (runs left) or "middle".
-    pub anchor: &'static str,
+    pub(crate) anchor: &'static str,
 }
 
 /// The label's box size in canvas units: the phone's 40 px bold "Your question" (the desktop's
@@ -72,7 +72,7 @@ fn label_box(at: [f32; 2], spot: LabelSpot) -> (f32, f32, f32, f32) {
 
 /// The spot for a crosshair at `at` among `points` (canvas coordinates): the one covering the
 /// fewest points, never one that leaves the canvas if another fits; the earlier on a tie.
-pub fn label_spot(at: [f32; 2], points: &[[f32; 2]]) -> LabelSpot {
+pub(crate) fn label_spot(at: [f32; 2], points: &[[f32; 2]]) -> LabelSpot {
     let cost = |spot: &LabelSpot| {
         let (l, t, r, b) = label_box(at, *spot);
         let outside = l < 0.0 || r > CANVAS || t < 0.0 || b > CANVAS;

@@ -7,43 +7,43 @@ use crate::core::projection::{Bounds, Projection, ProjectionError};
 use crate::core::workbench::Workbench;
 
 /// Seed of the power iteration: a fixed seed keeps the map the same on every load.
-pub const PROJECTION_SEED: u64 = 0x3A9;
+pub(crate) const PROJECTION_SEED: u64 = 0x3A9;
 /// Side of the drawing in SVG user units (the SVG scales to its box).
-pub const CANVAS: f32 = 1000.0;
+pub(crate) const CANVAS: f32 = 1000.0;
 /// Words of a passage shown when a point is hovered or focused.
-pub const SNIPPET_WORDS: usize = 24;
+pub(crate) const SNIPPET_WORDS: usize = 24;
 /// Margin around the zoomed points, as a share of the larger side.
 const PADDING: f32 = 0.06;
 
 /// One passage on the map.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MapPoint {
+pub(crate) struct MapPoint {
     /// Position in [`Workbench::chunks`] (the id search hits carry).
-    pub chunk: usize,
+    pub(crate) chunk: usize,
     /// The document's title.
-    pub title: String,
+    pub(crate) title: String,
     /// The document's kind (colour and shape).
-    pub kind: DocKind,
+    pub(crate) kind: DocKind,
     /// The document's quality flag.
-    pub quality: Quality,
+    pub(crate) quality: Quality,
     /// The first words of the passage.
-    pub snippet: String,
+    pub(crate) snippet: String,
     /// Map position (principal-component units).
-    pub at: [f32; 2],
+    pub(crate) at: [f32; 2],
 }
 
 /// Every passage of one workbench revision, projected.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MapLayout {
+pub(crate) struct MapLayout {
     /// One point per passage, in chunk order.
-    pub points: Vec<MapPoint>,
+    pub(crate) points: Vec<MapPoint>,
     /// The fitted axes, to place the question on the same map.
-    pub projection: Projection,
+    pub(crate) projection: Projection,
 }
 
 impl MapLayout {
     /// Fits the projection to the index's vectors and places every passage.
-    pub fn build(bench: &Workbench) -> Result<Self, ProjectionError> {
+    pub(crate) fn build(bench: &Workbench) -> Result<Self, ProjectionError> {
         let vectors: Vec<&[f32]> = bench.index().vectors().collect();
         let projection = Projection::fit(&vectors, PROJECTION_SEED)?;
         let positions = projection.project_all(&vectors)?;
@@ -66,7 +66,7 @@ impl MapLayout {
 
     /// The question's place on the map; `None` for a zero vector (an empty question has no
     /// direction, so it has no meaningful place) or a vector of the wrong size.
-    pub fn place_query(&self, query: &[f32]) -> Option<[f32; 2]> {
+    pub(crate) fn place_query(&self, query: &[f32]) -> Option<[f32; 2]> {
         if query.iter().all(|x| *x == 0.0) {
             return None;
         }
@@ -74,14 +74,14 @@ impl MapLayout {
     }
 
     /// Share of the vectors' variance the two axes show.
-    pub fn explained_variance(&self) -> [f32; 2] {
+    pub(crate) fn explained_variance(&self) -> [f32; 2] {
         self.projection.explained_variance()
     }
 }
 
 /// The first `n` words of `text`, with an ellipsis when cut. Markdown heading marks (`##`)
 /// are left out: they are not words a reader needs.
-pub fn first_words(text: &str, n: usize) -> String {
+pub(crate) fn first_words(text: &str, n: usize) -> String {
     let mut words = text
         .split_whitespace()
         .filter(|w| !w.chars().all(|c| c == '#'));
@@ -95,19 +95,19 @@ pub fn first_words(text: &str, n: usize) -> String {
 
 /// The visible rectangle, and the mapping from map units to the SVG canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Viewport {
+pub(crate) struct Viewport {
     bounds: Bounds,
 }
 
 impl Viewport {
     /// A square view holding `points` with a margin; `None` when there is no finite point.
-    pub fn fit(points: &[[f32; 2]]) -> Option<Self> {
+    pub(crate) fn fit(points: &[[f32; 2]]) -> Option<Self> {
         let bounds = Bounds::of(points)?.padded(PADDING).squared();
         Some(Self { bounds })
     }
 
     /// The canvas position of a map point: x to the right, y up (SVG's y points down).
-    pub fn to_canvas(&self, p: [f32; 2]) -> [f32; 2] {
+    pub(crate) fn to_canvas(self, p: [f32; 2]) -> [f32; 2] {
         let [w, h] = self.bounds.size();
         let scale = |v: f32, min: f32, size: f32| {
             if size > 0.0 {
@@ -121,17 +121,11 @@ impl Viewport {
             CANVAS - scale(p[1], self.bounds.min[1], h),
         ]
     }
-
-    /// True when `p` lies inside the visible rectangle.
-    pub fn contains(&self, p: [f32; 2]) -> bool {
-        (self.bounds.min[0]..=self.bounds.max[0]).contains(&p[0])
-            && (self.bounds.min[1]..=self.bounds.max[1]).contains(&p[1])
-    }
 }
 
 /// What the zoom shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Zoom {
+pub(crate) enum Zoom {
     /// Every passage (and the question).
     All,
     /// The question and its retrieved neighbours.
@@ -140,7 +134,7 @@ pub enum Zoom {
 
 /// The points a zoom must fit: everything, or the question with its neighbours (everything
 /// when there is no question yet).
-pub fn zoom_points(
+pub(crate) fn zoom_points(
     zoom: Zoom,
     points: &[MapPoint],
     query: Option<[f32; 2]>,
@@ -221,8 +215,6 @@ mod tests {
         let centre = v.to_canvas([0.5, 0.5]);
         assert!((centre[0] - CANVAS / 2.0).abs() < 1e-3);
         assert!((centre[1] - CANVAS / 2.0).abs() < 1e-3);
-        assert!(v.contains([0.5, 0.5]));
-        assert!(!v.contains([5.0, 0.5]));
     }
 
     #[test]

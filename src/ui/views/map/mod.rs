@@ -3,7 +3,7 @@
 //! with the same points.
 
 mod label;
-pub mod layout;
+pub(crate) mod layout;
 mod plot;
 mod table;
 
@@ -20,34 +20,34 @@ use table::PointTable;
 /// What the map needs from retrieval: the question's vector and the retrieved passages, in
 /// rank order (no timings, so the memo only fires when the result changes).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct MapQuery {
+pub(crate) struct MapQuery {
     /// The question's embedding (all zeros for an empty question).
-    pub vector: Vec<f32>,
+    pub(crate) vector: Vec<f32>,
     /// Chunk ids of the retrieved passages, best first.
-    pub neighbours: Vec<usize>,
+    pub(crate) neighbours: Vec<usize>,
 }
 
 /// Shared reactive state of the map's parts.
 #[derive(Clone, Copy)]
-pub struct MapState {
+pub(crate) struct MapState {
     /// The projected passages: recomputed once per workbench revision, not per render.
-    pub layout: Memo<Option<Result<MapLayout, String>>>,
+    pub(crate) layout: Memo<Option<Result<MapLayout, String>>>,
     /// The question and its neighbours.
-    pub query: Memo<MapQuery>,
+    pub(crate) query: Memo<MapQuery>,
     /// The question's place on the map.
-    pub query_at: Memo<Option<[f32; 2]>>,
+    pub(crate) query_at: Memo<Option<[f32; 2]>>,
     /// What the zoom fits.
-    pub zoom: RwSignal<Zoom>,
+    pub(crate) zoom: RwSignal<Zoom>,
     /// The point under the pointer.
-    pub hovered: RwSignal<Option<usize>>,
+    pub(crate) hovered: RwSignal<Option<usize>>,
     /// The point with keyboard focus (also the one reachable by Tab).
-    pub focused: RwSignal<Option<usize>>,
+    pub(crate) focused: RwSignal<Option<usize>>,
 }
 
 impl MapState {
     /// The point whose passage is shown: the hovered one, else the focused one, else the
     /// best retrieved passage (so the panel says something useful as soon as a question is in).
-    pub fn shown(&self) -> Option<usize> {
+    pub(crate) fn shown(&self) -> Option<usize> {
         self.hovered
             .get()
             .or(self.focused.get())
@@ -55,7 +55,7 @@ impl MapState {
     }
 
     /// Rank (1-based) of chunk `i` among the retrieved passages, if retrieved.
-    pub fn rank_of(&self, i: usize) -> Option<usize> {
+    pub(crate) fn rank_of(&self, i: usize) -> Option<usize> {
         self.query
             .with(|q| q.neighbours.iter().position(|&n| n == i))
             .map(|r| r + 1)
@@ -64,7 +64,7 @@ impl MapState {
 
 /// The map view.
 #[component]
-pub fn MapView() -> impl IntoView {
+pub(crate) fn MapView() -> impl IntoView {
     let store = AppStore::use_context();
     let layout = Memo::new(move |_| store.with(|b| MapLayout::build(b).map_err(|e| e.to_string())));
     let query = Memo::new(move |_| {

@@ -53,7 +53,7 @@ fn focus_point(i: usize) {
 }
 
 /// The point an arrow key leads to from `from` among `count` points.
-pub fn next_point(key: &str, from: usize, count: usize) -> Option<usize> {
+pub(crate) fn next_point(key: &str, from: usize, count: usize) -> Option<usize> {
     if count == 0 {
         return None;
     }
@@ -69,7 +69,7 @@ pub fn next_point(key: &str, from: usize, count: usize) -> Option<usize> {
 
 /// The plot.
 #[component]
-pub fn ScatterPlot() -> impl IntoView {
+pub(crate) fn ScatterPlot() -> impl IntoView {
     let state = expect_context::<MapState>();
     let store = crate::ui::state::AppStore::use_context();
     let caption = workbench_caption(store, move || {
@@ -225,7 +225,7 @@ fn PointMark(point: MapPoint, viewport: Memo<Option<Viewport>>) -> impl IntoView
 
 /// The passage of the hovered or focused point (or the question's nearest, as a hint).
 #[component]
-pub fn PointDetails() -> impl IntoView {
+pub(crate) fn PointDetails() -> impl IntoView {
     let state = expect_context::<MapState>();
     let details = move || {
         let i = state.shown()?;
@@ -261,7 +261,7 @@ pub fn PointDetails() -> impl IntoView {
 /// Shape and colour of each kind drawn on the map (a kind curated out has no points, so no
 /// entry), the question and the retrieved ring.
 #[component]
-pub fn Legend(
+pub(crate) fn Legend(
     /// The kinds the map shows, in legend order.
     kinds: Vec<DocKind>,
 ) -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::ui::components::kinds::KindTag;
 
 /// The table alternative, folded away in a `<details>`.
 #[component]
-pub fn PointTable() -> impl IntoView {
+pub(crate) fn PointTable() -> impl IntoView {
     let state = expect_context::<MapState>();
     let rows = move || {
         state.layout.with(|l| match l {

@@ -10,13 +10,13 @@ use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// The file types the picker offers (the importer decides; this only filters the dialog).
-pub const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
+pub(crate) const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
 
 /// Paste box, file picker with a drop zone, progress, and the outcome of the last import.
 /// The import itself is the workspace's ([`crate::ui::state::document_import`]): it goes on
 /// when the learner leaves the view.
 #[component]
-pub fn AddDocuments() -> impl IntoView {
+pub(crate) fn AddDocuments() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let import = work.import;

@@ -9,7 +9,11 @@ use crate::ui::state::AppStore;
 
 /// Removes document `id` and rebuilds the index of what is left (or returns to the sample
 /// corpus when nothing is left).
-pub async fn remove_document(store: AppStore, work: Workspace, id: &str) -> Result<(), String> {
+pub(crate) async fn remove_document(
+    store: AppStore,
+    work: Workspace,
+    id: &str,
+) -> Result<(), String> {
     let remaining: Vec<UserDocument> = work
         .documents
         .get_untracked()
@@ -36,7 +40,7 @@ pub async fn remove_document(store: AppStore, work: Workspace, id: &str) -> Resu
 
 /// The table of documents.
 #[component]
-pub fn DocumentList() -> impl IntoView {
+pub(crate) fn DocumentList() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let error = RwSignal::new(None::<String>);

@@ -20,7 +20,7 @@ use train::TrainOnPairs;
 
 /// The "Your documents" view.
 #[component]
-pub fn MineView() -> impl IntoView {
+pub(crate) fn MineView() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let ready = move || store.with(|_| ()).is_some();

@@ -15,7 +15,7 @@ use crate::ui::state::workspace::Workspace;
 
 /// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
 /// already asks (an import run twice adds nothing); says how many were added or left out.
-pub fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
+pub(crate) fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
     let asked: HashSet<String> = rows
         .iter()
         .map(|p| byod::question_key(&p.question))
@@ -46,7 +46,7 @@ pub fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -
 }
 
 /// Says which rows repeat an earlier row's question (1-based, as the table numbers them).
-pub fn repeats_note(rows: &[QaPair]) -> Option<String> {
+pub(crate) fn repeats_note(rows: &[QaPair]) -> Option<String> {
     let repeats = byod::repeated_questions(rows);
     let lines: Vec<String> = repeats
         .iter()
@@ -62,7 +62,7 @@ pub fn repeats_note(rows: &[QaPair]) -> Option<String> {
 
 /// The pairs table with its add and import controls.
 #[component]
-pub fn PairsTable() -> impl IntoView {
+pub(crate) fn PairsTable() -> impl IntoView {
     let work = Workspace::use_context();
     let message = RwSignal::new(None::<String>);
     let count = move || work.pairs.with(Vec::len);

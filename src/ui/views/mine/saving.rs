@@ -15,7 +15,7 @@ use crate::ui::state::AppStore;
 
 /// The export, import and clear controls with the save status.
 #[component]
-pub fn SaveAndShare() -> impl IntoView {
+pub(crate) fn SaveAndShare() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let message = RwSignal::new(None::<String>);
@@ -129,7 +129,7 @@ fn has_own_work(work: &Scenario) -> bool {
 
 /// "Saved in this browser." or the reason it was not.
 #[component]
-pub fn SaveLine(status: RwSignal<SaveStatus>) -> impl IntoView {
+pub(crate) fn SaveLine(status: RwSignal<SaveStatus>) -> impl IntoView {
     move || {
         let status = status.get();
         let class = if status.is_error() {

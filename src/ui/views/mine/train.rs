@@ -9,7 +9,7 @@ use crate::ui::state::AppStore;
 
 /// The Train button, its progress, and what happened.
 #[component]
-pub fn TrainOnPairs() -> impl IntoView {
+pub(crate) fn TrainOnPairs() -> impl IntoView {
     let store = AppStore::use_context();
     let work = Workspace::use_context();
     let run = work.pair_training;

@@ -16,7 +16,7 @@ const PUBLISH_NEXT: &str = "Publish the next version of the documents to see wha
 /// The notice: the headline names the last step that moved the fine-tuned line (by more than
 /// [`crate::ui::components::compare::CLOSE`]) and what changed in it; the details tell every
 /// step.
-pub fn caption(moments: &[Moment]) -> Notice {
+pub(crate) fn caption(moments: &[Moment]) -> Notice {
     let steps = steps(moments);
     if steps.is_empty() {
         return Notice::short(PUBLISH_NEXT);

@@ -22,7 +22,7 @@ enum Busy {
 
 /// The controls above the chart.
 #[component]
-pub fn TimelineControls(
+pub(crate) fn TimelineControls(
     /// The story, cleared by "Start over".
     story: RwSignal<Story>,
 ) -> impl IntoView {

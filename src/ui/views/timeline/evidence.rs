@@ -7,7 +7,7 @@ use crate::ui::components::compare::{pct, relate, Relation};
 use crate::ui::state::timeline_story::{index, Moment};
 
 /// Fine-tuned models learn updated facts poorly.
-pub const FINETUNEBENCH: EvidenceItem = EvidenceItem {
+pub(crate) const FINETUNEBENCH: EvidenceItem = EvidenceItem {
     source: "Wu, Wu and Zou, “FineTuneBench”",
     year: "2024",
     reference: "arXiv:2411.05059",
@@ -17,7 +17,7 @@ pub const FINETUNEBENCH: EvidenceItem = EvidenceItem {
 };
 
 /// Retrieval keeps answers fresh.
-pub const FRESHQA: EvidenceItem = EvidenceItem {
+pub(crate) const FRESHQA: EvidenceItem = EvidenceItem {
     source: "Vu et al., “FreshLLMs / FreshQA”",
     year: "2023",
     reference: "arXiv:2310.03214",
@@ -32,7 +32,7 @@ const UNTUNED: &str = "Nothing to compare yet: no model is fine-tuned, so the fi
                        declines every question.";
 
 /// Our toy against [`FINETUNEBENCH`]: the latest moment's changed facts.
-pub fn ours_updates(moments: &[Moment]) -> String {
+pub(crate) fn ours_updates(moments: &[Moment]) -> String {
     let Some(last) = moments.last() else {
         return String::new();
     };
@@ -72,7 +72,7 @@ pub fn ours_updates(moments: &[Moment]) -> String {
 }
 
 /// Our toy against [`FRESHQA`]: the latest moment's stale answers.
-pub fn ours_fresh(moments: &[Moment]) -> String {
+pub(crate) fn ours_fresh(moments: &[Moment]) -> String {
     let Some(last) = moments.last() else {
         return String::new();
     };

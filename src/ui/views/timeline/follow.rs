@@ -47,7 +47,7 @@ fn seed(store: AppStore, story: RwSignal<Story>) {
 }
 
 /// Adds a moment to `story` for every new live evaluation while the view is open.
-pub fn follow_workbench(
+pub(crate) fn follow_workbench(
     store: AppStore,
     report: Memo<Option<Arc<EvalReport>>>,
     story: RwSignal<Story>,

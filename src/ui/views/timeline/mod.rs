@@ -37,7 +37,7 @@ const FIGURE: Figure = Figure {
 
 /// The timeline view.
 #[component]
-pub fn TimelineView() -> impl IntoView {
+pub(crate) fn TimelineView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let story = Remembered::use_context().story.story;

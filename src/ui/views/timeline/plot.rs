@@ -13,23 +13,23 @@ use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, YAxis}
 use crate::ui::state::timeline_story::{Moment, MomentKind};
 
 /// The SVG canvas.
-pub const WIDTH: f64 = 560.0;
+pub(crate) const WIDTH: f64 = 560.0;
 /// The SVG canvas (room below the plot for two staggered rows of moment subtitles on a phone).
-pub const HEIGHT: f64 = 364.0;
+pub(crate) const HEIGHT: f64 = 364.0;
 /// Plot edges.
-pub const LEFT: f64 = 72.0;
+pub(crate) const LEFT: f64 = 72.0;
 /// Plot edges.
-pub const RIGHT: f64 = 552.0;
+pub(crate) const RIGHT: f64 = 552.0;
 /// Plot edges: above the plot, the retrain labels and above them the y axis title.
-pub const TOP: f64 = 58.0;
+pub(crate) const TOP: f64 = 58.0;
 /// Plot edges.
-pub const BOTTOM: f64 = 300.0;
+pub(crate) const BOTTOM: f64 = 300.0;
 /// How far above the plot the y axis title sits: over both rows of retrain and edit labels.
 const TITLE_LIFT: f64 = 44.0;
 
 /// The order the lines are drawn in: retrieval last, on top of the "both" line it often
 /// coincides with.
-pub const DRAW_ORDER: [Mode; 4] = [Mode::Base, Mode::Tuned, Mode::Both, Mode::Rag];
+pub(crate) const DRAW_ORDER: [Mode; 4] = [Mode::Base, Mode::Tuned, Mode::Both, Mode::Rag];
 
 /// The marker radius of `mode`: "both" larger and retrieval smaller, so a square drawn on a
 /// diamond at the same point leaves the diamond's outline showing.
@@ -42,13 +42,13 @@ fn marker_radius(mode: Mode) -> f32 {
 }
 
 /// The x of slot `i` of `n`: the columns share the plot's whole width.
-pub fn slot_x(i: usize, n: usize) -> f64 {
+pub(crate) fn slot_x(i: usize, n: usize) -> f64 {
     LEFT + (i as f64 + 0.5) * (RIGHT - LEFT) / n.max(1) as f64
 }
 
 /// How far `mode`'s line and markers sit from the column's centre: "both" a little left and
 /// retrieval a little right, so two equal scores show as two marks side by side.
-pub fn x_offset(mode: Mode) -> f64 {
+pub(crate) fn x_offset(mode: Mode) -> f64 {
     match mode {
         Mode::Both => -6.0,
         Mode::Rag => 6.0,
@@ -59,7 +59,7 @@ pub fn x_offset(mode: Mode) -> f64 {
 /// Per moment, whether its mark's label goes on the upper row: a marked moment right after a
 /// marked moment on the lower row goes up, so two labels never share a row side by side
 /// ("retrained on v3" ran into "edit" when both sat on one row).
-pub fn lifted_labels(moments: &[Moment]) -> Vec<bool> {
+pub(crate) fn lifted_labels(moments: &[Moment]) -> Vec<bool> {
     let marked = |m: &Moment| matches!(m.kind, MomentKind::Retrain | MomentKind::Edit);
     let mut out: Vec<bool> = Vec::with_capacity(moments.len());
     for (i, m) in moments.iter().enumerate() {
@@ -70,12 +70,12 @@ pub fn lifted_labels(moments: &[Moment]) -> Vec<bool> {
 }
 
 /// Knowledge accuracy to y.
-pub fn y_scale() -> Linear {
+pub(crate) fn y_scale() -> Linear {
     Linear::new((0.0, 1.0), (BOTTOM, TOP))
 }
 
 /// The polyline points of `mode` over `moments` (moments without a score are skipped).
-pub fn line_points(moments: &[Moment], mode: Mode) -> String {
+pub(crate) fn line_points(moments: &[Moment], mode: Mode) -> String {
     let y = y_scale();
     let n = moments.len();
     moments
@@ -113,7 +113,7 @@ fn describe(moments: &[Moment]) -> String {
 
 /// The chart.
 #[component]
-pub fn TimelinePlot(
+pub(crate) fn TimelinePlot(
     /// The story's moments.
     moments: Memo<Vec<Moment>>,
 ) -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::ui::state::timeline_story::Moment;
 
 /// The table.
 #[component]
-pub fn TimelineTable(
+pub(crate) fn TimelineTable(
     /// The story's moments.
     moments: Memo<Vec<Moment>>,
 ) -> impl IntoView {

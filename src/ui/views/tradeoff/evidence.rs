@@ -8,7 +8,7 @@ use crate::ui::components::chart::{EvidenceItem, Verification};
 use crate::ui::components::compare::{count, pct, relate, Relation};
 
 /// Retrieval versus fine-tuning for knowledge.
-pub const OVADIA: EvidenceItem = EvidenceItem {
+pub(crate) const OVADIA: EvidenceItem = EvidenceItem {
     source: "Ovadia et al., “Fine-Tuning or Retrieval?”, EMNLP",
     year: "2024",
     reference: "arXiv:2312.05934",
@@ -20,7 +20,7 @@ pub const OVADIA: EvidenceItem = EvidenceItem {
 };
 
 /// Fine-tuning teaches format and style.
-pub const LIMA: EvidenceItem = EvidenceItem {
+pub(crate) const LIMA: EvidenceItem = EvidenceItem {
     source: "Zhou et al., “LIMA: Less Is More for Alignment”",
     year: "2023",
     reference: "arXiv:2305.11206",
@@ -30,7 +30,7 @@ pub const LIMA: EvidenceItem = EvidenceItem {
 };
 
 /// The two stack.
-pub const BALAGUER: EvidenceItem = EvidenceItem {
+pub(crate) const BALAGUER: EvidenceItem = EvidenceItem {
     source: "Balaguer et al., “RAG vs Fine-tuning: Pipelines, Tradeoffs, and a Case Study on \
              Agriculture”",
     year: "2024",
@@ -46,7 +46,7 @@ fn untuned() -> String {
 }
 
 /// Our toy against [`OVADIA`].
-pub fn ours_knowledge(report: &EvalReport) -> String {
+pub(crate) fn ours_knowledge(report: &EvalReport) -> String {
     if report.tuned_on.is_none() {
         return untuned();
     }
@@ -130,7 +130,7 @@ fn changed_facts(report: &EvalReport) -> Option<String> {
 }
 
 /// Our toy against [`LIMA`]; `demonstrations` is how many examples the model learned from.
-pub fn ours_format(report: &EvalReport, demonstrations: usize) -> String {
+pub(crate) fn ours_format(report: &EvalReport, demonstrations: usize) -> String {
     if report.tuned_on.is_none() {
         return untuned();
     }
@@ -166,7 +166,7 @@ pub fn ours_format(report: &EvalReport, demonstrations: usize) -> String {
 
 /// Our toy against [`BALAGUER`]: "the two combine" holds when both together state more of
 /// today's facts than every single mode; the house format is reported beside it.
-pub fn ours_both(report: &EvalReport) -> String {
+pub(crate) fn ours_both(report: &EvalReport) -> String {
     if report.tuned_on.is_none() {
         return untuned();
     }

@@ -9,7 +9,7 @@ use crate::ui::components::notice::Notice;
 
 /// The notice: which way fine-tuning and retrieval move the answers, and where "both" sit
 /// when they beat every single mode on both axes; the numbers are in the details.
-pub fn notice(report: &EvalReport) -> Notice {
+pub(crate) fn notice(report: &EvalReport) -> Notice {
     let full = caption(report);
     if report.tuned_on.is_none() {
         return Notice::short(format!("Notice: {UNTUNED}."));

@@ -7,39 +7,39 @@ use crate::core::modes::Mode;
 use crate::ui::components::chart::Linear;
 
 /// The SVG canvas.
-pub const WIDTH: f64 = 540.0;
+pub(crate) const WIDTH: f64 = 540.0;
 /// The SVG canvas.
-pub const HEIGHT: f64 = 420.0;
+pub(crate) const HEIGHT: f64 = 420.0;
 /// Where the axes are drawn.
-pub const AXIS_LEFT: f64 = 70.0;
+pub(crate) const AXIS_LEFT: f64 = 70.0;
 /// Where the axes are drawn.
-pub const AXIS_BOTTOM: f64 = 352.0;
+pub(crate) const AXIS_BOTTOM: f64 = 352.0;
 /// Where 0% and 100% fall: inset from the axes, so points at the extremes stay clear of them
 /// and their labels fit.
-pub const LEFT: f64 = 88.0;
+pub(crate) const LEFT: f64 = 88.0;
 /// x of 100% knowledge.
-pub const RIGHT: f64 = 512.0;
+pub(crate) const RIGHT: f64 = 512.0;
 /// y of 100% format.
-pub const TOP: f64 = 40.0;
+pub(crate) const TOP: f64 = 40.0;
 /// y of 0% format.
-pub const BOTTOM: f64 = 334.0;
+pub(crate) const BOTTOM: f64 = 334.0;
 /// Smallest and largest halo radius (the halo's area grows with mean latency: a coarse
 /// browser clock makes medians of sub-millisecond times unreliable).
-pub const HALO: (f64, f64) = (10.0, 30.0);
+pub(crate) const HALO: (f64, f64) = (10.0, 30.0);
 
 /// Knowledge accuracy to x.
-pub fn x_scale() -> Linear {
+pub(crate) fn x_scale() -> Linear {
     Linear::new((0.0, 1.0), (LEFT, RIGHT))
 }
 
 /// Format compliance to y.
-pub fn y_scale() -> Linear {
+pub(crate) fn y_scale() -> Linear {
     Linear::new((0.0, 1.0), (BOTTOM, TOP))
 }
 
 /// Which side of its marker a label is drawn on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
+pub(crate) enum Side {
     /// To the right.
     Right,
     /// To the left.
@@ -52,30 +52,30 @@ pub enum Side {
 
 /// One mode's point.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PlotPoint {
+pub(crate) struct PlotPoint {
     /// Which mode.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     /// Knowledge accuracy (0 when not measured).
-    pub knowledge: f64,
+    pub(crate) knowledge: f64,
     /// Format compliance (0 when not measured).
-    pub format: f64,
+    pub(crate) format: f64,
     /// Mean answer time, ms.
-    pub latency_ms: f64,
+    pub(crate) latency_ms: f64,
     /// SVG position.
-    pub x: f64,
+    pub(crate) x: f64,
     /// SVG position.
-    pub y: f64,
+    pub(crate) y: f64,
     /// Halo radius (area proportional to mean latency, relative to the slowest mode).
-    pub halo: f64,
+    pub(crate) halo: f64,
     /// Where the label goes.
-    pub side: Side,
+    pub(crate) side: Side,
 }
 
 /// Points closer than this (SVG units) get their labels pushed apart.
 const CROWDED: f64 = 70.0;
 
 /// The four points of `report`.
-pub fn plot_points(report: &EvalReport) -> Vec<PlotPoint> {
+pub(crate) fn plot_points(report: &EvalReport) -> Vec<PlotPoint> {
     let (xs, ys) = (x_scale(), y_scale());
     let slowest = Mode::ALL
         .iter()
@@ -141,7 +141,7 @@ fn place_labels(points: &mut [PlotPoint]) {
 
 /// The label's offset from the point and its text anchor for `side`, clear of a halo of
 /// radius `halo`.
-pub fn label_offset(side: Side, halo: f64) -> (f64, f64, &'static str) {
+pub(crate) fn label_offset(side: Side, halo: f64) -> (f64, f64, &'static str) {
     let gap = halo.max(12.0) + 4.0;
     match side {
         Side::Right => (gap, 5.0, "start"),

@@ -4,9 +4,9 @@
 
 mod evidence;
 mod headline;
-pub mod layout;
+pub(crate) mod layout;
 mod plot;
-pub mod story;
+pub(crate) mod story;
 mod table;
 
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ const MAX_K: usize = 10;
 
 /// The trade-off view.
 #[component]
-pub fn TradeoffView() -> impl IntoView {
+pub(crate) fn TradeoffView() -> impl IntoView {
     let store = AppStore::use_context();
     let report = use_live_eval(store);
     let k = Memo::new(move |_| store.with(|b| b.settings().k).unwrap_or(5));

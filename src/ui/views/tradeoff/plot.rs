@@ -57,7 +57,7 @@ fn describe(points: &[PlotPoint]) -> String {
 
 /// The scatter plot.
 #[component]
-pub fn TradeoffPlot(
+pub(crate) fn TradeoffPlot(
     /// The live evaluation.
     report: Memo<Option<Arc<EvalReport>>>,
 ) -> impl IntoView {

@@ -5,7 +5,7 @@
 use crate::core::eval::{EvalReport, ModeMetrics, ModeReports};
 use crate::ui::components::compare::{best, count, pct, relate, Named, Relation};
 
-pub use super::evidence::{ours_both, ours_format, ours_knowledge, BALAGUER, LIMA, OVADIA};
+pub(crate) use super::evidence::{ours_both, ours_format, ours_knowledge, BALAGUER, LIMA, OVADIA};
 
 /// How a single-mode rival is named inside a sentence.
 const RAG_ALONE: &str = "retrieval alone";
@@ -48,10 +48,10 @@ pub(super) const FORMAT: Axis = Axis {
 /// "Both together" against the best of the single modes (base included) on one axis.
 pub(super) struct Standing {
     /// How both together stand against that mode.
-    pub relation: Relation,
+    pub(crate) relation: Relation,
     /// What the numbers show, as a verb phrase with both numbers ("state about as many of
     /// today's facts as retrieval alone (48.5% against 48.9%)").
-    pub words: String,
+    pub(crate) words: String,
 }
 
 /// Where "both together" stand on `axis`; `None` when a score is missing.
@@ -139,7 +139,7 @@ fn both_clause(m: &ModeReports) -> Option<String> {
 }
 
 /// The chart's caption: one sentence on what to notice.
-pub fn caption(report: &EvalReport) -> String {
+pub(crate) fn caption(report: &EvalReport) -> String {
     let lead = "Right means stating today's facts, up means following the house format";
     if report.tuned_on.is_none() {
         return format!("{lead}: {UNTUNED}.");
@@ -172,7 +172,7 @@ pub fn caption(report: &EvalReport) -> String {
 
 /// The base model's honest corner, in one sentence. The questions nobody should answer are
 /// named only when there are some (there are none in "My documents").
-pub fn base_note(report: &EvalReport) -> String {
+pub(crate) fn base_note(report: &EvalReport) -> String {
     let base = &report.modes.base;
     let intro = "The base model (circle) has never seen these documents and says so every time";
     let rest = base.knowledge_accuracy.map(pct);
@@ -200,7 +200,7 @@ pub fn base_note(report: &EvalReport) -> String {
 }
 
 /// How much was re-evaluated and how long it took.
-pub fn timing(report: &EvalReport) -> String {
+pub(crate) fn timing(report: &EvalReport) -> String {
     format!(
         "Re-evaluated {} in all four modes in {:.0} ms, in your browser.",
         count(

@@ -103,7 +103,7 @@ fn cell_text(value: Option<f64>, milliseconds: bool, mode: Mode, key: &str) -> S
 
 /// The table.
 #[component]
-pub fn TradeoffTable(
+pub(crate) fn TradeoffTable(
     /// The live evaluation.
     report: Memo<Option<Arc<EvalReport>>>,
 ) -> impl IntoView {

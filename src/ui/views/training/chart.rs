@@ -44,7 +44,7 @@ fn x_of(epoch: usize, total: usize) -> f32 {
 }
 
 /// The SVG path of `losses` (one per epoch) on an axis of `total` epochs; empty for no points.
-pub fn loss_path(losses: &[f32], total: usize) -> String {
+pub(crate) fn loss_path(losses: &[f32], total: usize) -> String {
     let total = total.max(losses.len());
     losses
         .iter()
@@ -57,7 +57,7 @@ pub fn loss_path(losses: &[f32], total: usize) -> String {
 }
 
 /// A loss as people read it: three decimals, or scientific notation when tiny.
-pub fn format_loss(loss: f32) -> String {
+pub(crate) fn format_loss(loss: f32) -> String {
     if loss >= 0.001 {
         format!("{loss:.3}")
     } else {
@@ -66,7 +66,7 @@ pub fn format_loss(loss: f32) -> String {
 }
 
 /// The label of the gridline at 10^`exp`, written out ("0.001") as people read it.
-pub fn tick_label(exp: i32) -> String {
+pub(crate) fn tick_label(exp: i32) -> String {
     if exp >= 0 {
         10u64.pow(exp.unsigned_abs()).to_string()
     } else {
@@ -75,7 +75,7 @@ pub fn tick_label(exp: i32) -> String {
 }
 
 /// What the chart shows, in words (its accessible name).
-pub fn describe(losses: &[f32], total: usize) -> String {
+pub(crate) fn describe(losses: &[f32], total: usize) -> String {
     match (losses.first(), losses.last()) {
         (Some(first), Some(last)) => format!(
             "Training loss per epoch, log scale: {} after epoch 1, {} after epoch {} of {}.",
@@ -90,7 +90,7 @@ pub fn describe(losses: &[f32], total: usize) -> String {
 
 /// The chart and its table.
 #[component]
-pub fn LossChart(
+pub(crate) fn LossChart(
     /// Loss per completed epoch.
     losses: Signal<Vec<f32>>,
     /// Epochs the run will do (the x axis).

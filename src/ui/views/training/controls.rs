@@ -64,7 +64,7 @@ fn current_label(version: &str) -> String {
 /// The controls for `settings`; disabled while `busy`. `current_version` names the version the
 /// documents are at, for the "current version" choice.
 #[component]
-pub fn Controls(
+pub(crate) fn Controls(
     /// The settings the controls edit.
     settings: RwSignal<PanelSettings>,
     /// True while training.

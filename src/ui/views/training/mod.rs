@@ -63,7 +63,7 @@ fn seed_history(store: AppStore, panel: TrainingPanel, live: Live) {
 
 /// The Training view.
 #[component]
-pub fn TrainingView() -> impl IntoView {
+pub(crate) fn TrainingView() -> impl IntoView {
     let store = AppStore::use_context();
     let panel = Workspace::use_context().training;
     let TrainingPanel {

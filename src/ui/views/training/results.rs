@@ -10,7 +10,7 @@ use crate::ui::state::training_panel::timing::SliceTiming;
 
 /// The three accuracies of the last run, each with what it means.
 #[component]
-pub fn LatestRun(
+pub(crate) fn LatestRun(
     /// The last run's record.
     record: RunRecord,
 ) -> impl IntoView {
@@ -56,7 +56,7 @@ pub fn LatestRun(
 }
 
 /// How long the last run took, in one sentence.
-pub fn timing_sentence(timing: &SliceTiming) -> String {
+pub(crate) fn timing_sentence(timing: &SliceTiming) -> String {
     format!(
         "Trained in {:.0} ms: {:.0} ms of computing in {} slices, the longest {:.0} ms, so the \
          page never stopped responding for longer than that.",
@@ -65,7 +65,7 @@ pub fn timing_sentence(timing: &SliceTiming) -> String {
 }
 
 /// A change from the previous run, as an arrow and points ("▲ 12", "▼ 70"), or nothing.
-pub fn change_badge(change: Option<f32>) -> Option<(&'static str, String)> {
+pub(crate) fn change_badge(change: Option<f32>) -> Option<(&'static str, String)> {
     let points = (change? * 100.0).round();
     if points.abs() < 5.0 {
         return None;
@@ -95,7 +95,7 @@ fn settings_cells(record: &RunRecord) -> Option<[String; 4]> {
 
 /// The history table.
 #[component]
-pub fn HistoryTable(
+pub(crate) fn HistoryTable(
     /// The runs.
     history: RwSignal<RunHistory>,
     /// The run whose model is in use, if it is one of them.

@@ -8,15 +8,15 @@ use crate::ui::components::pending_note::PendingNote;
 
 /// The counts a run with the current settings would use, or why it cannot run.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SetPreview {
+pub(crate) struct SetPreview {
     /// Knowledge examples by source.
-    pub counts: TrainingSetCounts,
+    pub(crate) counts: TrainingSetCounts,
     /// Examples the behaviour head (house format) learns from.
-    pub behaviour_examples: usize,
+    pub(crate) behaviour_examples: usize,
 }
 
 /// The rows of the counts table: label, number, what it means.
-pub fn rows(preview: &SetPreview) -> [(&'static str, usize, &'static str); 5] {
+pub(crate) fn rows(preview: &SetPreview) -> [(&'static str, usize, &'static str); 5] {
     let c = &preview.counts;
     [
         (
@@ -49,7 +49,7 @@ pub fn rows(preview: &SetPreview) -> [(&'static str, usize, &'static str); 5] {
 
 /// The training set's counts, or the reason there is none.
 #[component]
-pub fn TrainingSet(
+pub(crate) fn TrainingSet(
     /// The preview for the current settings.
     preview: Signal<Option<Result<SetPreview, String>>>,
 ) -> impl IntoView {

@@ -1,5 +1,9 @@
 //! Fitting the reader on a corpus, and which questions may choose what.
 //!
+//! Offline code: compiled only with the `offline` feature (the tests and `READER_REFIT`), so
+//! the app never ships it. It sits beside `reader`, not in it, because it drives a whole
+//! `Workbench`, which itself uses the reader: kept apart, the dependency runs one way.
+//!
 //! Honesty rule: the selector, the answer check and the threshold are chosen from the
 //! corpus's **train** phrasings (at every version), questions generated from them, and the
 //! house-format demonstrations only. Held-out paraphrases, the keyword, yes/no and direct
@@ -20,14 +24,16 @@ use crate::core::modes::{hit_sentences, reader_candidates};
 use crate::core::text::{content_words, is_stopword};
 use crate::core::workbench::Workbench;
 
-use super::features::{self, Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
-use super::fit::{
-    fit_logistic, fit_selector, threshold_within_budget, Example, FitSettings, Group,
-    ABSTENTION_BUDGET,
+use crate::core::reader::features::{self, Measured, ANSWER_FEATURES, SENTENCE_FEATURES};
+use crate::core::reader::words::stem;
+use crate::core::reader::{Candidate, Question, ReaderModel, SentenceWords};
+use gradient::{
+    fit_logistic, fit_selector, threshold_within_budget, Example, Group, ABSTENTION_BUDGET,
 };
-use super::model::ReaderModel;
-use super::words::stem;
-use super::{Candidate, Question, SentenceWords};
+
+pub mod gradient;
+
+pub use gradient::FitSettings;
 
 /// One question as the reader saw it during fitting.
 pub struct Seen {

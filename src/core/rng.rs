@@ -1,7 +1,14 @@
-//! A tiny seeded pseudo-random generator (SplitMix64) for weight init, shuffling and sampling.
+//! The one seeded pseudo-random generator (SplitMix64) of the core: the tuned model's weight
+//! init, shuffling and replay sampling, the map's power-iteration start, and the synthetic
+//! vectors and worlds of the tests and benchmarks all draw from it.
 //!
-//! Training must be bit-identical across runs and between native and wasm builds, so it uses
-//! only integer arithmetic and exact float conversions, never the platform's random source.
+//! Training and the map must be bit-identical across runs and between native and wasm builds,
+//! so the generator uses only integer arithmetic and exact float conversions, never the
+//! platform's random source. That is also why [`SplitMix64::next_gaussian`] sums uniforms
+//! (Irwin-Hall) instead of the Box-Muller transform: Box-Muller needs `ln` and `cos`, whose last
+//! bits differ between the native maths library and the one compiled into the wasm, so a map or
+//! a synthetic set drawn natively in a test would not be the one the browser draws. The index
+//! path (the map's start vector, synthetic vectors) once had its own generator that used them.
 
 /// SplitMix64 (Steele, Lea, Flood 2014): 64 bits of state, passes BigCrush, and is trivially
 /// portable. Good enough for shuffling and initialisation; not for anything cryptographic.
