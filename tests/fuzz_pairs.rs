@@ -5,7 +5,7 @@
 mod fuzz;
 
 use proptest::prelude::*;
-use rag_or_tune::core::byod::{
+use rag_or_tune::core::own_documents::{
     documents_from_file, is_invisible, pairs_from_file, QaPair, MAX_DOCUMENTS, MAX_FILE_BYTES,
     MAX_PAIRS, MAX_PAIR_CHARS, MAX_TITLE_CHARS,
 };
@@ -16,7 +16,7 @@ fn clean(text: &str) -> bool {
         .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible(c))
 }
 
-fn check_pairs(result: Result<Vec<QaPair>, rag_or_tune::core::byod::ImportError>) {
+fn check_pairs(result: Result<Vec<QaPair>, rag_or_tune::core::own_documents::ImportError>) {
     match result {
         Ok(pairs) => {
             assert!(!pairs.is_empty() && pairs.len() <= MAX_PAIRS);

@@ -6,7 +6,7 @@ mod fuzz;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
-use rag_or_tune::core::byod::{QaPair, UserDocument, MAX_DOCUMENTS, MAX_PAIRS};
+use rag_or_tune::core::own_documents::{QaPair, UserDocument, MAX_DOCUMENTS, MAX_PAIRS};
 use rag_or_tune::core::scenario::{
     from_json, to_json, ActiveCorpus, RetrievalScenario, SampleEdit, Scenario, Toggles,
     TuningScenario, MAX_PROBLEMS, SCENARIO_FORMAT, SCENARIO_VERSION,
@@ -18,7 +18,7 @@ fn valid() -> Scenario {
     Scenario {
         format: SCENARIO_FORMAT.into(),
         version: SCENARIO_VERSION,
-        active: ActiveCorpus::Mine,
+        active: ActiveCorpus::Own,
         corpus_version: "v1".into(),
         edits: vec![SampleEdit {
             doc_id: "pricing".into(),

@@ -2,10 +2,10 @@
 //! problems, and nothing is built from an invalid file; valid files round-trip identically and
 //! restore against the sample corpus.
 
-use rag_or_tune::core::byod::{QaPair, UserDocument};
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
+use rag_or_tune::core::own_documents::{QaPair, UserDocument};
 use rag_or_tune::core::scenario::{
     capture, from_json, restore, to_json, ActiveCorpus, RetrievalScenario, SampleEdit, Scenario,
     ScenarioProblem, Toggles, TuningScenario, UserWork, SCENARIO_FORMAT, SCENARIO_VERSION,

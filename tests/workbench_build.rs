@@ -2,11 +2,11 @@
 //! progress that only moves forward; and rebuilds that reuse embeddings by text without ever
 //! serving a stale one.
 
-use rag_or_tune::core::byod::{document_from_paste, user_corpus, UserDocument};
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
 use rag_or_tune::core::index::normalize_in_place;
+use rag_or_tune::core::own_documents::{document_from_paste, user_corpus, UserDocument};
 use rag_or_tune::core::reader::SentenceWords;
 use rag_or_tune::core::workbench::{BuildStage, Workbench, WorkbenchBuild, INDEX_SEGMENT_LEN};
 

@@ -1,7 +1,6 @@
 //! The pure core: text, embedding, index, answering, training, evaluation.
 //! Nothing here imports leptos, web-sys or js-sys, so `cargo test` covers it natively.
 pub mod bm25;
-pub mod byod;
 pub mod clock;
 pub mod corpus;
 pub mod cost;
@@ -14,6 +13,7 @@ pub mod format;
 pub mod hybrid;
 pub mod index;
 pub mod modes;
+pub mod own_documents;
 pub mod projection;
 pub mod reader;
 /// Offline fitting of the reader's weights: tests and refits only, never in the app.

@@ -104,7 +104,7 @@ pub fn fit_logistic<const N: usize>(examples: &[Example<N>], settings: FitSettin
 /// most the reader may over-abstain there. A product choice (a learner who is told "the
 /// documents do not say" when they do learns the wrong lesson), not a fitted number: of the
 /// budgets tried, 2% to 5% in steps of 0.5%, the largest under which a plain question on
-/// imported documents still answers (`tests/byod_workbench.rs`, "How long must a password
+/// imported documents still answers (`tests/own_documents_workbench.rs`, "How long must a password
 /// be?"). Re-chosen by that rule after each change to retrieval or the features: with titles
 /// indexed and abbreviations spelled out, it scores 0.13, and 3% gives a threshold of 0.03
 /// where 3.5% gives 0.20.

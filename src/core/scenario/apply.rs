@@ -3,10 +3,10 @@
 
 use super::{ActiveCorpus, RetrievalScenario, SampleEdit, Scenario, ScenarioProblem};
 use super::{Toggles, TuningScenario, SCENARIO_FORMAT, SCENARIO_VERSION};
-use crate::core::byod::{user_corpus, QaPair, UserDocument};
 use crate::core::clock::Clock;
 use crate::core::corpus::Corpus;
 use crate::core::embed::Embedder;
+use crate::core::own_documents::{user_corpus, QaPair, UserDocument};
 use crate::core::workbench::{
     Edits, RetrievalSettings, TrainData, TuneSettings, Workbench, WorkbenchBuild,
 };
@@ -119,8 +119,8 @@ pub fn restore(scenario: &Scenario, sample: &Corpus) -> Result<Restored, Vec<Sce
     }
     let corpus = match (scenario.active, user) {
         (ActiveCorpus::Sample, _) => Some(sample.clone()),
-        (ActiveCorpus::Mine, Ok(corpus)) => Some(corpus),
-        (ActiveCorpus::Mine, Err(_)) => None,
+        (ActiveCorpus::Own, Ok(corpus)) => Some(corpus),
+        (ActiveCorpus::Own, Err(_)) => None,
     };
     if let Some(corpus) = &corpus {
         if corpus.version(&scenario.corpus_version).is_none() {
@@ -146,7 +146,7 @@ pub fn restore(scenario: &Scenario, sample: &Corpus) -> Result<Restored, Vec<Sce
     };
     let edits = match scenario.active {
         ActiveCorpus::Sample => sample_edits.clone(),
-        ActiveCorpus::Mine => Edits::default(),
+        ActiveCorpus::Own => Edits::default(),
     };
     Ok(Restored {
         active: scenario.active,

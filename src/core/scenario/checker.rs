@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::{ScenarioProblem, MAX_PROBLEMS};
-use crate::core::byod::human_bytes;
+use crate::core::own_documents::human_bytes;
 
 /// Collects problems while walking the JSON value.
 #[derive(Default)]

@@ -5,7 +5,9 @@
 use std::collections::HashSet;
 
 use super::Scenario;
-use crate::core::byod::{duplicate_key, unique_id, MAX_DOCUMENTS, MAX_PAIRS, MAX_TOTAL_BYTES};
+use crate::core::own_documents::{
+    duplicate_key, unique_id, MAX_DOCUMENTS, MAX_PAIRS, MAX_TOTAL_BYTES,
+};
 
 /// The merged work and what the other copy added to it.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,7 +24,7 @@ pub struct Merged {
 
 /// `kept` plus every document and pair of `other` that `kept` does not have. A document is
 /// the same when its words are (whatever its title); one with a taken id gets a fresh one. A
-/// pair is the same when question and answer are. The byod limits hold in the result.
+/// pair is the same when question and answer are. The own_documents limits hold in the result.
 pub fn merge_work(kept: &Scenario, other: &Scenario) -> Merged {
     let mut scenario = kept.clone();
     let mut words: HashSet<String> = kept
@@ -75,7 +77,7 @@ pub fn merge_work(kept: &Scenario, other: &Scenario) -> Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::byod::{QaPair, UserDocument};
+    use crate::core::own_documents::{QaPair, UserDocument};
     use crate::core::scenario::{
         from_json, to_json, ActiveCorpus, RetrievalScenario, Toggles, TuningScenario,
         SCENARIO_FORMAT, SCENARIO_VERSION,
@@ -102,7 +104,7 @@ mod tests {
         Scenario {
             format: SCENARIO_FORMAT.into(),
             version: SCENARIO_VERSION,
-            active: ActiveCorpus::Mine,
+            active: ActiveCorpus::Own,
             corpus_version: "v1".into(),
             edits: Vec::new(),
             documents,

@@ -2,7 +2,7 @@
 //! the browser and for export and import.
 //!
 //! [`from_json`] validates the whole file before anything is built (types, ranges, unknown
-//! fields, the format name and version, the byod limits, duplicate ids, nesting depth) and
+//! fields, the format name and version, the own_documents limits, duplicate ids, nesting depth) and
 //! reports the first problems by JSON path, so an import either applies completely or not at
 //! all. [`to_json`] writes fields in a fixed order, so `to_json(&from_json(&to_json(s))?)` is
 //! byte-identical to `to_json(s)`.
@@ -21,7 +21,7 @@ pub use settings::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::byod::{QaPair, UserDocument};
+use crate::core::own_documents::{QaPair, UserDocument};
 
 /// The `format` every scenario file carries.
 pub const SCENARIO_FORMAT: &str = "rag-or-tune-scenario";
@@ -42,8 +42,9 @@ pub const MAX_PROBLEMS: usize = 10;
 pub enum ActiveCorpus {
     /// The shipped sample corpus (with the user's edits).
     Sample,
-    /// The user's own documents and pairs.
-    Mine,
+    /// The learner's own documents and pairs (written "mine" in scenario files).
+    #[serde(rename = "mine")]
+    Own,
 }
 
 /// An edit of a sample-corpus document at one version.

@@ -12,9 +12,11 @@ use super::{Scenario, ScenarioProblem, MAX_EDITS, MAX_QUESTION_CHARS};
 /// The smallest learning rate a scenario may hold.
 const MIN_LEARNING_RATE: f64 = 0.000_001;
 use super::{MAX_SCENARIO_BYTES, SCENARIO_FORMAT, SCENARIO_VERSION};
-use crate::core::byod::{first_too_deep, human_bytes, normalise, MAX_DOCUMENTS, MAX_FILE_BYTES};
-use crate::core::byod::{MAX_JSON_DEPTH, MAX_PAIRS, MAX_PAIR_CHARS, MAX_TITLE_CHARS};
-use crate::core::byod::{MAX_TOTAL_BYTES, USER_VERSION};
+use crate::core::own_documents::{
+    first_too_deep, human_bytes, normalise, MAX_DOCUMENTS, MAX_FILE_BYTES,
+};
+use crate::core::own_documents::{MAX_JSON_DEPTH, MAX_PAIRS, MAX_PAIR_CHARS, MAX_TITLE_CHARS};
+use crate::core::own_documents::{MAX_TOTAL_BYTES, USER_VERSION};
 
 /// The path used for problems with the file as a whole.
 const FILE: &str = "(file)";
@@ -226,7 +228,7 @@ fn check_documents(c: &mut Checker, value: Option<&Value>) -> usize {
 
 /// Checks the pairs; returns how many there are.
 /// A question asked twice is not refused: it is the learner's row, saved as typed (training
-/// uses the first, see `byod::repeated_questions`), so a repeat never stops saving.
+/// uses the first, see `own_documents::repeated_questions`), so a repeat never stops saving.
 fn check_pairs(c: &mut Checker, value: Option<&Value>) -> usize {
     let items = c.array(value, "pairs", MAX_PAIRS);
     for (i, pair) in items.iter().enumerate() {

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::core::scenario::ActiveCorpus;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 
 /// Two radio buttons that swap the store's workbench. "My documents" is offered once the
@@ -15,15 +16,15 @@ pub(crate) fn CorpusSwitch(
     id: String,
 ) -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let error = RwSignal::new(None::<String>);
     let name = format!("corpus-{id}");
-    let option = move |choice: CorpusChoice| {
+    let option = move |choice: ActiveCorpus| {
         let name = name.clone();
-        let disabled = move || choice == CorpusChoice::Mine && work.documents.with(Vec::is_empty);
+        let disabled = move || choice == ActiveCorpus::Own && work.documents.with(Vec::is_empty);
         let count = move || match choice {
-            CorpusChoice::Sample => String::new(),
-            CorpusChoice::Mine => match work.documents.with(Vec::len) {
+            ActiveCorpus::Sample => String::new(),
+            ActiveCorpus::Own => match work.documents.with(Vec::len) {
                 0 => " (none added yet)".to_string(),
                 1 => " (1 document)".to_string(),
                 n => format!(" ({n} documents)"),
@@ -34,7 +35,7 @@ pub(crate) fn CorpusSwitch(
                 <input
                     type="radio"
                     name=name
-                    value=match choice { CorpusChoice::Sample => "sample", CorpusChoice::Mine => "mine" }
+                    value=match choice { ActiveCorpus::Sample => "sample", ActiveCorpus::Own => "mine" }
                     prop:checked=move || work.active.get() == choice
                     prop:disabled=disabled
                     on:change=move |_| {
@@ -46,16 +47,24 @@ pub(crate) fn CorpusSwitch(
                         error.set(outcome);
                     }
                 />
-                <span>{choice.label()} {count}</span>
+                <span>{label(choice)} {count}</span>
             </label>
         }
     };
     view! {
         <fieldset class="corpus-switch">
             <legend>"Answer from"</legend>
-            {option(CorpusChoice::Sample)}
-            {option(CorpusChoice::Mine)}
+            {option(ActiveCorpus::Sample)}
+            {option(ActiveCorpus::Own)}
             {move || error.get().map(|e| view! { <p class="corpus-switch__error" role="alert">{e}</p> })}
         </fieldset>
+    }
+}
+
+/// The switcher's label for a corpus.
+fn label(choice: ActiveCorpus) -> &'static str {
+    match choice {
+        ActiveCorpus::Sample => "Sample corpus (Kettlefin Labs)",
+        ActiveCorpus::Own => "My documents",
     }
 }

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::persist::{self, SaveStatus, Settle};
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// The restore's progress, the start-up restore notice and any save failure (the last two
@@ -14,7 +14,7 @@ use crate::ui::state::AppStore;
 #[component]
 pub(crate) fn SaveNotice() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let failed = move || {
         let status = work.saved.get();
         status.is_error().then(|| status.to_string())
@@ -45,7 +45,7 @@ pub(crate) fn SaveNotice() -> impl IntoView {
 /// The choices a waiting save offers: whose work to keep after two tabs changed it, or what to
 /// do with a stored copy that could not be restored.
 #[component]
-fn SaveChoices(store: AppStore, work: Workspace) -> impl IntoView {
+fn SaveChoices(store: AppStore, work: LearnerWork) -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let settle = move |choice| persist::settle(store, work, choice);
     move || {

@@ -14,6 +14,7 @@ pub(crate) mod fetch;
 pub(crate) mod files;
 pub mod host_api;
 pub(crate) mod jobs;
+pub(crate) mod learner_work;
 pub(crate) mod loader;
 pub(crate) mod pair_training;
 pub(crate) mod persist;
@@ -31,7 +32,6 @@ pub(crate) mod url_schema;
 pub(crate) mod url_sync;
 pub mod view_id;
 pub(crate) mod workshop;
-pub(crate) mod workspace;
 
 pub(crate) use clock::BrowserClock;
 pub(crate) use store::{AppStore, LoadState};

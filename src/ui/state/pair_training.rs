@@ -3,7 +3,7 @@
 //! progress and Cancel. The four modes and the charts then use the pairs as their
 //! evaluation set.
 //!
-//! The run is the workspace's ([`PairTraining`]), not the view's: it goes on when the learner
+//! The run belongs to the learner's work ([`PairTraining`]), not the view's: it goes on when the learner
 //! leaves "Your documents", the header shows it, and the view shows where it stands on return.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,8 +14,8 @@ use leptos::task::spawn_local;
 
 use crate::core::workbench::{BuildProgress, Workbench};
 use crate::ui::state::jobs::{self, run_in_slices};
-use crate::ui::state::workspace::{
-    build_workbench_stepwise, pair_tune_settings, usable_pairs, Workspace,
+use crate::ui::state::learner_work::{
+    build_workbench_stepwise, pair_tune_settings, usable_pairs, LearnerWork,
 };
 use crate::ui::state::AppStore;
 
@@ -70,8 +70,8 @@ impl PairTraining {
             .with(|s| matches!(s, PairRunState::Running { .. }))
     }
 
-    /// Starts a run on the workspace's pairs and documents, unless one goes already.
-    pub(crate) fn start(self, store: AppStore, work: Workspace) {
+    /// Starts a run on the learner's pairs and documents, unless one goes already.
+    pub(crate) fn start(self, store: AppStore, work: LearnerWork) {
         if matches!(self.state.get_untracked(), PairRunState::Running { .. }) {
             return;
         }
@@ -99,7 +99,7 @@ impl Default for PairTraining {
 
 async fn train(
     store: AppStore,
-    work: Workspace,
+    work: LearnerWork,
     state: RwSignal<PairRunState>,
     cancel: Arc<AtomicBool>,
 ) -> PairRunState {
@@ -164,10 +164,10 @@ async fn train(
     work.trained_pairs.set(Some(pairs.clone()));
     work.forget_parked_mine();
     work.install_mine(store, bench);
-    let _ = work.switch(store, crate::ui::state::workspace::CorpusChoice::Mine);
+    let _ = work.switch(store, crate::core::scenario::ActiveCorpus::Own);
     PairRunState::Done {
         // A question asked twice is learned once.
-        pairs: pairs.len() - crate::core::byod::repeated_questions(&pairs).len(),
+        pairs: pairs.len() - crate::core::own_documents::repeated_questions(&pairs).len(),
         ms: compute_ms,
     }
 }

@@ -8,8 +8,8 @@
 
 use leptos::prelude::*;
 
+use super::learner_work::LearnerWork;
 pub(crate) use super::save_status::SaveStatus;
-use super::workspace::Workspace;
 use super::{AppStore, LoadState};
 
 mod apply;
@@ -60,7 +60,7 @@ pub(crate) fn problem_lines(problems: &[crate::core::scenario::ScenarioProblem])
 }
 
 /// Wires restore, autosave, the flush on hiding and other tabs' saves; call once at the root.
-pub(crate) fn start(store: AppStore, work: Workspace) {
+pub(crate) fn start(store: AppStore, work: LearnerWork) {
     let restored = work.restored;
     let started = StoredValue::new(false);
     Effect::new(move |_| {
@@ -96,7 +96,7 @@ pub(crate) fn start(store: AppStore, work: Workspace) {
 }
 
 /// Offers the stored copy that could not be restored as a download; says what happened.
-pub(crate) fn download_held_copy(work: Workspace) -> String {
+pub(crate) fn download_held_copy(work: LearnerWork) -> String {
     match work.saving.held_copy.get_value() {
         Some(text) => match super::files::download_text(HELD_NAME, &text, JSON_MIME) {
             Ok(()) => format!("Downloaded {HELD_NAME}."),
@@ -107,7 +107,7 @@ pub(crate) fn download_held_copy(work: Workspace) -> String {
 }
 
 /// Downloads the current work as [`EXPORT_NAME`]; says what was saved, or why not.
-pub(crate) fn export_download(store: AppStore, work: Workspace) -> String {
+pub(crate) fn export_download(store: AppStore, work: LearnerWork) -> String {
     let outcome = export_json(store, work).and_then(|json| {
         super::files::download_text(EXPORT_NAME, &json, JSON_MIME).map(|()| json.len())
     });
@@ -118,7 +118,7 @@ pub(crate) fn export_download(store: AppStore, work: Workspace) -> String {
 }
 
 /// The current work as scenario JSON (for Export).
-pub(crate) fn export_json(store: AppStore, work: Workspace) -> Result<String, String> {
+pub(crate) fn export_json(store: AppStore, work: LearnerWork) -> Result<String, String> {
     capture(store, work)
         .map(|s| crate::core::scenario::to_json(&s))
         .ok_or_else(|| "The app is still loading: nothing to export yet.".to_string())
@@ -128,7 +128,7 @@ pub(crate) fn export_json(store: AppStore, work: Workspace) -> Result<String, St
 /// hears how far the rebuild of the file's documents is.
 pub(crate) async fn import_json(
     store: AppStore,
-    work: Workspace,
+    work: LearnerWork,
     text: &str,
     progress: impl Fn(String),
 ) -> Result<(), Vec<String>> {

@@ -4,7 +4,7 @@
 //! said only after it committed and a pending save can still be written inside `pagehide`,
 //! where an IndexedDB transaction may never complete; it works from `file://` and inside
 //! iframes; and its `storage` event tells other tabs of each save. The saved work (at most ~4 MB
-//! of text, see `core::byod::MAX_TOTAL_BYTES`) fits its usual 5 MB quota; a save that does not
+//! of text, see `core::own_documents::MAX_TOTAL_BYTES`) fits its usual 5 MB quota; a save that does not
 //! fit says so.
 
 use wasm_bindgen::JsCast;

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::learner_work::LearnerWork;
 use super::share::ShareState;
 use super::url_schema as url;
 use super::view_id::ViewId;
-use super::workspace::Workspace;
 use super::{AppStore, BrowserClock};
 use crate::core::workbench::RetrievalSettings;
 
@@ -16,7 +16,7 @@ use crate::core::workbench::RetrievalSettings;
 #[component]
 pub(crate) fn UrlSync() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let applied = RwSignal::new(false);

@@ -12,7 +12,7 @@ pub enum ViewId {
     /// The documents by version; edit them, or bring your own.
     Corpus,
     /// The learner's own documents and question-answer pairs, saved in the browser.
-    Mine,
+    YourDocuments,
     /// Fine-tune the small model: controls, loss curve, accuracies.
     Training,
     /// Knowledge accuracy against format compliance, one point per mode.
@@ -49,7 +49,7 @@ impl ViewId {
         ViewId::Inspector,
         ViewId::Map,
         ViewId::Corpus,
-        ViewId::Mine,
+        ViewId::YourDocuments,
         ViewId::Training,
         ViewId::Tradeoff,
         ViewId::Timeline,
@@ -69,7 +69,7 @@ impl ViewId {
             ViewId::Inspector => "inspector",
             ViewId::Map => "map",
             ViewId::Corpus => "corpus",
-            ViewId::Mine => "mine",
+            ViewId::YourDocuments => "mine",
             ViewId::Training => "training",
             ViewId::Tradeoff => "tradeoff",
             ViewId::Timeline => "timeline",
@@ -92,7 +92,7 @@ impl ViewId {
             ViewId::Inspector => "Retrieval inspector",
             ViewId::Map => "Embedding map",
             ViewId::Corpus => "Corpus",
-            ViewId::Mine => "Your documents",
+            ViewId::YourDocuments => "Your documents",
             ViewId::Training => "Training",
             ViewId::Tradeoff => "Trade-off",
             ViewId::Timeline => "Freshness timeline",
@@ -106,9 +106,11 @@ impl ViewId {
     /// The navigation group.
     pub(crate) fn group(self) -> ViewGroup {
         match self {
-            ViewId::Ask | ViewId::Inspector | ViewId::Map | ViewId::Corpus | ViewId::Mine => {
-                ViewGroup::Explore
-            }
+            ViewId::Ask
+            | ViewId::Inspector
+            | ViewId::Map
+            | ViewId::Corpus
+            | ViewId::YourDocuments => ViewGroup::Explore,
             ViewId::Training => ViewGroup::Tune,
             ViewId::Tradeoff | ViewId::Timeline | ViewId::Cost => ViewGroup::Measure,
             ViewId::Concepts | ViewId::Guide | ViewId::Check => ViewGroup::Learn,

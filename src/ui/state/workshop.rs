@@ -9,11 +9,12 @@
 
 use leptos::prelude::*;
 
+use super::learner_work::LearnerWork;
 use super::persist::{self, apply_scenario, Keep};
 use super::remembered::Remembered;
 use super::training_panel::TrainingPanel;
-use super::workspace::{CorpusChoice, Workspace};
 use super::{AppStore, BrowserClock};
+use crate::core::scenario::ActiveCorpus;
 use crate::core::scenario::Scenario;
 use crate::core::workbench::{Edits, RetrievalSettings, TuneSettings};
 
@@ -83,7 +84,7 @@ impl StartOverPlan {
     }
 
     /// The plan for the live state; `None` while loading.
-    pub(crate) fn of(store: AppStore, work: Workspace) -> Option<Self> {
+    pub(crate) fn of(store: AppStore, work: LearnerWork) -> Option<Self> {
         let (edits, settings_changed, model_version) = work.with_sample(store, |b| {
             let snapshot = b.corpus().snapshot.clone();
             (
@@ -96,7 +97,7 @@ impl StartOverPlan {
         })?;
         Some(Self {
             edits,
-            own_documents_shown: work.active.get_untracked() == CorpusChoice::Mine,
+            own_documents_shown: work.active.get_untracked() == ActiveCorpus::Own,
             training_runs: work.training.history.with_untracked(|h| h.records().len()),
             model_version,
             settings_changed,
@@ -138,7 +139,7 @@ impl Workshop {
     }
 
     /// Keeps a copy of the learner's work, to be undone, with `note`.
-    fn keep(&self, store: AppStore, work: Workspace, note: String) {
+    fn keep(&self, store: AppStore, work: LearnerWork, note: String) {
         if let Some(scenario) = persist::capture(store, work) {
             self.remember(scenario, note);
         }
@@ -150,7 +151,7 @@ impl Workshop {
     }
 
     /// Puts the set-aside work back (all of it, as an import would) and forgets the copy.
-    pub(crate) fn undo(&self, store: AppStore, work: Workspace) {
+    pub(crate) fn undo(&self, store: AppStore, work: LearnerWork) {
         let Some(kept) = self.set_aside.get_untracked() else {
             return;
         };
@@ -183,7 +184,7 @@ impl Default for Workshop {
 
 /// Goes back to the starting scene, keeping a copy of what it changes for Undo (when it
 /// changes anything). Returns false while the app is loading.
-pub(crate) fn start_over(store: AppStore, work: Workspace, remembered: Remembered) -> bool {
+pub(crate) fn start_over(store: AppStore, work: LearnerWork, remembered: Remembered) -> bool {
     let Some(plan) = StartOverPlan::of(store, work) else {
         return false;
     };
@@ -192,7 +193,7 @@ pub(crate) fn start_over(store: AppStore, work: Workspace, remembered: Remembere
     if !plan.is_nothing() {
         workshop.keep(store, work, "Back at the workshop start.".to_string());
     }
-    if work.switch(store, CorpusChoice::Sample).is_err() {
+    if work.switch(store, ActiveCorpus::Sample).is_err() {
         return false;
     }
     let retrain = plan.model_version.is_some() || plan.training_runs > 0;
@@ -218,8 +219,8 @@ pub(crate) fn start_over(store: AppStore, work: Workspace, remembered: Remembere
 /// A scene (a tour step, a "Show me") shows the sample documents as shipped: when the learner
 /// had edits or their own documents on screen, a copy is kept for Undo first and the
 /// documents go back to as shipped. The learner's own documents stay parked, not deleted.
-pub(crate) fn show_sample_as_shipped(store: AppStore, work: Workspace) {
-    let own = work.active.get_untracked() == CorpusChoice::Mine;
+pub(crate) fn show_sample_as_shipped(store: AppStore, work: LearnerWork) {
+    let own = work.active.get_untracked() == ActiveCorpus::Own;
     let edits = work.with_sample(store, |b| b.edits().len()).unwrap_or(0);
     if !own && edits == 0 {
         return;
@@ -235,7 +236,7 @@ pub(crate) fn show_sample_as_shipped(store: AppStore, work: Workspace) {
         work,
         format!("This step shows the sample documents as shipped: {what}."),
     );
-    let _ = work.switch(store, CorpusChoice::Sample);
+    let _ = work.switch(store, ActiveCorpus::Sample);
     store.update(|bench| {
         let _ = bench.replace_edits(Edits::default(), &BrowserClock);
     });

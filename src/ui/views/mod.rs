@@ -8,10 +8,10 @@ pub(crate) mod cost;
 pub(crate) mod guide;
 pub(crate) mod inspector;
 pub(crate) mod map;
-pub(crate) mod mine;
 pub(crate) mod timeline;
 pub(crate) mod tradeoff;
 pub(crate) mod training;
+pub(crate) mod your_documents;
 
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub(crate) fn CurrentView(current: Memo<ViewId>) -> impl IntoView {
         ViewId::Inspector => view! { <inspector::InspectorView/> }.into_any(),
         ViewId::Map => view! { <map::MapView/> }.into_any(),
         ViewId::Corpus => view! { <corpus::CorpusView/> }.into_any(),
-        ViewId::Mine => view! { <mine::MineView/> }.into_any(),
+        ViewId::YourDocuments => view! { <your_documents::YourDocumentsView/> }.into_any(),
         ViewId::Training => view! { <training::TrainingView/> }.into_any(),
         ViewId::Tradeoff => view! { <tradeoff::TradeoffView/> }.into_any(),
         ViewId::Timeline => view! { <timeline::TimelineView/> }.into_any(),

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::snippet::{iframe_code, suggested_height, Carry};
 use super::{copy_text, focus_by_id};
+use crate::core::scenario::ActiveCorpus;
 use crate::ui::content::embedding;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::url_schema as url;
-use crate::ui::state::workspace::{CorpusChoice, Workspace};
 use crate::ui::state::ViewId;
 
 const OPENER_ID: &str = "share-embed-button";
@@ -25,10 +26,10 @@ pub(crate) fn IframeDialog(
     let inner_status = RwSignal::new(String::new());
     // The learner's own documents stay in this browser; an embedded app shows the sample
     // corpus, so a question asked of their documents stays out of the snippet.
-    let workspace = Workspace::use_context();
+    let workspace = LearnerWork::use_context();
     let carry = Memo::new(move |_| match workspace.active.get() {
-        CorpusChoice::Mine => Carry::NoQuestion,
-        CorpusChoice::Sample => Carry::All,
+        ActiveCorpus::Own => Carry::NoQuestion,
+        ActiveCorpus::Sample => Carry::All,
     });
     let question_left_out = RwSignal::new(false);
     let left_out = move || {

@@ -12,11 +12,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use crate::ui::components::share_bar::focus_by_id;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::persist;
 use crate::ui::state::remembered::Remembered;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::workshop::{start_over, StartOverPlan};
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
 
 const OPENER_ID: &str = "start-over-button";
@@ -49,7 +49,7 @@ fn start_query(current: &ParamsMap) -> String {
 #[component]
 pub(crate) fn StartOver() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let remembered = Remembered::use_context();
     let query = use_query_map();
     let navigate = use_navigate();

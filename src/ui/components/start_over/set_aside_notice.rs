@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::workshop::Workshop;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// Shown at the top of the main area while a set-aside copy is kept.
 #[component]
 pub(crate) fn SetAsideNotice() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let workshop = Workshop::use_context();
     move || {
         let kept = workshop.set_aside.get()?;

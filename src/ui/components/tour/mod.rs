@@ -16,10 +16,10 @@ use crate::ui::components::presenter::Presenter;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
 use crate::ui::state::host_api::notify_tour_completed;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::progress::Progress;
 use crate::ui::state::storage;
 use crate::ui::state::url_schema as url;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, ViewId};
 use panel::TourPanel;
 use progress::{parse_step, tour_key, TourKey, STORAGE_KEY};
@@ -100,7 +100,7 @@ pub(crate) enum Action {
 #[component]
 pub(crate) fn Tour() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     let go = use_scene();

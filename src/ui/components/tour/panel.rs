@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Action;
 use crate::ui::content::tour as text;
 use crate::ui::content::tour::STEPS;
-use crate::ui::state::workspace::Workspace;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 
 /// The panel, while a step is open and the saved work is restored.
@@ -22,7 +22,7 @@ pub(crate) fn TourPanel(
     act: Callback<Action>,
 ) -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let total = STEPS.len();
     let act = move |action: Action| act.run(action);
     let panel = move || {

@@ -10,10 +10,10 @@ use leptos_router::NavigateOptions;
 
 use crate::core::workbench::TuneSettings;
 use crate::ui::content::Scene;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
 use crate::ui::state::workshop::show_sample_as_shipped;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// Keys the scene writes itself; the URL sync rewrites them in their short form afterwards.
@@ -31,7 +31,7 @@ const SCENE_KEYS: [&str; 5] = [
 pub(crate) fn use_scene(
 ) -> impl Fn(Scene, &[(&'static str, Option<String>)], bool) + Clone + 'static {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let query = use_query_map();
     let navigate = use_navigate();
     move |scene: Scene, extra: &[(&'static str, Option<String>)], replace: bool| {

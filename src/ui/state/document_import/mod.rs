@@ -4,7 +4,7 @@
 //! result is applied only at the end, so a cancelled (or failed) import changes nothing.
 //!
 //! The run and its progress live here, owned by the root ([`DocumentImport`] in the
-//! [`Workspace`]), so an import goes on when the learner leaves "Your documents", the header
+//! [`LearnerWork`]), so an import goes on when the learner leaves "Your documents", the header
 //! shows it, and the view shows its progress or outcome again on return.
 
 mod staging;
@@ -17,8 +17,8 @@ use leptos::task::spawn_local;
 
 use crate::ui::state::files::read_file;
 use crate::ui::state::jobs;
+use crate::ui::state::learner_work::{build_step_label, LearnerWork};
 use crate::ui::state::loader::yield_now;
-use crate::ui::state::workspace::{build_step_label, Workspace};
 use crate::ui::state::AppStore;
 pub(crate) use staging::Staged;
 
@@ -55,7 +55,7 @@ impl DocumentImport {
     }
 
     /// Starts importing `source`, unless an import already runs.
-    pub(crate) fn start(self, store: AppStore, work: Workspace, source: Source) {
+    pub(crate) fn start(self, store: AppStore, work: LearnerWork, source: Source) {
         if self.progress.get_untracked().is_some() {
             return;
         }
@@ -132,7 +132,7 @@ pub(crate) struct ImportOutcome {
 /// Runs one import. `progress` is `Some` while it runs.
 async fn run(
     store: AppStore,
-    work: Workspace,
+    work: LearnerWork,
     source: Source,
     progress: RwSignal<Option<ImportProgress>>,
     cancel: Arc<AtomicBool>,

@@ -1,7 +1,7 @@
 //! Turning picked files into documents, one file at a time: each refused file keeps its own
 //! message and never stops the others. Plain functions, tested natively.
 
-use crate::core::byod::{self, UserDocument};
+use crate::core::own_documents::{self, UserDocument};
 use crate::ui::state::files::PickedFile;
 
 /// What an import has gathered so far. Nothing is applied until the import finishes, so a
@@ -21,7 +21,7 @@ impl Staged {
     pub(crate) fn add_file(&mut self, existing: &[UserDocument], file: &PickedFile) {
         let mut known: Vec<UserDocument> = existing.to_vec();
         known.extend(self.accepted.iter().cloned());
-        match byod::documents_from_file(&file.name, &file.bytes, &known) {
+        match own_documents::documents_from_file(&file.name, &file.bytes, &known) {
             Ok(docs) => self.accepted.extend(docs),
             Err(error) => self.refused.push(error.to_string()),
         }
@@ -30,7 +30,7 @@ impl Staged {
     /// Adds a document typed or pasted into the page.
     pub(crate) fn add_paste(&mut self, existing: &[UserDocument], title: &str, text: &str) {
         self.pasted = true;
-        match byod::document_from_paste(title, text, existing) {
+        match own_documents::document_from_paste(title, text, existing) {
             Ok(doc) => self.accepted.push(doc),
             Err(error) => self.refused.push(error.to_string()),
         }
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn an_oversized_file_names_the_limit() {
         let mut staged = Staged::default();
-        let big = vec![b'a'; byod::MAX_FILE_BYTES + 1];
+        let big = vec![b'a'; own_documents::MAX_FILE_BYTES + 1];
         staged.add_file(&[], &file("big.txt", &big));
         assert!(staged.accepted.is_empty());
         let message = &staged.refused[0];

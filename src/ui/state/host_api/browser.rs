@@ -8,11 +8,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{read_host_message, HostCommand, HostRequest, OutMessage, MAX_MESSAGE_CHARS};
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::progress::Progress;
 use crate::ui::state::share::ShareState;
 use crate::ui::state::url_schema as url;
 use crate::ui::state::url_sync::apply;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::{AppStore, LoadState};
 
 /// The page around the app, when it runs in a frame; `None` at the top level.
@@ -80,7 +80,7 @@ pub(crate) fn HostApi() -> impl IntoView {
         return;
     };
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let progress = Progress::use_context();
     let query = use_query_map();
     let navigate = use_navigate();

@@ -13,10 +13,10 @@ use crate::core::scenario::{self, ActiveCorpus, Restored, Scenario};
 use crate::core::workbench::{
     BuildProgress, Edits, RetrievalSettings, TrainData, TrainScope, TuneSettings, Workbench,
 };
+use crate::ui::state::learner_work::{build_step_label, run_build, LearnerWork};
 use crate::ui::state::storage;
 use crate::ui::state::training_panel::settings::PanelSettings;
 use crate::ui::state::url_schema::{self as url, names};
-use crate::ui::state::workspace::{build_step_label, run_build, CorpusChoice, Workspace};
 use crate::ui::state::{AppStore, BrowserClock};
 
 /// What of the page's own state a scenario put in place leaves as it is.
@@ -35,7 +35,7 @@ pub(crate) enum Keep {
 /// user's documents is, in words.
 pub(crate) async fn apply_scenario(
     store: AppStore,
-    work: Workspace,
+    work: LearnerWork,
     scenario: &Scenario,
     keep: Keep,
     progress: impl Fn(String),
@@ -58,10 +58,10 @@ pub(crate) async fn apply_scenario(
             restored.trained_on.clone(),
             restored.version.clone(),
         )),
-        ActiveCorpus::Mine => None,
+        ActiveCorpus::Own => None,
     };
     let mine_bench = match restored.active {
-        ActiveCorpus::Mine => Some(
+        ActiveCorpus::Own => Some(
             rebuild_mine(&restored, embedder, progress)
                 .await
                 .map_err(one)?,
@@ -88,7 +88,7 @@ pub(crate) async fn apply_scenario(
     work.pairs.set(restored.pairs.clone());
     let pairs = restored.pairs.clone();
     work.trained_pairs
-        .set((mine_trained && restored.active == ActiveCorpus::Mine).then_some(pairs));
+        .set((mine_trained && restored.active == ActiveCorpus::Own).then_some(pairs));
     let link = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
@@ -112,10 +112,10 @@ pub(crate) async fn apply_scenario(
         Some(bench) => {
             work.forget_parked_mine();
             work.install_mine(store, bench);
-            let _ = work.switch(store, CorpusChoice::Mine);
+            let _ = work.switch(store, ActiveCorpus::Own);
         }
         None => {
-            let _ = work.switch(store, CorpusChoice::Sample);
+            let _ = work.switch(store, ActiveCorpus::Sample);
             work.forget_parked_mine();
         }
     }
@@ -170,7 +170,7 @@ fn retrain_if_needed(bench: &mut Workbench, tuning: &TuneSettings, trained_on: O
 
 /// Forgets everything the learner made: their documents and pairs, the sample edits and
 /// settings, the saved value; the sample corpus shows as shipped with the start-up model.
-pub(crate) fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
+pub(crate) fn clear(store: AppStore, work: LearnerWork) -> Result<(), String> {
     clear_work(store, work)?;
     storage::remove(KEY).map_err(|e| e.to_string())?;
     agree(store, work, None);
@@ -179,9 +179,9 @@ pub(crate) fn clear(store: AppStore, work: Workspace) -> Result<(), String> {
 }
 
 /// [`clear`] without touching storage: the page as shipped.
-pub(super) fn clear_work(store: AppStore, work: Workspace) -> Result<(), String> {
+pub(super) fn clear_work(store: AppStore, work: LearnerWork) -> Result<(), String> {
     work.cancel_runs();
-    work.switch(store, CorpusChoice::Sample)?;
+    work.switch(store, ActiveCorpus::Sample)?;
     work.forget_parked_mine();
     store.update(|bench| {
         let _ = bench.replace_edits(Edits::default(), &BrowserClock);

@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 use super::ledger::{SaveDecision, SaveLedger};
 use super::{capture, problem_lines, SaveStatus, DEBOUNCE_MS, KEY};
 use crate::core::scenario;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::storage;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// This tab's saving: what it knows of storage, the save waiting out its quiet time, and a
-/// stored copy kept from being overwritten. Provided inside [`Workspace`]; `Copy`.
+/// stored copy kept from being overwritten. Provided inside [`LearnerWork`]; `Copy`.
 #[derive(Clone, Copy)]
 pub(crate) struct Saving {
     pub(super) ledger: StoredValue<SaveLedger>,
@@ -61,7 +61,7 @@ impl Default for Saving {
 }
 
 /// Saves after [`DEBOUNCE_MS`] of quiet (a later change restarts the wait).
-pub(crate) fn schedule_save(store: AppStore, work: Workspace) {
+pub(crate) fn schedule_save(store: AppStore, work: LearnerWork) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -77,7 +77,7 @@ pub(crate) fn schedule_save(store: AppStore, work: Workspace) {
 }
 
 /// Writes a waiting save now (the page is being hidden or left).
-pub(crate) fn flush(store: AppStore, work: Workspace) {
+pub(crate) fn flush(store: AppStore, work: LearnerWork) {
     if work.saving.cancel_pending() {
         save_now(store, work);
     }
@@ -85,17 +85,17 @@ pub(crate) fn flush(store: AppStore, work: Workspace) {
 
 /// Saves the work now, unless nothing changed here, storage changed elsewhere since this tab
 /// looked, or a stored copy is held; records the outcome in `work.saved`.
-pub(crate) fn save_now(store: AppStore, work: Workspace) {
+pub(crate) fn save_now(store: AppStore, work: LearnerWork) {
     save(store, work, false);
 }
 
 /// Writes this tab's work whatever storage holds (the learner chose to keep it).
-pub(crate) fn save_over(store: AppStore, work: Workspace) {
+pub(crate) fn save_over(store: AppStore, work: LearnerWork) {
     work.saving.cancel_pending();
     save(store, work, true);
 }
 
-fn save(store: AppStore, work: Workspace, over_anything: bool) {
+fn save(store: AppStore, work: LearnerWork, over_anything: bool) {
     let Some(json) = work_json(store, work) else {
         return;
     };
@@ -137,13 +137,13 @@ fn save(store: AppStore, work: Workspace, over_anything: bool) {
 }
 
 /// The work as scenario JSON, or `None` while loading.
-pub(super) fn work_json(store: AppStore, work: Workspace) -> Option<String> {
+pub(super) fn work_json(store: AppStore, work: LearnerWork) -> Option<String> {
     capture(store, work).map(|s| scenario::to_json(&s))
 }
 
 /// Records that storage holds `stored` and the work in place stands for it (after a restore,
 /// a clear, or taking over another tab's save): the autosave that follows writes nothing.
-pub(super) fn agree(store: AppStore, work: Workspace, stored: Option<String>) {
+pub(super) fn agree(store: AppStore, work: LearnerWork, stored: Option<String>) {
     if let Some(json) = work_json(store, work) {
         work.saving
             .ledger
@@ -154,7 +154,7 @@ pub(super) fn agree(store: AppStore, work: Workspace, stored: Option<String>) {
 /// Writes a waiting save when the page is hidden (tab switched, phone locked) or left
 /// (closed, reloaded, navigated away): `pagehide` and `visibilitychange` are the last events a
 /// page reliably gets, and localStorage writes synchronously within them.
-pub(crate) fn flush_when_hidden(store: AppStore, work: Workspace) {
+pub(crate) fn flush_when_hidden(store: AppStore, work: LearnerWork) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -4,27 +4,19 @@
 use leptos::prelude::*;
 
 use crate::core::scenario::{self, ActiveCorpus, Scenario, Toggles, UserWork};
-use crate::ui::state::workspace::{pair_tune_settings, usable_pairs, CorpusChoice, Workspace};
+use crate::ui::state::learner_work::{pair_tune_settings, usable_pairs, LearnerWork};
 use crate::ui::state::AppStore;
 
-/// The scenario core's `ActiveCorpus` for a switcher choice.
-pub(crate) fn active_of(choice: CorpusChoice) -> ActiveCorpus {
-    match choice {
-        CorpusChoice::Sample => ActiveCorpus::Sample,
-        CorpusChoice::Mine => ActiveCorpus::Mine,
-    }
-}
-
 /// Everything the learner made, or `None` while the app is loading.
-pub(crate) fn capture(store: AppStore, work: Workspace) -> Option<Scenario> {
+pub(crate) fn capture(store: AppStore, work: LearnerWork) -> Option<Scenario> {
     let choice = work.active.get_untracked();
     let sample_edits = work.with_sample(store, |b| b.edits().clone())?;
     let documents = work.documents.get_untracked();
     // Rows still being typed (a question without its answer yet) are not saved.
     let pairs = usable_pairs(&work.pairs.get_untracked());
     let tuning = match choice {
-        CorpusChoice::Sample => work.training.tune_settings(),
-        CorpusChoice::Mine => pair_tune_settings(),
+        ActiveCorpus::Sample => work.training.tune_settings(),
+        ActiveCorpus::Own => pair_tune_settings(),
     };
     let question: String = store
         .question
@@ -33,7 +25,7 @@ pub(crate) fn capture(store: AppStore, work: Workspace) -> Option<Scenario> {
         .take(scenario::MAX_QUESTION_CHARS)
         .collect();
     let user = UserWork {
-        active: active_of(choice),
+        active: choice,
         sample_edits: &sample_edits,
         documents: &documents,
         pairs: &pairs,

@@ -10,12 +10,12 @@ use wasm_bindgen::JsCast;
 use super::autosave::{agree, save_over, work_json};
 use super::{apply_scenario, capture, clear_work, problem_lines, Keep, SaveStatus, KEY};
 use crate::core::scenario::{self, merge_work};
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::storage;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// Listens for saves made in other tabs; call once at the root.
-pub(crate) fn watch(store: AppStore, work: Workspace) {
+pub(crate) fn watch(store: AppStore, work: LearnerWork) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -38,7 +38,7 @@ pub(crate) fn watch(store: AppStore, work: Workspace) {
 }
 
 /// Another tab stored (or removed) the work: take it over, or say both changed.
-fn stored_elsewhere(store: AppStore, work: Workspace) {
+fn stored_elsewhere(store: AppStore, work: LearnerWork) {
     if !work.restored.get_untracked() || work.restoring.get_untracked().is_some() {
         // The start-up restore reads storage itself; a rebuild under way would race.
         return;
@@ -65,7 +65,11 @@ fn stored_elsewhere(store: AppStore, work: Workspace) {
 
 /// Puts in place the work another tab stored (`None`: it cleared it), keeping this tab's
 /// question and toggles.
-async fn take_over(store: AppStore, work: Workspace, stored: Option<String>) -> Result<(), String> {
+async fn take_over(
+    store: AppStore,
+    work: LearnerWork,
+    stored: Option<String>,
+) -> Result<(), String> {
     let Some(text) = stored else {
         clear_work(store, work)?;
         agree(store, work, None);
@@ -108,7 +112,7 @@ pub(crate) enum Settle {
 
 /// Settles a [`SaveStatus::ChangedElsewhere`] as the learner chose; the outcome is said in
 /// `work.saved` and, for a merge, in `work.notice`.
-pub(crate) fn settle(store: AppStore, work: Workspace, choice: Settle) {
+pub(crate) fn settle(store: AppStore, work: LearnerWork, choice: Settle) {
     let stored = storage::read(KEY).ok().flatten();
     match choice {
         Settle::KeepMine => save_over(store, work),
@@ -125,7 +129,11 @@ pub(crate) fn settle(store: AppStore, work: Workspace, choice: Settle) {
     }
 }
 
-async fn keep_both(store: AppStore, work: Workspace, stored: Option<String>) -> Result<(), String> {
+async fn keep_both(
+    store: AppStore,
+    work: LearnerWork,
+    stored: Option<String>,
+) -> Result<(), String> {
     let mine = capture(store, work).ok_or("The app is still loading.")?;
     let theirs = match stored.as_deref().map(scenario::from_json) {
         // Cleared or unreadable there: nothing of theirs to add.

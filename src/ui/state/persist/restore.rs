@@ -7,13 +7,13 @@ use leptos::prelude::*;
 
 use super::autosave::agree;
 use super::{apply_scenario, problem_lines, Keep, SaveStatus, BAD_KEY, KEY};
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::storage::{self, StoreError};
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// Brings back the stored work, if any; the app starts as shipped when there is none or it
 /// cannot be read.
-pub(super) async fn restore(store: AppStore, work: Workspace) {
+pub(super) async fn restore(store: AppStore, work: LearnerWork) {
     let text = match storage::read(KEY) {
         Ok(Some(text)) => text,
         Ok(None) => {

@@ -35,7 +35,7 @@ pub(crate) enum RunStatus {
 }
 
 /// The Training panel's memory, provided at the root as part of the
-/// [`Workspace`](crate::ui::state::workspace::Workspace); `Copy`.
+/// [`LearnerWork`](crate::ui::state::learner_work::LearnerWork); `Copy`.
 #[derive(Clone, Copy)]
 pub(crate) struct TrainingPanel {
     /// The controls' values.

@@ -7,11 +7,12 @@ mod tuned_status;
 use leptos::prelude::*;
 
 use crate::core::modes::{answer_all, Mode};
+use crate::core::scenario::ActiveCorpus;
 use crate::ui::components::corpus_switch::CorpusSwitch;
 use crate::ui::components::pending_note::PendingNote;
 use crate::ui::components::question_box::QuestionCutNote;
 use crate::ui::components::version_picker::VersionPicker;
-use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::{AppStore, BrowserClock};
 use card::AnswerCard;
 use suggestions::Suggestions;
@@ -21,7 +22,7 @@ use tuned_status::TunedStatus;
 #[component]
 pub(crate) fn AskView() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let draft = RwSignal::new(store.question.get_untracked());
     // A question set elsewhere (a shared link, a tour step) shows in the box too.
     Effect::new(move |_| draft.set(store.question.get()));
@@ -60,7 +61,7 @@ pub(crate) fn AskView() -> impl IntoView {
         <section class="view ask" aria-labelledby="ask-title">
             <h2 id="ask-title" class="view__title">"Ask"</h2>
             <p class="view__lead">
-                {move || if work.active.get() == CorpusChoice::Mine {
+                {move || if work.active.get() == ActiveCorpus::Own {
                     "Ask about your documents. Four systems answer: a base model, retrieval over \
                      your documents, a model fine-tuned on your question-answer pairs, and both \
                      together."
@@ -87,7 +88,7 @@ pub(crate) fn AskView() -> impl IntoView {
                 </div>
                 <QuestionCutNote length=cut_from/>
             </form>
-            <Show when=move || work.active.get() == CorpusChoice::Sample>
+            <Show when=move || work.active.get() == ActiveCorpus::Sample>
                 <Suggestions on_pick=Callback::new(ask)/>
             </Show>
             <VersionPicker/>

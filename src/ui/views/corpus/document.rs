@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::rows::{current_rows, DocRow};
 use super::CorpusState;
-use crate::core::byod::{human_bytes, MAX_FILE_BYTES};
+use crate::core::own_documents::{human_bytes, MAX_FILE_BYTES};
 use crate::core::workbench::RebuildTimings;
 use crate::ui::components::badges::{EditedBadge, QualityBadge};
 use crate::ui::components::kinds::KindTag;

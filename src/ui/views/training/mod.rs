@@ -15,11 +15,11 @@ use leptos::prelude::*;
 
 use crate::core::tune::TuneError;
 use crate::ui::components::version_picker::VersionPicker;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::training_panel::history::{RunHistory, RunRecord};
 use crate::ui::state::training_panel::runner::{self, Live};
 use crate::ui::state::training_panel::settings::PanelSettings;
 use crate::ui::state::training_panel::{RunStatus as Status, TrainingPanel};
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 use chart::LossChart;
 use controls::Controls;
@@ -65,7 +65,7 @@ fn seed_history(store: AppStore, panel: TrainingPanel, live: Live) {
 #[component]
 pub(crate) fn TrainingView() -> impl IntoView {
     let store = AppStore::use_context();
-    let panel = Workspace::use_context().training;
+    let panel = LearnerWork::use_context().training;
     let TrainingPanel {
         settings,
         history,

@@ -9,35 +9,17 @@ use super::pair_training::PairTraining;
 use super::persist::Saving;
 use super::save_status::SaveStatus;
 use super::{AppStore, BrowserClock, LoadState};
-use crate::core::byod::{self, QaPair, UserDocument};
+use crate::core::own_documents::{self, QaPair, UserDocument};
+use crate::core::scenario::ActiveCorpus;
 use crate::core::text::thousands;
 use crate::core::workbench::{BuildProgress, BuildStage, TuneSettings, Workbench, WorkbenchBuild};
 use crate::ui::state::jobs::run_in_slices;
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::training_panel::TrainingPanel;
 
-/// Which documents the app answers from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum CorpusChoice {
-    /// The shipped corpus of the made-up company Kettlefin Labs.
-    Sample,
-    /// The documents the learner brought.
-    Mine,
-}
-
-impl CorpusChoice {
-    /// The switcher's label.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            CorpusChoice::Sample => "Sample corpus (Kettlefin Labs)",
-            CorpusChoice::Mine => "My documents",
-        }
-    }
-}
-
 /// The learner's work, provided as context next to the [`AppStore`]; `Copy`.
 #[derive(Clone, Copy)]
-pub(crate) struct Workspace {
+pub(crate) struct LearnerWork {
     /// The documents the learner added, in the order added.
     pub(crate) documents: RwSignal<Vec<UserDocument>>,
     /// The question-answer pairs (labelled examples) as edited in the table.
@@ -45,7 +27,7 @@ pub(crate) struct Workspace {
     /// The pairs the tuned model on "my documents" was last trained on (`None`: not trained).
     pub(crate) trained_pairs: RwSignal<Option<Vec<QaPair>>>,
     /// Which corpus the store's workbench holds.
-    pub(crate) active: RwSignal<CorpusChoice>,
+    pub(crate) active: RwSignal<ActiveCorpus>,
     /// Where saving in the browser stands (shown in "Your documents").
     pub(crate) saved: RwSignal<SaveStatus>,
     /// What this tab knows of storage and the save waiting to be written.
@@ -69,14 +51,14 @@ pub(crate) struct Workspace {
     parked: StoredValue<Option<Workbench>, LocalStorage>,
 }
 
-impl Workspace {
+impl LearnerWork {
     /// Empty work, showing the sample corpus.
     pub(crate) fn new() -> Self {
         Self {
             documents: RwSignal::new(Vec::new()),
             pairs: RwSignal::new(Vec::new()),
             trained_pairs: RwSignal::new(None),
-            active: RwSignal::new(CorpusChoice::Sample),
+            active: RwSignal::new(ActiveCorpus::Sample),
             saved: RwSignal::new(SaveStatus::Nothing),
             saving: Saving::new(),
             notice: RwSignal::new(None),
@@ -109,7 +91,7 @@ impl Workspace {
 
     /// The workspace provided at the root.
     pub(crate) fn use_context() -> Self {
-        expect_context::<Workspace>()
+        expect_context::<LearnerWork>()
     }
 
     /// True (and tracked) once the pipeline is ready and saved work is restored: state applied
@@ -119,14 +101,14 @@ impl Workspace {
     }
 
     /// Shows `choice`. Switching to "my documents" builds their workbench when needed.
-    pub(crate) fn switch(&self, store: AppStore, choice: CorpusChoice) -> Result<(), String> {
+    pub(crate) fn switch(&self, store: AppStore, choice: ActiveCorpus) -> Result<(), String> {
         if self.active.get_untracked() == choice {
             return Ok(());
         }
         let next = match (choice, self.parked.try_update_value(Option::take).flatten()) {
             (_, Some(bench)) => bench,
-            (CorpusChoice::Mine, None) => self.build(store)?,
-            (CorpusChoice::Sample, None) => {
+            (ActiveCorpus::Own, None) => self.build(store)?,
+            (ActiveCorpus::Sample, None) => {
                 return Err("The sample corpus is not loaded.".to_string());
             }
         };
@@ -178,7 +160,7 @@ impl Workspace {
     /// Puts a freshly built workbench of the learner's documents in place: in use when "my
     /// documents" shows, otherwise ready for the next switch.
     pub(crate) fn install_mine(&self, store: AppStore, bench: Workbench) {
-        if self.active.get_untracked() == CorpusChoice::Mine {
+        if self.active.get_untracked() == ActiveCorpus::Own {
             store.swap(bench);
         } else {
             self.parked.set_value(Some(bench));
@@ -195,13 +177,13 @@ impl Workspace {
         self.documents.set(documents);
         self.forget_parked_mine();
         self.install_mine(store, bench);
-        let _ = self.switch(store, CorpusChoice::Mine);
+        let _ = self.switch(store, ActiveCorpus::Own);
     }
 
     /// Forgets the parked workbench of the learner's documents (their documents changed while
     /// the sample showed), so the next switch rebuilds it.
     pub(crate) fn forget_parked_mine(&self) {
-        if self.active.get_untracked() == CorpusChoice::Sample {
+        if self.active.get_untracked() == ActiveCorpus::Sample {
             self.parked.set_value(None);
         }
     }
@@ -213,8 +195,8 @@ impl Workspace {
         read: impl FnOnce(&Workbench) -> R,
     ) -> Option<R> {
         match self.active.get_untracked() {
-            CorpusChoice::Sample => store.with_untracked(read),
-            CorpusChoice::Mine => self.parked.with_value(|b| b.as_ref().map(read)),
+            ActiveCorpus::Sample => store.with_untracked(read),
+            ActiveCorpus::Own => self.parked.with_value(|b| b.as_ref().map(read)),
         }
     }
 
@@ -225,8 +207,8 @@ impl Workspace {
         change: impl FnOnce(&mut Workbench) -> R,
     ) -> Option<R> {
         match self.active.get_untracked() {
-            CorpusChoice::Sample => store.update(change),
-            CorpusChoice::Mine => self
+            ActiveCorpus::Sample => store.update(change),
+            ActiveCorpus::Own => self
                 .parked
                 .try_update_value(|b| b.as_mut().map(change))
                 .flatten(),
@@ -234,7 +216,7 @@ impl Workspace {
     }
 }
 
-impl Default for Workspace {
+impl Default for LearnerWork {
     fn default() -> Self {
         Self::new()
     }
@@ -347,11 +329,11 @@ fn user_inputs(
     store: AppStore,
     documents: &[UserDocument],
     pairs: &[QaPair],
-) -> Result<(crate::core::embed::Embedder, byod::Corpus), String> {
+) -> Result<(crate::core::embed::Embedder, own_documents::Corpus), String> {
     let embedder = store
         .with_untracked(|b| b.embedder().clone())
         .ok_or("The embedding model is still loading.")?;
-    let corpus = byod::user_corpus(documents, pairs).map_err(|e| e.to_string())?;
+    let corpus = own_documents::user_corpus(documents, pairs).map_err(|e| e.to_string())?;
     Ok((embedder, corpus))
 }
 

@@ -10,7 +10,7 @@ mod train;
 use leptos::prelude::*;
 
 use crate::ui::components::corpus_switch::CorpusSwitch;
-use crate::ui::state::workspace::Workspace;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 use add::AddDocuments;
 use documents::DocumentList;
@@ -20,9 +20,9 @@ use train::TrainOnPairs;
 
 /// The "Your documents" view.
 #[component]
-pub(crate) fn MineView() -> impl IntoView {
+pub(crate) fn YourDocumentsView() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let ready = move || store.with(|_| ()).is_some();
     view! {
         <section class="view mine" aria-labelledby="mine-title">

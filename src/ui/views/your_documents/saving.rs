@@ -8,16 +8,16 @@ use leptos::task::spawn_local;
 use crate::core::scenario::Scenario;
 use crate::ui::state::files::read_first;
 use crate::ui::state::files::take_chosen;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::persist::{self, SaveStatus};
 use crate::ui::state::workshop::Workshop;
-use crate::ui::state::workspace::Workspace;
 use crate::ui::state::AppStore;
 
 /// The export, import and clear controls with the save status.
 #[component]
 pub(crate) fn SaveAndShare() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let message = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);

@@ -3,22 +3,22 @@
 
 use leptos::prelude::*;
 
-use crate::core::byod::{human_bytes, MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::core::own_documents::{human_bytes, MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use crate::ui::state::document_import::{ImportOutcome, Source};
 use crate::ui::state::files::{files_of, take_chosen};
-use crate::ui::state::workspace::Workspace;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 
 /// The file types the picker offers (the importer decides; this only filters the dialog).
 pub(crate) const ACCEPTED_FILES: &str = ".md,.markdown,.txt,.html,.htm,.json";
 
 /// Paste box, file picker with a drop zone, progress, and the outcome of the last import.
-/// The import itself is the workspace's ([`crate::ui::state::document_import`]): it goes on
+/// The import itself is the learner work's ([`crate::ui::state::document_import`]): it goes on
 /// when the learner leaves the view.
 #[component]
 pub(crate) fn AddDocuments() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let import = work.import;
     let title = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());

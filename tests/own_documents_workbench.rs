@@ -4,15 +4,15 @@
 
 mod common;
 
-use rag_or_tune::core::byod::{
-    document_from_paste, documents_from_file, pairs_from_file, user_corpus, QaPair, UserDocument,
-    USER_VERSION,
-};
 use rag_or_tune::core::clock::NoClock;
 use rag_or_tune::core::corpus::Corpus;
 use rag_or_tune::core::embed::native::load_shipped;
 use rag_or_tune::core::eval::{evaluate, EvalSet};
 use rag_or_tune::core::modes::{answer_all, Mode};
+use rag_or_tune::core::own_documents::{
+    document_from_paste, documents_from_file, pairs_from_file, user_corpus, QaPair, UserDocument,
+    USER_VERSION,
+};
 use rag_or_tune::core::scenario::{self, capture, restore, ActiveCorpus, Toggles, UserWork};
 use rag_or_tune::core::workbench::{Edits, TrainData, TuneSettings, Workbench};
 
@@ -151,7 +151,7 @@ fn a_scenario_of_the_users_work_round_trips_and_restores_the_same_state() {
     let no_edits = Edits::default();
     let settings = tuning();
     let work = UserWork {
-        active: ActiveCorpus::Mine,
+        active: ActiveCorpus::Own,
         sample_edits: &no_edits,
         documents: &docs,
         pairs: &pairs,

@@ -1,17 +1,17 @@
 //! The "Train on my pairs" button, the run's progress and how it ended. The run itself is the
-//! workspace's ([`crate::ui::state::pair_training`]), so it goes on when the learner leaves.
+//! learner work's ([`crate::ui::state::pair_training`]), so it goes on when the learner leaves.
 
 use leptos::prelude::*;
 
+use crate::ui::state::learner_work::{usable_pairs, LearnerWork};
 use crate::ui::state::pair_training::PairRunState;
-use crate::ui::state::workspace::{usable_pairs, Workspace};
 use crate::ui::state::AppStore;
 
 /// The Train button, its progress, and what happened.
 #[component]
 pub(crate) fn TrainOnPairs() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let run = work.pair_training;
     // A refusal ("add a pair first") is about the rows as they were: once they change, it goes.
     Effect::new(move |first: Option<()>| {

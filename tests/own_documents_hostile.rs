@@ -1,11 +1,11 @@
 //! Hostile input to the importers: each is refused with a sentence that names the file and the
 //! limit, line or path, or is cleaned into plain text; nothing panics.
 
-use rag_or_tune::core::byod::{
+use rag_or_tune::core::corpus::{chunk_spans, MAX_CHUNK_BYTES};
+use rag_or_tune::core::own_documents::{
     document_from_paste, documents_from_file, pairs_from_file, user_corpus, ImportError, QaPair,
     MAX_DOCUMENTS, MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_TOTAL_BYTES,
 };
-use rag_or_tune::core::corpus::{chunk_spans, MAX_CHUNK_BYTES};
 
 fn refusal(name: &str, bytes: &[u8]) -> (ImportError, String) {
     let err = documents_from_file(name, bytes, &[]).expect_err("refused");

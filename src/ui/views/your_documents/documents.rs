@@ -3,15 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::core::byod::{human_bytes, UserDocument};
-use crate::ui::state::workspace::{CorpusChoice, Workspace};
+use crate::core::own_documents::{human_bytes, UserDocument};
+use crate::core::scenario::ActiveCorpus;
+use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 
 /// Removes document `id` and rebuilds the index of what is left (or returns to the sample
 /// corpus when nothing is left).
 pub(crate) async fn remove_document(
     store: AppStore,
-    work: Workspace,
+    work: LearnerWork,
     id: &str,
 ) -> Result<(), String> {
     let remaining: Vec<UserDocument> = work
@@ -21,7 +22,7 @@ pub(crate) async fn remove_document(
         .filter(|d| d.id != id)
         .collect();
     if remaining.is_empty() {
-        work.switch(store, CorpusChoice::Sample)?;
+        work.switch(store, ActiveCorpus::Sample)?;
         work.forget_parked_mine();
         work.documents.set(remaining);
         return Ok(());
@@ -42,7 +43,7 @@ pub(crate) async fn remove_document(
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {
     let store = AppStore::use_context();
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let error = RwSignal::new(None::<String>);
     // One removal at a time: each rebuilds from the documents as they were when it started.
     let removing = RwSignal::new(false);

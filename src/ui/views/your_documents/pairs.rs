@@ -6,24 +6,24 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::byod::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
+use crate::core::own_documents::{self, QaPair, MAX_PAIRS, MAX_PAIR_CHARS};
 use crate::ui::components::figure_download::csv::{to_csv, CSV_MIME};
 use crate::ui::components::figure_download::naming::file_name;
 use crate::ui::state::files::read_first;
 use crate::ui::state::files::{download_text, take_chosen};
-use crate::ui::state::workspace::Workspace;
+use crate::ui::state::learner_work::LearnerWork;
 
 /// Appends imported pairs to `rows`, up to [`MAX_PAIRS`], leaving out questions the table
 /// already asks (an import run twice adds nothing); says how many were added or left out.
 pub(crate) fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: &str) -> String {
     let asked: HashSet<String> = rows
         .iter()
-        .map(|p| byod::question_key(&p.question))
+        .map(|p| own_documents::question_key(&p.question))
         .collect();
     let offered = imported.len();
     let new: Vec<QaPair> = imported
         .into_iter()
-        .filter(|p| !asked.contains(&byod::question_key(&p.question)))
+        .filter(|p| !asked.contains(&own_documents::question_key(&p.question)))
         .collect();
     let repeats = offered - new.len();
     let room = MAX_PAIRS.saturating_sub(rows.len());
@@ -47,7 +47,7 @@ pub(crate) fn append_pairs(rows: &mut Vec<QaPair>, imported: Vec<QaPair>, file: 
 
 /// Says which rows repeat an earlier row's question (1-based, as the table numbers them).
 pub(crate) fn repeats_note(rows: &[QaPair]) -> Option<String> {
-    let repeats = byod::repeated_questions(rows);
+    let repeats = own_documents::repeated_questions(rows);
     let lines: Vec<String> = repeats
         .iter()
         .map(|(row, earlier)| format!("row {} repeats row {}", row + 1, earlier + 1))
@@ -63,7 +63,7 @@ pub(crate) fn repeats_note(rows: &[QaPair]) -> Option<String> {
 /// The pairs table with its add and import controls.
 #[component]
 pub(crate) fn PairsTable() -> impl IntoView {
-    let work = Workspace::use_context();
+    let work = LearnerWork::use_context();
     let message = RwSignal::new(None::<String>);
     let count = move || work.pairs.with(Vec::len);
     let has_rows = move || count() != 0;
@@ -85,7 +85,7 @@ pub(crate) fn PairsTable() -> impl IntoView {
             let text = match read_first(files).await {
                 None => return,
                 Some(Err(why)) => why,
-                Some(Ok(file)) => match byod::pairs_from_file(&file.name, &file.bytes) {
+                Some(Ok(file)) => match own_documents::pairs_from_file(&file.name, &file.bytes) {
                     Ok(imported) => {
                         let mut rows = work.pairs.get_untracked();
                         let text = append_pairs(&mut rows, imported, &file.name);
@@ -196,8 +196,8 @@ fn pairs_csv(pairs: &[QaPair]) -> String {
 }
 
 /// Downloads the finished pairs (both cells filled) as CSV; says what happened.
-fn download_pairs(work: Workspace) -> String {
-    let pairs = crate::ui::state::workspace::usable_pairs(&work.pairs.get_untracked());
+fn download_pairs(work: LearnerWork) -> String {
+    let pairs = crate::ui::state::learner_work::usable_pairs(&work.pairs.get_untracked());
     match download_text(&file_name("pairs", "csv"), &pairs_csv(&pairs), CSV_MIME) {
         Ok(()) => format!(
             "Downloaded {} pairs as CSV; importing that file brings them back.",
@@ -226,14 +226,14 @@ mod tests {
         ];
         let text = pairs_csv(&pairs);
         assert_eq!(
-            byod::pairs_from_file("pairs.csv", text.as_bytes()).unwrap(),
+            own_documents::pairs_from_file("pairs.csv", text.as_bytes()).unwrap(),
             pairs
         );
     }
 
     #[test]
     fn half_filled_rows_are_not_used() {
-        use crate::ui::state::workspace::usable_pairs;
+        use crate::ui::state::learner_work::usable_pairs;
         let rows = [pair(" What? ", " $5 "), pair("", "x"), pair("Why?", "  ")];
         assert_eq!(usable_pairs(&rows), vec![pair("What?", "$5")]);
     }
