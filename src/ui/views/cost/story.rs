@@ -39,12 +39,12 @@ pub fn latency_caption(report: &EvalReport) -> Notice {
     if tuned < rag {
         Notice {
             headline: format!(
-                "Notice: a fine-tuned answer takes {} on average, retrieval {}.",
+                "Notice: fine-tuned answers in {}, retrieval in {}.",
                 ms(tuned),
                 ms(rag)
             ),
             details: vec![
-                "The fine-tuned model skips search and reading.".to_string(),
+                "These are mean times: the fine-tuned model skips search and reading.".to_string(),
                 "With a real LLM, the retrieved passages would also make every prompt longer \
                  and slower."
                     .to_string(),
@@ -54,7 +54,7 @@ pub fn latency_caption(report: &EvalReport) -> Notice {
     } else {
         Notice {
             headline: format!(
-                "Notice: fine-tuned is no faster: {} against retrieval's {}.",
+                "Notice: fine-tuned is no faster: {}, retrieval {}.",
                 ms(tuned),
                 ms(rag)
             ),

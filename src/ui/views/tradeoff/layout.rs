@@ -235,19 +235,20 @@ fn place_labels(points: &mut [PlotPoint]) {
         Side::Below,
         Side::Above,
     ];
-    let n = points.len();
-    let mut best = (f64::INFINITY, vec![Side::Right; n]);
-    for code in 0..SIDES.len().pow(n as u32) {
-        let sides: Vec<Side> = (0..n)
-            .map(|i| SIDES[code / SIDES.len().pow(i as u32) % SIDES.len()])
-            .collect();
+    let mut sides = vec![Side::Right; points.len()];
+    let mut best = (f64::INFINITY, sides.clone());
+    for code in 0..SIDES.len().pow(points.len() as u32) {
+        // `code` in base 6, one digit per point; a larger digit is a less preferred side.
+        let (mut rest, mut preference) = (code, 0);
+        for side in sides.iter_mut() {
+            *side = SIDES[rest % SIDES.len()];
+            preference += rest % SIDES.len();
+            rest /= SIDES.len();
+        }
         // The preference weighs less than a sliver of overlap.
-        let preference: f64 = (0..n)
-            .map(|i| (code / SIDES.len().pow(i as u32) % SIDES.len()) as f64)
-            .sum();
-        let cost = collision(points, &sides) + preference * 0.01;
+        let cost = collision(points, &sides) + preference as f64 * 0.01;
         if cost < best.0 {
-            best = (cost, sides);
+            best = (cost, sides.clone());
         }
     }
     for (p, side) in points.iter_mut().zip(best.1) {

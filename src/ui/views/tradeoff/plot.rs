@@ -12,7 +12,7 @@ use super::layout::{
 };
 use crate::core::eval::EvalReport;
 use crate::core::modes::Mode;
-use crate::ui::components::chart::{mode_class, percent, Linear, ModeMark, XAxis, YAxis};
+use crate::ui::components::chart::{mode_class, ms, percent, Linear, ModeMark, XAxis, YAxis};
 
 fn percent_ticks() -> Vec<(f64, String)> {
     [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -36,11 +36,11 @@ fn describe(points: &[PlotPoint]) -> String {
         .iter()
         .map(|p| {
             format!(
-                "{}: knowledge {}, format {}, mean {:.3} ms",
+                "{}: knowledge {}, format {}, mean {}",
                 p.mode.title(),
                 percent(Some(p.knowledge)),
                 percent(Some(p.format)),
-                p.latency_ms
+                ms(p.latency_ms)
             )
         })
         .collect();
