@@ -114,6 +114,10 @@ test('changing a price assumption moves the break-even point; bad input keeps th
 test('screenshots at phone width', async () => {
   const { page, problems } = await openCost(PHONE);
   await shot(page, 'cost-phone');
+  for (const caption of ['.latency-caption', '.cost-caption']) {
+    const lines = await page.$eval(caption, (el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    assert.ok(lines <= 2, `${caption} is ${lines} lines on a phone`);
+  }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
   assertClean(problems);

@@ -111,6 +111,9 @@ test('a stored copy that cannot be set aside is held, offered as a download, and
   await page.waitForSelector('.save-notice--failed', { timeout: 20000 });
   const notice = await page.textContent('.save-notice--failed');
   assert.match(notice, /could not be restored.*could not be set aside.*Nothing is saved over it/s, notice);
+  // A short reason, not the whole storage-full message with its advice inside the sentence.
+  assert.match(notice, /set aside either: this browser's storage is full\. Nothing is saved over it/, notice);
+  assert.doesNotMatch(notice, /remove some documents/, notice);
   await paste(page, 'Fresh work', 'Made after the failed restore.');
   await page.waitForTimeout(1500);
   assert.equal(await stored(page), broken, 'the held copy is not overwritten by autosave');

@@ -161,6 +161,14 @@ test('three uploaded documents give a cited answer, and the switcher goes back t
 test('five pairs, train, and the four modes answer on my documents', async () => {
   const { page, problems } = await fresh();
   await addDocs(page);
+  // The documents table downloads like every other table, without its column of Remove buttons.
+  const [docs] = await Promise.all([page.waitForEvent('download'), page.click('.mine__docs .file-download__button')]);
+  assert.equal(docs.suggestedFilename(), 'rag-or-tune-your-documents-table.csv');
+  const rows = (await readFile(await docs.path(), 'utf8')).replace(/^\ufeff/, '').split('\r\n');
+  assert.equal(rows[0], 'Title,From,Size');
+  assert.equal(rows.length, 5, 'a header, three documents and the last line end');
+  assert.ok(rows.some((row) => row.startsWith('Staff handbook,handbook.md,')), rows.join('\n'));
+  assert.ok(rows.every((row) => !row.includes('Remove')), rows.join('\n'));
   await addPairs(page);
   // The pairs download as the CSV the import reads.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.mine__pairs-csv')]);

@@ -46,6 +46,40 @@ async function goTo(page, view) {
   await page.waitForURL(`**view=${view}*`);
 }
 
+/** How many lines of text `selector` takes. */
+async function lineCount(page, selector) {
+  return page.$eval(selector, (el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+}
+
+/** Every label drawn over another label or over another point's halo, as "label / what". Once
+ *  the points have moved (their transition) the boxes are where the page paints them. */
+async function labelClashes(page) {
+  await page.waitForTimeout(1000);
+  return page.$$eval('.tradeoff-point', (gs) => {
+    const items = gs.map((g) => ({
+      mode: g.dataset.mode,
+      label: g.querySelector('text').getBoundingClientRect(),
+      halo: g.querySelector('.tradeoff-point__halo').getBoundingClientRect(),
+    }));
+    const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const touches = (box, circle) => {
+      const [cx, cy, r] = [circle.left + circle.width / 2, circle.top + circle.height / 2, circle.width / 2];
+      const nx = Math.min(Math.max(cx, box.left), box.right);
+      const ny = Math.min(Math.max(cy, box.top), box.bottom);
+      return Math.hypot(cx - nx, cy - ny) < r;
+    };
+    const clashes = [];
+    for (const a of items) {
+      for (const b of items) {
+        if (a === b) continue;
+        if (meet(a.label, b.label) && a.mode < b.mode) clashes.push(`${a.mode} label / ${b.mode} label`);
+        if (touches(a.label, b.halo)) clashes.push(`${a.mode} label / ${b.mode} halo`);
+      }
+    }
+    return clashes;
+  });
+}
+
 /** Every point: its numbers and where it is drawn. */
 async function points(page) {
   return page.$$eval('.tradeoff-point', (gs) =>
@@ -106,6 +140,7 @@ test('four points sit at the numbers of the table, and both match the CLI', asyn
   assert.match(await page.textContent('.tradeoff-caption'), /^Notice: /);
   assert.match(await page.textContent('.tradeoff .notice-details'), /Right means stating today's facts, up means following the house format/);
   assert.equal(await page.locator('.evidence-card').count(), 3);
+  assert.deepEqual(await labelClashes(page), [], 'no label covers another label or a point');
   await shot(page, 'tradeoff-desktop');
   assertClean(problems);
   await page.close();
@@ -174,6 +209,8 @@ test('points animate on change, and not under reduced motion', async () => {
 test('screenshots at phone width', async () => {
   const { page, problems } = await openTradeoff(PHONE);
   await shot(page, 'tradeoff-phone');
+  assert.ok(await lineCount(page, '.tradeoff-caption') <= 2, 'the notice is at most two lines on a phone');
+  assert.deepEqual(await labelClashes(page), [], 'no label covers another label or a point on a phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
   assertClean(problems);

@@ -4,11 +4,16 @@
 
 use leptos::prelude::*;
 
+/// The longest headline, in characters: two lines of bold text on a 390 px phone hold about
+/// 74, and words wrap early. The views' native tests hold their headlines to it.
+#[cfg(test)]
+pub(crate) const HEADLINE_MAX: usize = 72;
+
 /// What a chart asks the learner to notice.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Notice {
-    /// The short sentence shown in bold (aim: under about 150 characters, two lines on a
-    /// desktop).
+    /// The short sentence shown in bold (at most [`HEADLINE_MAX`] characters: two lines on a
+    /// phone).
     pub(crate) headline: String,
     /// The sentences behind it, shown when the disclosure is opened; none: no disclosure.
     pub(crate) details: Vec<String>,

@@ -44,6 +44,18 @@ impl std::fmt::Display for StoreError {
     }
 }
 
+impl StoreError {
+    /// The cause in a few words, for a sentence that already says what failed and what to do
+    /// (the held copy's notice), where the full message would repeat its advice.
+    pub(crate) fn reason(&self) -> String {
+        match self {
+            StoreError::Unavailable => "this browser's storage is off".to_string(),
+            StoreError::Quota { .. } => "this browser's storage is full".to_string(),
+            StoreError::Other(why) => why.clone(),
+        }
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -99,5 +111,12 @@ mod tests {
         let text = StoreError::Quota { bytes: 5_000_000 }.to_string();
         assert!(text.contains("4883 KB"), "{text}");
         assert!(text.contains("Export"), "{text}");
+    }
+
+    #[test]
+    fn a_reason_is_a_few_words_without_advice() {
+        let reason = StoreError::Quota { bytes: 5_000_000 }.reason();
+        assert_eq!(reason, "this browser's storage is full");
+        assert!(!reason.contains("Export"));
     }
 }

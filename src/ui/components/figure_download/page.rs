@@ -198,7 +198,8 @@ pub(crate) async fn png(figure: &Composed, scale: f64) -> Result<web_sys::Blob, 
 }
 
 /// A table's header and body rows as text, one cell per `th` or `td`; a cell spanning n
-/// columns is followed by n - 1 empty ones, so the columns stay under their headers.
+/// columns is followed by n - 1 empty ones, so the columns stay under their headers. A cell
+/// marked `data-csv-skip` (a column of buttons) is left out: a file has nothing to press.
 pub(crate) fn table_rows(table: &web_sys::Element) -> Vec<Vec<String>> {
     let rows = with_descendants(table)
         .into_iter()
@@ -208,6 +209,7 @@ pub(crate) fn table_rows(table: &web_sys::Element) -> Vec<Vec<String>> {
         for cell in with_descendants(&row)
             .into_iter()
             .filter(|e| matches!(e.tag_name().to_ascii_lowercase().as_str(), "th" | "td"))
+            .filter(|e| !e.has_attribute("data-csv-skip"))
         {
             cells.push(cell_text(&cell.text_content().unwrap_or_default()));
             let span = cell

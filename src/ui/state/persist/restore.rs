@@ -28,7 +28,8 @@ pub(super) async fn restore(store: AppStore, work: LearnerWork) {
         Err(error) => {
             work.saving.ledger.update_value(|ledger| ledger.hold());
             work.saved.set(SaveStatus::Held(format!(
-                "Your saved work could not be read: {error}"
+                "Your saved work could not be read: {}.",
+                error.reason()
             )));
             return;
         }
@@ -66,7 +67,8 @@ pub(super) async fn restore(store: AppStore, work: LearnerWork) {
                 work.saving.held_copy.set_value(Some(text));
                 work.saved.set(SaveStatus::Held(format!(
                     "Your saved work could not be restored ({why}), and it could not be set \
-                     aside either ({error})."
+                     aside either: {}.",
+                    error.reason()
                 )));
             }
         },

@@ -39,12 +39,12 @@ pub(crate) fn latency_caption(report: &EvalReport) -> Notice {
     if tuned < rag {
         Notice {
             headline: format!(
-                "Notice: the fine-tuned model answers in {} on average, retrieval in {}: it \
-                 skips search and reading.",
+                "Notice: fine-tuned answers in {}, retrieval in {}.",
                 ms(tuned),
                 ms(rag)
             ),
             details: vec![
+                "These are mean times: the fine-tuned model skips search and reading.".to_string(),
                 "With a real LLM, the retrieved passages would also make every prompt longer \
                  and slower."
                     .to_string(),
@@ -54,8 +54,7 @@ pub(crate) fn latency_caption(report: &EvalReport) -> Notice {
     } else {
         Notice {
             headline: format!(
-                "Right now the fine-tuned model is not faster here ({} against retrieval's {} \
-                 on average).",
+                "Notice: fine-tuned is no faster: {}, retrieval {}.",
                 ms(tuned),
                 ms(rag)
             ),
@@ -79,11 +78,11 @@ pub(crate) fn break_even_caption(
     match break_even {
         Some(n) => Notice {
             headline: format!(
-                "Notice: fine-tuning becomes the cheaper of the two after about {} questions; \
-                 every retrain pushes that point further out.",
+                "Notice: fine-tuning becomes cheaper after about {} questions.",
                 plain_number(n)
             ),
             details: vec![
+                "Every retrain pushes that point further out.".to_string(),
                 context,
                 format!(
                     "Fine-tuning pays {} up front, then {} against retrieval's {}.",
@@ -94,8 +93,7 @@ pub(crate) fn break_even_caption(
             ],
         },
         None => Notice {
-            headline: "Notice: at these prices fine-tuning never becomes cheaper than retrieval: \
-                       its upfront cost never pays off."
+            headline: "Notice: at these prices fine-tuning's upfront cost never pays off."
                 .to_string(),
             details: vec![
                 context,
@@ -167,6 +165,7 @@ pub(crate) fn ours_exposures(workload: &Workload, exposures: f64, train_ms: f64)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::components::notice::HEADLINE_MAX;
 
     #[test]
     fn dollars_keep_small_amounts_readable() {
@@ -176,6 +175,17 @@ mod tests {
         assert_eq!(dollars(1.744), "$1.74");
         assert_eq!(dollars(12_345.0), "$12,345");
         assert_eq!(dollars(0.0), "$0");
+    }
+
+    #[test]
+    fn latency_headlines_fit_two_lines() {
+        for (rag, tuned) in [(12.34, 0.001), (0.001, 12.34)] {
+            let mut report = EvalReport::default();
+            report.modes.rag.latency_ms_mean = rag;
+            report.modes.tuned.latency_ms_mean = tuned;
+            let headline = latency_caption(&report).headline;
+            assert!(headline.chars().count() <= HEADLINE_MAX, "{headline}");
+        }
     }
 
     #[test]
@@ -198,14 +208,17 @@ mod tests {
             notice.headline.contains("after about 50,000 questions"),
             "{notice:?}"
         );
-        assert!(notice.details[0].contains("about 350 tokens"), "{notice:?}");
+        assert!(notice.details[1].contains("about 350 tokens"), "{notice:?}");
         assert_eq!(
-            notice.details[1],
+            notice.details[2],
             "Fine-tuning pays $1.50 up front, then $0.04 per 1,000 questions against \
              retrieval's $0.07 per 1,000 questions."
         );
         let never = break_even_caption(&rag, &tuned, &w, None);
         assert!(never.headline.contains("never pays off"));
+        for headline in [&notice.headline, &never.headline] {
+            assert!(headline.chars().count() <= HEADLINE_MAX, "{headline}");
+        }
         for text in [&notice.headline, &never.headline]
             .into_iter()
             .chain(&notice.details)

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::report::{Agreement, Comparison, TIMING_REPEATS};
 use crate::core::index::SearchMethod;
+use crate::ui::components::chart::ms;
 use crate::ui::components::figure_download::CsvDownload;
 
 /// The comparison block; `indexed` is the number of passages in the index, `segments` the
@@ -89,11 +90,11 @@ pub(crate) fn ComparisonBlock(
             </div>
             <div>
                 <dt>"HNSW search"</dt>
-                <dd>{format!("{:.3} ms", c.hnsw_ms)}</dd>
+                <dd>{ms(c.hnsw_ms)}</dd>
             </div>
             <div>
                 <dt>"Exact search"</dt>
-                <dd>{format!("{:.3} ms", c.exact_ms)}</dd>
+                <dd>{ms(c.exact_ms)}</dd>
             </div>
         </dl>
         <p class="inspector__note">

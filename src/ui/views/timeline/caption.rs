@@ -10,8 +10,7 @@ use crate::ui::state::timeline_steps::{steps, Cause, Step};
 use crate::ui::state::timeline_story::Moment;
 
 /// What the caption says before there is a change to show.
-const PUBLISH_NEXT: &str = "Publish the next version of the documents to see what happens to \
-                            each mode's accuracy.";
+const PUBLISH_NEXT: &str = "Publish the next version to see what happens to each mode's accuracy.";
 
 /// The notice: the headline names the last step that moved the fine-tuned line (by more than
 /// [`crate::ui::components::compare::CLOSE`]) and what changed in it; the details tell every
@@ -26,20 +25,15 @@ pub(crate) fn caption(moments: &[Moment]) -> Notice {
         .rev()
         .find_map(|s| moved(s.tuned).map(|verb| (s, verb)));
     let headline = match moved {
-        Some((step, verb)) => {
-            let (before, after) = (step.tuned.0.unwrap_or(0.0), step.tuned.1.unwrap_or(0.0));
-            format!(
-                "Notice: the fine-tuned line {verb} from {} to {} when {}; {}.",
-                pct(before),
-                pct(after),
-                cause_words(step),
-                rag_words(step.rag)
-            )
-        }
+        Some((step, verb)) => format!(
+            "Notice: fine-tuned {verb} {} → {} {}.",
+            pct(step.tuned.0.unwrap_or(0.0)),
+            pct(step.tuned.1.unwrap_or(0.0)),
+            short_cause(step)
+        ),
         None => match moments.first().and_then(|m| m.knowledge_of(FINE_TUNED)) {
             Some(first) => format!(
-                "Notice: nothing so far has moved the fine-tuned line by more than 2 points from \
-                 {}.",
+                "Notice: the fine-tuned line has stayed within 2 points of {}.",
                 pct(first)
             ),
             None => PUBLISH_NEXT.to_string(),
@@ -63,16 +57,19 @@ fn moved(pair: (Option<f64>, Option<f64>)) -> Option<&'static str> {
     }
 }
 
-/// What retrieval did in the same step.
-fn rag_words(pair: (Option<f64>, Option<f64>)) -> String {
-    match (pair, relate(pair.1, pair.0)) {
-        ((_, Some(after)), Some(Relation::Same)) => {
-            format!("retrieval stayed near {}", pct(after))
-        }
-        ((Some(before), Some(after)), Some(_)) => {
-            format!("retrieval went from {} to {}", pct(before), pct(after))
-        }
-        _ => "retrieval was not measured".to_string(),
+/// The step's cause in a few words, for the headline (two lines on a phone); the details say
+/// it in full, with retrieval's numbers.
+fn short_cause(step: &Step) -> String {
+    match step.causes.as_slice() {
+        [Cause::Retrain { on: Some(v) }] => format!("after retraining on {v}"),
+        [Cause::Retrain { on: None }] => "when the model was removed".to_string(),
+        [Cause::Version { to, .. }] => format!("when the documents moved to {to}"),
+        [Cause::Edit { cleared: false }] => "after a document edit".to_string(),
+        [Cause::Edit { cleared: true }] => "when the edits were undone".to_string(),
+        [Cause::K { from, to }] => format!("when k went from {from} to {to}"),
+        [Cause::Threshold] => "when the reader's threshold changed".to_string(),
+        [] => "with nothing recorded changed".to_string(),
+        many => format!("after {} changes at once", many.len()),
     }
 }
 
@@ -158,6 +155,7 @@ fn retrain_hint(moments: &[Moment], steps: &[Step]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::components::notice::HEADLINE_MAX;
     use crate::ui::state::timeline_story::tests::{key, report, trained};
     use crate::ui::state::timeline_story::Story;
 
@@ -172,9 +170,9 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line fell from 90.0% to 50.0% when the documents moved from \
-             v1, the version the model learned, to v2; retrieval stayed near 81.0%."
+            "Notice: fine-tuned fell 90.0% → 50.0% when the documents moved to v2."
         );
+        assert!(notice.headline.chars().count() <= HEADLINE_MAX);
         assert_eq!(
             notice.details[0],
             "Moment 2: The documents moved from v1, the version the model learned, to v2. \
@@ -195,8 +193,7 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line rose from 60.0% to 90.0% when the documents moved from \
-             v3 to v2, the version the model learned; retrieval stayed near 80.0%."
+            "Notice: fine-tuned rose 60.0% → 90.0% when the documents moved to v2."
         );
         assert!(!notice.headline.contains("retrain"), "{}", notice.headline);
         assert!(notice.details[0].starts_with("Moment 2: The model was retrained on v2."));
@@ -218,15 +215,15 @@ mod tests {
         let notice = caption(story.moments());
         assert_eq!(
             notice.headline,
-            "Notice: the fine-tuned line fell from 90.0% to 60.0% when k went from 5 to 1; \
-             retrieval went from 50.0% to 80.0%."
+            "Notice: fine-tuned fell 90.0% → 60.0% when k went from 5 to 1."
         );
+        assert!(notice.details[0].contains("retrieval 50.0% → 80.0% (rose)"));
         let mut level = Story::default();
         level.observe(key("v1", "v1", 0), &report(0.7, 0.5));
         level.observe(key("v2", "v1", 0), &report(0.69, 0.5));
         let notice = caption(level.moments());
         assert!(
-            notice.headline.contains("nothing so far has moved"),
+            notice.headline.contains("has stayed within 2 points"),
             "{notice:?}"
         );
         assert!(notice.details.iter().all(|d| !d.contains("Retrain now")));

@@ -2,7 +2,7 @@
 //! comparisons as the full caption ([`super::story::caption`]), which goes behind a disclosure
 //! with its numbers. The full caption ran to five or six bold lines.
 
-use super::story::{caption, standing, FACTS, FORMAT, UNTUNED};
+use super::story::{caption, standing, FACTS, FORMAT};
 use crate::core::eval::EvalReport;
 use crate::ui::components::compare::{relate, Relation};
 use crate::ui::components::notice::Notice;
@@ -12,43 +12,46 @@ use crate::ui::components::notice::Notice;
 pub(crate) fn notice(report: &EvalReport) -> Notice {
     let full = caption(report);
     if report.tuned_on.is_none() {
-        return Notice::short(format!("Notice: {UNTUNED}."));
+        return Notice {
+            headline: "Notice: no model is fine-tuned yet.".to_string(),
+            details: vec![full],
+        };
     }
     let m = &report.modes;
     let format = relate(m.tuned.format_compliance, m.rag.format_compliance).map(|r| match r {
-        Relation::Higher => "fine-tuning lifts the answers up (house format)",
-        Relation::Same => "fine-tuning does not lift the format here",
-        Relation::Lower => "the fine-tuned answers sit lower on format",
+        Relation::Higher => "fine-tuning lifts the format",
+        Relation::Same => "fine-tuning does not lift the format",
+        Relation::Lower => "fine-tuning lowers the format",
     });
     // Fewer out-of-date answers is further right.
     let fresh = relate(m.rag.stale_rate, m.tuned.stale_rate).map(|r| match r {
-        Relation::Lower => "retrieval moves them right (today's facts)",
-        Relation::Same => "retrieval is about as current as fine-tuning",
-        Relation::Higher => "retrieval gives more out-of-date answers",
+        Relation::Lower => "retrieval adds today's facts",
+        // As current as fine-tuning, named just before.
+        Relation::Same => "retrieval is as current",
+        Relation::Higher => "retrieval is less current",
     });
     let both_best = matches!(
         (standing(m, &FACTS), standing(m, &FORMAT)),
         (Some(k), Some(f)) if k.relation == Relation::Higher && f.relation == Relation::Higher
     );
     let singles: Vec<&str> = [format, fresh].into_iter().flatten().collect();
-    let mut headline = match singles.as_slice() {
-        [] => "Notice: right means stating today's facts, up means following the house format"
-            .to_string(),
-        parts => format!("Notice: {}", parts.join(", ")),
+    let headline = match singles.as_slice() {
+        [] => "Notice: right is stating today's facts, up is the house format.".to_string(),
+        parts => format!("Notice: {}.", parts.join(", ")),
     };
+    // Where "both" sit is plain on the chart; the headline keeps to two lines on a phone.
+    let mut details = Vec::new();
     if both_best {
-        headline.push_str("; both together sit furthest up and right");
+        details.push("Both together sit furthest up and right.".to_string());
     }
-    headline.push('.');
-    Notice {
-        headline,
-        details: vec![full],
-    }
+    details.push(full);
+    Notice { headline, details }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::components::notice::HEADLINE_MAX;
     use crate::ui::views::tradeoff::story::tests::report;
 
     #[test]
@@ -57,12 +60,17 @@ mod tests {
         let n = notice(&clear);
         assert_eq!(
             n.headline,
-            "Notice: fine-tuning lifts the answers up (house format), retrieval moves them right \
-             (today's facts); both together sit furthest up and right."
+            "Notice: fine-tuning lifts the format, retrieval adds today's facts."
         );
-        assert!(n.headline.len() < 160, "{}", n.headline.len());
-        assert_eq!(n.details, [caption(&clear)]);
-        assert!(n.details[0].contains("90.0% against retrieval's 0.0%"));
+        assert!(n.headline.chars().count() <= HEADLINE_MAX);
+        assert_eq!(
+            n.details,
+            [
+                "Both together sit furthest up and right.".to_string(),
+                caption(&clear)
+            ]
+        );
+        assert!(n.details[1].contains("90.0% against retrieval's 0.0%"));
     }
 
     /// "Furthest" only when both beat every single mode on both axes, as in the caption.
@@ -70,15 +78,19 @@ mod tests {
     fn the_headline_claims_no_more_than_the_caption() {
         let v3 = report((0.489, 0.2, 0.05), (0.3, 0.97, 0.4), (0.485, 0.97, 0.05));
         let n = notice(&v3);
-        assert!(!n.headline.contains("furthest"), "{}", n.headline);
+        assert!(
+            n.details.iter().all(|d| !d.contains("furthest up")),
+            "{n:?}"
+        );
         let flat = report((0.5, 0.5, 0.1), (0.5, 0.5, 0.1), (0.5, 0.5, 0.1));
         assert_eq!(
             notice(&flat).headline,
-            "Notice: fine-tuning does not lift the format here, retrieval is about as current as \
-             fine-tuning."
+            "Notice: fine-tuning does not lift the format, retrieval is as current."
         );
         let mut untuned = flat;
         untuned.tuned_on = None;
-        assert!(notice(&untuned).details.is_empty());
+        let n = notice(&untuned);
+        assert_eq!(n.headline, "Notice: no model is fine-tuned yet.");
+        assert_eq!(n.details, [caption(&untuned)]);
     }
 }

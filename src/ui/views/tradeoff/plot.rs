@@ -7,17 +7,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::layout::{
-    label_offset, plot_points, x_scale, y_scale, PlotPoint, Side, AXIS_BOTTOM, AXIS_LEFT, BOTTOM,
-    HEIGHT, LEFT, RIGHT, TOP, WIDTH,
+    label_lines, label_offset, plot_points, x_scale, y_scale, PlotPoint, AXIS_BOTTOM, AXIS_LEFT,
+    BOTTOM, HEIGHT, LEFT, RIGHT, TITLE_BAND, TOP, VALUE_LINE, WIDTH,
 };
 use crate::core::eval::EvalReport;
 use crate::core::modes::Mode;
-use crate::ui::components::chart::{
-    mode_class, mode_short, percent, Linear, ModeMark, XAxis, YAxis,
-};
-
-/// A band above the canvas for the y axis title, clear of labels drawn above a point at 100%.
-const TITLE_BAND: f64 = 44.0;
+use crate::ui::components::chart::{mode_class, ms, percent, Linear, ModeMark, XAxis, YAxis};
 
 fn percent_ticks() -> Vec<(f64, String)> {
     [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -41,11 +36,11 @@ fn describe(points: &[PlotPoint]) -> String {
         .iter()
         .map(|p| {
             format!(
-                "{}: knowledge {}, format {}, mean {:.3} ms",
+                "{}: knowledge {}, format {}, mean {}",
                 p.mode.title(),
                 percent(Some(p.knowledge)),
                 percent(Some(p.format)),
-                p.latency_ms
+                ms(p.latency_ms)
             )
         })
         .collect();
@@ -72,15 +67,15 @@ pub(crate) fn TradeoffPlot(
             let label = move || {
                 point.get().map(|p| {
                     let (dx, dy, anchor) = label_offset(p.side, p.halo);
-                    // A label beside a point near 0% would cross the x axis: lift it.
-                    let lifted = matches!(p.side, Side::Left | Side::Right) && p.y > BOTTOM - 20.0;
-                    let dy = if lifted { dy - 16.0 } else { dy };
+                    let (name, value) = label_lines(mode, p.knowledge, p.format);
+                    // One text, the value line in ems below the name, so the gap follows the
+                    // larger type on a phone.
                     view! {
-                        <text class="tradeoff-point__name" x=dx y=dy text-anchor=anchor>
-                            {mode_short(mode)}
-                        </text>
-                        <text class="tradeoff-point__value" x=dx y=dy + 15.0 text-anchor=anchor>
-                            {format!("{:.0}% · {:.0}%", p.knowledge * 100.0, p.format * 100.0)}
+                        <text x=dx y=dy text-anchor=anchor>
+                            <tspan class="tradeoff-point__name">{name}</tspan>
+                            <tspan class="tradeoff-point__value" x=dx dy=format!("{VALUE_LINE}em")>
+                                {value}
+                            </tspan>
                         </text>
                     }
                 })

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::eval::{EvalReport, ModeMetrics};
 use crate::core::modes::Mode;
-use crate::ui::components::chart::{percent, ChartTable, ModeKey};
+use crate::ui::components::chart::{ms_number, percent, ChartTable, ModeKey};
 
 /// A column: header, what it measures, and how to read it from a mode's metrics.
 struct Column {
@@ -96,7 +96,8 @@ fn cell_text(value: Option<f64>, milliseconds: bool, mode: Mode, key: &str) -> S
     match value {
         None if key == "citation_correctness" && !mode.retrieval() => "cannot cite".to_string(),
         None => "n/a".to_string(),
-        Some(v) if milliseconds => format!("{v:.3}"),
+        // "0" and "< 0.01", never "0.000": the exact value is in data-value.
+        Some(v) if milliseconds => ms_number(v),
         Some(v) => percent(Some(v)),
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::own_documents::{human_bytes, UserDocument};
 use crate::core::scenario::ActiveCorpus;
+use crate::ui::components::figure_download::CsvDownload;
 use crate::ui::state::learner_work::LearnerWork;
 use crate::ui::state::AppStore;
 
@@ -47,6 +48,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // One removal at a time: each rebuilds from the documents as they were when it started.
     let removing = RwSignal::new(false);
+    let table = NodeRef::<leptos::html::Table>::new();
     let rows = move || {
         work.documents
             .get()
@@ -59,7 +61,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
                         <td class="mine__doc-title">{doc.title.clone()}</td>
                         <td>{doc.source.clone()}</td>
                         <td class="mine__num">{human_bytes(doc.text.len())}</td>
-                        <td>
+                        <td data-csv-skip="">
                             <button type="button" aria-label=label prop:disabled=move || removing.get()
                                 on:click=move |_| {
                                     if removing.get_untracked() {
@@ -91,14 +93,15 @@ pub(crate) fn DocumentList() -> impl IntoView {
                 fallback=|| view! { <p class="view__note">"None yet. Add a text or a file above."</p> }
             >
                 <div class="mine__table-wrap" tabindex="0" role="region" aria-label="Your documents table">
-                    <table class="mine__table">
+                    <table class="mine__table" node_ref=table>
                         <thead>
                             <tr><th scope="col">"Title"</th><th scope="col">"From"</th>
-                                <th scope="col">"Size"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr>
+                                <th scope="col">"Size"</th><th scope="col" data-csv-skip=""><span class="visually-hidden">"Actions"</span></th></tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <CsvDownload table=table slug="your-documents-table" what="the table of your documents"/>
             </Show>
         </section>
     }
