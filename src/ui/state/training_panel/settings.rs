@@ -14,16 +14,9 @@ pub(crate) const PHRASINGS: (usize, usize) = (1, 4);
 /// Replay shares offered, in percent.
 pub(crate) const REPLAY_PERCENT: (u32, u32) = (10, 100);
 
-/// Which data the "Training data" control picks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DataChoice {
-    /// The v1 snapshot.
-    Snapshot,
-    /// The version the documents are at now.
-    Current,
-}
-
-/// Which scope the "What to train" control picks.
+/// Which scope the "What to train" control picks: the core's [`TrainScope`] without the
+/// replay share, which the form keeps apart so the slider remembers it while another scope
+/// is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ScopeChoice {
     /// A new model on every fact.
@@ -59,7 +52,7 @@ pub(crate) struct PanelSettings {
     /// Phrasings per fact.
     pub(crate) phrasings: usize,
     /// Snapshot or current version.
-    pub(crate) data: DataChoice,
+    pub(crate) data: TrainData,
     /// Fresh, changes only, or replay.
     pub(crate) scope: ScopeChoice,
     /// Replay share in percent (used with [`ScopeChoice::Replay`]).
@@ -85,10 +78,7 @@ impl PanelSettings {
         settings.config.hidden = self.hidden.min(CAPACITIES[CAPACITIES.len() - 1]);
         settings.config.seed = self.seed;
         settings.phrasings = self.phrasings.clamp(PHRASINGS.0, PHRASINGS.1);
-        settings.data = match self.data {
-            DataChoice::Snapshot => TrainData::Snapshot,
-            DataChoice::Current => TrainData::Current,
-        };
+        settings.data = self.data;
         let share = self
             .replay_percent
             .clamp(REPLAY_PERCENT.0, REPLAY_PERCENT.1) as f32
@@ -116,10 +106,7 @@ impl PanelSettings {
             hidden: core.config.hidden,
             seed: core.config.seed,
             phrasings: core.phrasings,
-            data: match core.data {
-                TrainData::Snapshot => DataChoice::Snapshot,
-                TrainData::Current => DataChoice::Current,
-            },
+            data: core.data,
             scope,
             replay_percent,
         }
@@ -176,7 +163,7 @@ mod tests {
             hidden: 32,
             seed: 7,
             phrasings: 3,
-            data: DataChoice::Current,
+            data: TrainData::Current,
             scope: ScopeChoice::Replay,
             replay_percent: 30,
         };
@@ -222,7 +209,7 @@ mod tests {
     #[test]
     fn choices_map_to_the_core_and_text_fields_fall_back() {
         let settings = PanelSettings {
-            data: DataChoice::Current,
+            data: TrainData::Current,
             scope: ScopeChoice::ChangesOnly,
             ..PanelSettings::default()
         };

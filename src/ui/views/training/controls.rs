@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::workbench::TrainData;
 use crate::ui::state::training_panel::settings::{
-    parse_or, seed_from, DataChoice, PanelSettings, ScopeChoice, CAPACITIES, EPOCHS,
-    LEARNING_RATES, PHRASINGS, REPLAY_PERCENT,
+    parse_or, seed_from, PanelSettings, ScopeChoice, CAPACITIES, EPOCHS, LEARNING_RATES, PHRASINGS,
+    REPLAY_PERCENT,
 };
 
 /// One labelled control with its explanation below it.
@@ -115,9 +116,9 @@ pub(crate) fn Controls(
                 aria-describedby="train-data-help">
                 <span class="training-control__label" id="train-data-label">"Training data"</span>
                 <div class="training-control__input training-control__choices">
-                    {move || radio("train-data", DataChoice::Snapshot,
+                    {move || radio("train-data", TrainData::Snapshot,
                         format!("Snapshot {}", snapshot.get()), data, set_data)}
-                    {move || radio("train-data", DataChoice::Current,
+                    {move || radio("train-data", TrainData::Current,
                         current_label(&current_version.get()), data, set_data)}
                 </div>
                 <p class="training-control__help" id="train-data-help">
