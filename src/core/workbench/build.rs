@@ -7,7 +7,7 @@
 //! so editing one document re-embeds only that document's passages.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::core::bm25::{Bm25, Bm25Params};
 use crate::core::clock::{timed, Clock};
@@ -66,14 +66,27 @@ pub(super) struct Known {
     words: HashMap<String, SentenceWords>,
 }
 
-/// Everything a rebuild replaces in a workbench.
+/// The passages of one version, embedded and indexed: everything a rebuild replaces in a
+/// workbench (the rest of it, the corpus, settings, edits and tuned model, outlives a rebuild).
 pub(super) struct Passages {
+    /// The passages, edits applied; hits index into this.
     pub chunks: Vec<Chunk>,
+    /// Per chunk, its embedding as the model gave it (the index holds it normalised).
     pub chunk_vectors: Vec<Vec<f32>>,
+    /// Per chunk, the embedding of each sentence (for the reader).
     pub sentence_vectors: Vec<Vec<Vec<f32>>>,
+    /// Per chunk, what the reader measures of each sentence: measured when the reader first
+    /// reads the chunk (most chunks are never retrieved at start-up), kept until a rebuild,
+    /// which carries over what was measured for unchanged text.
     pub sentence_words: Vec<OnceLock<Vec<SentenceWords>>>,
+    /// The HNSW index over the chunk vectors.
     pub index: VectorIndex,
+    /// BM25 over the same chunks, in the same order (for hybrid ranking).
     pub lexical: Bm25,
+    /// Per abbreviation a question used, its long form in these chunks (or none): scanning
+    /// every chunk per question would cost more than the search itself.
+    pub long_forms: Mutex<HashMap<String, Option<String>>>,
+    /// How long building them took.
     pub timings: RebuildTimings,
 }
 
@@ -131,8 +144,8 @@ impl PassageBuild {
     /// to reuse.
     pub fn known_from(bench: &Workbench) -> Known {
         let mut known = Known::default();
-        for (i, chunk) in bench.chunks.iter().enumerate() {
-            if let Some(vector) = bench.chunk_vectors.get(i) {
+        for (i, chunk) in bench.passages.chunks.iter().enumerate() {
+            if let Some(vector) = bench.passages.chunk_vectors.get(i) {
                 known.vectors.insert(chunk.retrieval_text(), vector.clone());
             }
             let sentences = chunk.sentence_texts();
@@ -140,7 +153,7 @@ impl PassageBuild {
                 known.vectors.insert(text.to_string(), vector.clone());
             }
             // Only what a reader already measured; the rest is measured when first read.
-            let measured = bench.sentence_words.get(i).and_then(OnceLock::get);
+            let measured = bench.passages.sentence_words.get(i).and_then(OnceLock::get);
             for (text, words) in sentences.iter().zip(measured.into_iter().flatten()) {
                 known.words.insert(text.to_string(), words.clone());
             }
@@ -262,6 +275,7 @@ impl PassageBuild {
                 .built
                 .unwrap_or_else(|| VectorIndex::empty(self.params)),
             lexical: self.lexical,
+            long_forms: Mutex::default(),
             timings: self.timings,
         })
     }
@@ -321,24 +335,15 @@ impl WorkbenchBuild {
         let passages = self.passages.finish(&self.embedder, clock)?;
         let embedder = self.embedder;
         let tuning_data = TuningData::from_corpus(&self.corpus, |text| embedder.embed(text));
-        let mut bench = Workbench {
+        Ok(Workbench {
             embedder,
             corpus: self.corpus,
             version: self.version,
             edits: Edits::default(),
             settings: self.settings,
-            chunks: Vec::new(),
-            chunk_vectors: Vec::new(),
-            sentence_vectors: Vec::new(),
-            sentence_words: Vec::new(),
-            index: VectorIndex::empty(self.settings.index),
-            lexical: Bm25::build::<&str>(&[]),
-            long_forms: Default::default(),
-            rebuild: RebuildTimings::default(),
+            passages,
             tuning_data,
             tuned: None,
-        };
-        bench.install(passages);
-        Ok(bench)
+        })
     }
 }

@@ -15,7 +15,6 @@ pub use judge::Judgement;
 pub use ranked::PassageRanks;
 pub use tuning::{TrainData, TrainScope, TuneSettings, TunedModel, TuningRun};
 
-use crate::core::bm25::Bm25;
 use crate::core::clock::{timed, Clock};
 use crate::core::corpus::{Chunk, Corpus, Document, Fact};
 use crate::core::embed::Embedder;
@@ -25,8 +24,6 @@ use crate::core::reader::SentenceWords;
 use crate::core::text::{long_form, with_long_forms};
 use crate::core::tune::{TuneError, TuningData};
 use build::{PassageBuild, Passages};
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
 
 /// Retrieval settings the learner can move.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,22 +94,8 @@ pub struct Workbench {
     version: String,
     edits: Edits,
     settings: RetrievalSettings,
-    chunks: Vec<Chunk>,
-    /// Per chunk, its embedding as the model gave it (the index holds it normalised).
-    chunk_vectors: Vec<Vec<f32>>,
-    /// Per chunk, the embedding of each sentence (for the reader), computed at rebuild.
-    sentence_vectors: Vec<Vec<Vec<f32>>>,
-    /// Per chunk, what the reader measures of each sentence: measured when the reader first
-    /// reads the chunk (most chunks are never retrieved at start-up), kept until a rebuild,
-    /// which carries over what was measured for unchanged text.
-    sentence_words: Vec<OnceLock<Vec<SentenceWords>>>,
-    index: VectorIndex,
-    /// BM25 over the same chunks, in the same order (for hybrid ranking).
-    lexical: Bm25,
-    /// Per abbreviation a question used, its long form in these chunks (or none): scanning
-    /// every chunk per question would cost more than the search itself. Cleared on rebuild.
-    long_forms: Mutex<HashMap<String, Option<String>>>,
-    rebuild: RebuildTimings,
+    /// The version's passages, embedded and indexed (what a rebuild replaces).
+    passages: Passages,
     tuning_data: TuningData,
     tuned: Option<TunedModel>,
 }
@@ -174,17 +157,23 @@ impl Workbench {
 
     /// The passages of the current version, edits applied; hits index into this.
     pub fn chunks(&self) -> &[Chunk] {
-        &self.chunks
+        &self.passages.chunks
     }
 
     /// The embeddings of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_vectors(&self, chunk: usize) -> &[Vec<f32>] {
-        self.sentence_vectors.get(chunk).map_or(&[], Vec::as_slice)
+        self.passages
+            .sentence_vectors
+            .get(chunk)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// What the reader measures of chunk `chunk`'s sentences, in sentence order.
     pub fn sentence_words(&self, chunk: usize) -> &[SentenceWords] {
-        match (self.sentence_words.get(chunk), self.chunks.get(chunk)) {
+        match (
+            self.passages.sentence_words.get(chunk),
+            self.passages.chunks.get(chunk),
+        ) {
             (Some(cell), Some(chunk)) => cell.get_or_init(|| {
                 SentenceWords::of_all(&chunk.sentence_texts(), Some(&self.embedder))
                     .into_iter()
@@ -197,12 +186,12 @@ impl Workbench {
 
     /// The index over [`Self::chunks`].
     pub fn index(&self) -> &VectorIndex {
-        &self.index
+        &self.passages.index
     }
 
     /// How long the last rebuild took.
     pub fn rebuild_timings(&self) -> RebuildTimings {
-        self.rebuild
+        self.passages.timings
     }
 
     /// The learner's edits.
@@ -319,7 +308,7 @@ impl Workbench {
 
     /// Embeds `question` and finds its top-k passages with the index's automatic method.
     pub fn retrieve(&self, question: &str, clock: &dyn Clock) -> Retrieval {
-        self.retrieve_with(question, self.index.auto_method(), clock)
+        self.retrieve_with(question, self.passages.index.auto_method(), clock)
     }
 
     /// Like [`Self::retrieve`], with the search method chosen.
@@ -351,10 +340,19 @@ impl Workbench {
 
     /// The long form of `abbreviation` in the chunks, from the cache or found once.
     fn long_form(&self, abbreviation: &str) -> Option<String> {
-        let mut cache = self.long_forms.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = self
+            .passages
+            .long_forms
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         cache
             .entry(abbreviation.to_string())
-            .or_insert_with(|| long_form(abbreviation, self.chunks.iter().map(|c| c.text.as_str())))
+            .or_insert_with(|| {
+                long_form(
+                    abbreviation,
+                    self.passages.chunks.iter().map(|c| c.text.as_str()),
+                )
+            })
             .clone()
     }
 
@@ -373,13 +371,6 @@ impl Workbench {
     }
 
     fn install(&mut self, passages: Passages) {
-        self.chunks = passages.chunks;
-        self.chunk_vectors = passages.chunk_vectors;
-        self.sentence_vectors = passages.sentence_vectors;
-        self.sentence_words = passages.sentence_words;
-        self.index = passages.index;
-        self.lexical = passages.lexical;
-        self.long_forms = Mutex::default();
-        self.rebuild = passages.timings;
+        self.passages = passages;
     }
 }

@@ -19,7 +19,7 @@ pub struct PassageRanks {
 impl Workbench {
     /// The BM25 index over [`Workbench::chunks`], in chunk order.
     pub fn lexical(&self) -> &Bm25 {
-        &self.lexical
+        &self.passages.lexical
     }
 
     /// The top `k` passages for `question` (embedded as `query`) by the configured ranking,
@@ -34,7 +34,11 @@ impl Workbench {
     ) -> (Vec<Hit>, Vec<PassageRanks>) {
         match self.settings.ranking {
             Ranking::Dense => {
-                let hits = self.index.search_with(query, k, method).unwrap_or_default();
+                let hits = self
+                    .passages
+                    .index
+                    .search_with(query, k, method)
+                    .unwrap_or_default();
                 let ranks = (1..=hits.len())
                     .map(|rank| PassageRanks {
                         dense: Some(rank),
@@ -44,8 +48,8 @@ impl Workbench {
                 (hits, ranks)
             }
             Ranking::Hybrid => hybrid_search_with(
-                &self.index,
-                &self.lexical,
+                &self.passages.index,
+                &self.passages.lexical,
                 query,
                 question,
                 k,
