@@ -7,6 +7,9 @@
 //! to date. Runs are spawned with root-owned state, so they go on when the learner leaves the
 //! view that started them; that view shows their progress or result again on return.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::clock::Clock;
@@ -16,6 +19,30 @@ use crate::ui::state::{AppStore, BrowserClock};
 /// Work per slice before the page gets a turn (ms): well under the 50 ms that starts to feel
 /// like a frozen page, and big enough that yielding does not dominate.
 pub(crate) const SLICE_BUDGET_MS: f64 = 12.0;
+
+/// The Cancel of a root-owned run: each run takes a fresh flag when it starts, so a Cancel
+/// meant for an earlier run never stops the next one. `Copy`.
+#[derive(Clone, Copy)]
+pub(crate) struct CancelFlag(StoredValue<Arc<AtomicBool>>);
+
+impl CancelFlag {
+    /// No run yet.
+    pub(crate) fn new() -> Self {
+        Self(StoredValue::new(Arc::new(AtomicBool::new(false))))
+    }
+
+    /// A fresh flag for the run that starts now (the run asks it between slices).
+    pub(crate) fn fresh(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        self.0.set_value(flag.clone());
+        flag
+    }
+
+    /// Asks the run going now to stop.
+    pub(crate) fn cancel(&self) {
+        self.0.with_value(|c| c.store(true, Ordering::Relaxed));
+    }
+}
 
 /// Tells the header that `label` is `done` of `total` steps along (`store.job`).
 pub(crate) fn report(store: AppStore, label: &str, done: usize, total: usize) {

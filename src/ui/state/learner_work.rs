@@ -75,10 +75,10 @@ impl LearnerWork {
     /// work on its way that is not in the saved state yet.
     pub(crate) fn runs_going(&self) -> bool {
         self.import.progress.with_untracked(Option::is_some)
-            || matches!(
-                self.pair_training.state.get_untracked(),
-                super::pair_training::PairRunState::Running { .. }
-            )
+            || self
+                .pair_training
+                .state
+                .with_untracked(super::pair_training::PairRunState::is_running)
     }
 
     /// Stops the learner's document import and training on pairs, if one runs: what replaces

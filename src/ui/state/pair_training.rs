@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::workbench::{BuildProgress, Workbench};
-use crate::ui::state::jobs::{self, run_in_slices};
+use crate::ui::state::jobs::{self, run_in_slices, CancelFlag};
 use crate::ui::state::learner_work::{
     build_workbench_stepwise, pair_tune_settings, usable_pairs, LearnerWork,
 };
@@ -47,12 +47,19 @@ pub(crate) enum PairRunState {
     Failed(String),
 }
 
+impl PairRunState {
+    /// True while indexing or training goes.
+    pub(crate) fn is_running(&self) -> bool {
+        matches!(self, PairRunState::Running { .. })
+    }
+}
+
 /// The run on the learner's pairs, owned by the root; `Copy`.
 #[derive(Clone, Copy)]
 pub(crate) struct PairTraining {
     /// Where it stands.
     pub(crate) state: RwSignal<PairRunState>,
-    cancel: StoredValue<Arc<AtomicBool>>,
+    cancel: CancelFlag,
 }
 
 impl PairTraining {
@@ -60,23 +67,21 @@ impl PairTraining {
     pub(crate) fn new() -> Self {
         Self {
             state: RwSignal::new(PairRunState::Idle),
-            cancel: StoredValue::new(Arc::new(AtomicBool::new(false))),
+            cancel: CancelFlag::new(),
         }
     }
 
     /// True (and tracked) while a run goes.
     pub(crate) fn running(&self) -> bool {
-        self.state
-            .with(|s| matches!(s, PairRunState::Running { .. }))
+        self.state.with(PairRunState::is_running)
     }
 
     /// Starts a run on the learner's pairs and documents, unless one goes already.
     pub(crate) fn start(self, store: AppStore, work: LearnerWork) {
-        if matches!(self.state.get_untracked(), PairRunState::Running { .. }) {
+        if self.state.with_untracked(PairRunState::is_running) {
             return;
         }
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.cancel.set_value(cancel.clone());
+        let cancel = self.cancel.fresh();
         self.state.set(PairRunState::Running { done: 0, total: 1 });
         spawn_local(async move {
             let end = train(store, work, self.state, cancel).await;
@@ -87,7 +92,7 @@ impl PairTraining {
 
     /// Asks the run to stop (the model in use then stays as it was).
     pub(crate) fn cancel(&self) {
-        self.cancel.with_value(|c| c.store(true, Ordering::Relaxed));
+        self.cancel.cancel();
     }
 }
 

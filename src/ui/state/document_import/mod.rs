@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ui::state::files::read_file;
-use crate::ui::state::jobs;
+use crate::ui::state::jobs::{self, CancelFlag};
 use crate::ui::state::learner_work::{build_step_label, LearnerWork};
 use crate::ui::state::loader::yield_now;
 use crate::ui::state::AppStore;
@@ -35,7 +35,7 @@ pub(crate) struct DocumentImport {
     pub(crate) outcome: RwSignal<Option<ImportOutcome>>,
     /// Bumped when an import of pasted text was accepted whole, so the paste box empties.
     pub(crate) pasted: RwSignal<u32>,
-    cancel: StoredValue<Arc<AtomicBool>>,
+    cancel: CancelFlag,
 }
 
 impl DocumentImport {
@@ -45,7 +45,7 @@ impl DocumentImport {
             progress: RwSignal::new(None),
             outcome: RwSignal::new(None),
             pasted: RwSignal::new(0),
-            cancel: StoredValue::new(Arc::new(AtomicBool::new(false))),
+            cancel: CancelFlag::new(),
         }
     }
 
@@ -59,8 +59,7 @@ impl DocumentImport {
         if self.progress.get_untracked().is_some() {
             return;
         }
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.cancel.set_value(cancel.clone());
+        let cancel = self.cancel.fresh();
         self.progress.set(Some(ImportProgress {
             step: "Starting".into(),
             done: 0,
@@ -83,7 +82,7 @@ impl DocumentImport {
 
     /// Asks the running import to stop (it then changes nothing).
     pub(crate) fn cancel(&self) {
-        self.cancel.with_value(|c| c.store(true, Ordering::Relaxed));
+        self.cancel.cancel();
     }
 }
 
