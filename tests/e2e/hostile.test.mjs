@@ -819,7 +819,12 @@ test('host messages: junk, cyclic, deep and huge messages are ignored and the ap
   // The app still answers a real question.
   await page.evaluate(() => window.sendState({ view: 'ask', q: 'How much does the Pro plan cost?' }));
   const inner = page.frames().find((f) => f.url().startsWith(session.url));
-  await inner.waitForSelector('.card--rag .card__text', WAIT);
+  // The card may still show the last ping's answer: wait for this question's.
+  await inner.waitForFunction(
+    () => /The documents do not say|\$/.test(document.querySelector('.card--rag .card__text')?.textContent ?? ''),
+    null,
+    WAIT,
+  ).catch(() => {});
   // The learner's documents (the canary) are in use, so it answers from them.
   assert.match(await inner.textContent('.card--rag .card__text'), /The documents do not say|\$/);
   assertClean(problems);
